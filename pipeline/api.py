@@ -1,0 +1,160 @@
+"""The Python API a notebook calls; the CLI is a thin layer over it."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from . import actors as actor_linking
+from .engines.local import item_key, process_batch, run_local
+from .ingest import DEFAULT_MAX_CHARS, Article, IngestError, Item, iter_articles
+from .nlp import get_nlp
+from .schema import ACTOR_ID_COLUMNS, SCHEMAS, TABLES, table_from_rows
+from .store import Store, StoreError, read_table
+
+__all__ = ["RunSummary", "extract", "run", "load_tables", "StoreError"]
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    fmt: str
+    n_inputs: int = 0
+    n_skipped: int = 0
+    n_ok: int = 0
+    n_failed: int = 0
+    n_words: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def tables(self) -> dict[str, Path]:
+        return {t: self.out / f"{t}.{self.fmt}" for t in TABLES}
+
+
+class NoInputs(RuntimeError):
+    """Nothing to read: the run cannot do anything."""
+
+
+def _numbered(items: Iterable[Item], skip: set[str], summary: RunSummary) -> Iterator[tuple[int, Item]]:
+    for seq, it in enumerate(items):
+        summary.n_inputs += 1
+        if item_key(it) in skip:
+            summary.n_skipped += 1
+            continue
+        yield seq, it
+
+
+def run(inputs: Iterable[str | Path] = ("data/raw",), out: str | Path = "data/processed", fmt: str = "parquet",
+        model: str | None = None, n_process: int = 1, batch_size: int = 64, published: str | None = None,
+        engine: str = "local", scheduler: str | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+        progress: Callable[[int, int], None] | None = None) -> RunSummary:
+    """Process every input into the tables under `out`; documents already stored there are skipped.
+
+    `progress(n_docs_done, n_words_done)` is called after each batch.
+    """
+    t0 = time.perf_counter()
+    inputs = [str(p) for p in inputs]
+    if not inputs:
+        raise NoInputs("no inputs given")
+    missing = [p for p in inputs if not Path(p).exists()]
+    if len(missing) == len(inputs):
+        raise NoInputs(f"no inputs found: {', '.join(missing)} does not exist")
+    if published is not None:
+        from .dates import parse_date_field
+        published = parse_date_field(published).isoformat()
+    store = Store(out, fmt)
+    summary = RunSummary(out=Path(out), fmt=fmt)
+    items = _numbered(iter_articles(inputs, published=published, max_chars=max_chars), store.done_keys(), summary)
+    if engine == "dask":
+        from .engines.dask import run_dask
+        results = run_dask(items, model=model, batch_size=batch_size, scheduler=scheduler)
+    elif engine == "local":
+        results = run_local(get_nlp(model), items, batch_size=batch_size, n_process=n_process)
+    else:
+        raise ValueError(f"unknown engine {engine!r}; choose local or dask")
+    done = words = 0
+    for seq0, keys, rows in results:
+        store.write_batch(seq0, keys, rows)
+        done += len(rows["documents"])
+        words += sum(r["n_words"] for r in rows["documents"] if r["status"] == "ok")
+        if progress:
+            progress(done, words)
+    finalize(store, summary)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def finalize(store: Store, summary: RunSummary | None = None) -> dict[str, int]:
+    """Link actors across the corpus, then write every final table from the parts."""
+    actors_table, key_map = actor_linking.link(store.iter_parts("doc_actors"))
+
+    def remap(name: str):
+        cols = ACTOR_ID_COLUMNS.get(name, ())
+
+        def f(t: pa.Table) -> pa.Table:
+            for c in cols:
+                i = t.column_names.index(c)
+                vals = [key_map.get(v, v) if v is not None else None for v in t.column(c).to_pylist()]
+                t = t.set_column(i, c, pa.array(vals, pa.string()))
+            return t
+        return f if cols else None
+
+    rows = {}
+    for name in TABLES:
+        if name == "actors":
+            rows[name] = store.write_table(name, iter([actors_table]))
+        else:
+            rows[name] = store.write_table(name, store.iter_parts(name), remap(name))
+    store.remove_other_formats()
+    if summary is not None:
+        summary.rows = rows
+        docs = read_table(store.out, "documents")
+        summary.n_ok = int((docs["status"] == "ok").sum())
+        summary.n_failed = int((docs["status"] != "ok").sum())
+        summary.n_words = int(docs.loc[docs["status"] == "ok", "n_words"].sum())
+    return rows
+
+
+def load_tables(out: str | Path = "data/processed") -> dict[str, pd.DataFrame]:
+    """Every table of an output folder as a DataFrame: `tables["incidents"]`."""
+    return {name: read_table(out, name) for name in TABLES}
+
+
+def extract(text: str, published: str | None = None, title: str | None = None, doc_id: str = "doc",
+            model: str | None = None) -> dict[str, pd.DataFrame]:
+    """The tables of one article, in memory; actors are linked within the article only."""
+    from .ingest import _finish
+
+    art = Article(doc_id=doc_id, text=text, title=title, published=published)
+    item = _finish(art, None, DEFAULT_MAX_CHARS, set())
+    if isinstance(item, IngestError):
+        from .rows import error_rows
+        rows = error_rows(item)
+    else:
+        rows = process_batch(get_nlp(model), [(0, item)])[2]
+    actors_table, key_map = actor_linking.link([table_from_rows("doc_actors", rows["doc_actors"],
+                                                                _doc_actor_schema())])
+    out = {}
+    for name in TABLES:
+        if name == "actors":
+            out[name] = actors_table.to_pandas()
+            continue
+        t = table_from_rows(name, rows[name])
+        for c in ACTOR_ID_COLUMNS.get(name, ()):
+            t = t.set_column(t.column_names.index(c), c,
+                             pa.array([key_map.get(v, v) for v in t.column(c).to_pylist()], pa.string()))
+        out[name] = t.to_pandas()
+    return out
+
+
+def _doc_actor_schema():
+    from .schema import DOC_ACTORS
+    return DOC_ACTORS
+
+
+assert set(SCHEMAS) == set(TABLES)

@@ -1,0 +1,103 @@
+"""The local engine: `nlp.pipe` in this process, or in N forked worker processes that each return rows only.
+
+Workers are forked after the pipeline is built, so the model loads once; each worker runs `nlp.pipe` over
+whole batches and sends back plain rows (not Docs), which is what lets two processes beat spaCy's own
+multiprocessing. At most 2×N batches are in flight, so memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from ..ingest import Article, IngestError, Item
+from ..rows import doc_rows, empty, error_rows
+
+Batch = list[tuple[int, Item]]
+Result = tuple[int, list[str], dict[str, list[dict]]]
+
+_WORKER_NLP: Language | None = None
+
+
+def item_key(item: Item) -> str:
+    if isinstance(item, Article):
+        return f"doc:{item.doc_id}:{item.content_hash}"
+    return f"err:{item.path}:{item.doc_id}:{item.line}:{item.error}"
+
+
+def process_batch(nlp: Language, batch: Batch) -> Result:
+    """Rows of one batch: articles through `nlp.pipe`, bad inputs straight to error rows."""
+    rows = empty()
+    arts = [(i, it) for i, it in batch if isinstance(it, Article)]
+    docs = nlp.pipe(((a.text, {"doc_id": a.doc_id, "published": a.published}) for _, a in arts), as_tuples=True,
+                    batch_size=max(1, len(arts)))
+    by_seq: dict[int, dict[str, list[dict]]] = {}
+    for (seq, art), (doc, _ctx) in zip(arts, docs):
+        by_seq[seq] = doc_rows(doc, art)
+    for seq, it in batch:
+        part = by_seq[seq] if seq in by_seq else error_rows(it)
+        for name, lst in part.items():
+            rows[name].extend(lst)
+    return batch[0][0], [item_key(it) for _, it in batch], rows
+
+
+def _worker(batch: Batch) -> Result:
+    assert _WORKER_NLP is not None
+    try:
+        return process_batch(_WORKER_NLP, batch)
+    except Exception:
+        return _one_by_one(_WORKER_NLP, batch)
+
+
+def _one_by_one(nlp: Language, batch: Batch) -> Result:
+    """A batch that failed as a whole is redone document by document, so one bad document costs only itself."""
+    rows = empty()
+    for seq, it in batch:
+        try:
+            part = process_batch(nlp, [(seq, it)])[2]
+        except Exception as e:  # the document itself breaks a component: report it, keep the rest
+            err = IngestError(getattr(it, "path", None), getattr(it, "doc_id", None), getattr(it, "line", None),
+                              type(e).__name__, f"processing failed: {e}", stage="nlp",
+                              article=it if isinstance(it, Article) else None)
+            part = error_rows(err)
+        for name, lst in part.items():
+            rows[name].extend(lst)
+    return batch[0][0], [item_key(it) for _, it in batch], rows
+
+
+def batches(items: Iterable[tuple[int, Item]], size: int) -> Iterator[Batch]:
+    buf: Batch = []
+    for x in items:
+        buf.append(x)
+        if len(buf) >= size:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def run_local(nlp: Language, items: Iterable[tuple[int, Item]], batch_size: int = 64,
+              n_process: int = 1) -> Iterator[Result]:
+    """Results of each batch, in input order."""
+    if n_process <= 1 or "fork" not in mp.get_all_start_methods():
+        for b in batches(items, batch_size):
+            try:
+                yield process_batch(nlp, b)
+            except Exception:
+                yield _one_by_one(nlp, b)
+        return
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    ctx = mp.get_context("fork")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    with ctx.Pool(n_process) as pool:
+        pending: deque = deque()
+        for b in batches(items, batch_size):
+            pending.append(pool.apply_async(_worker, (b,)))
+            while len(pending) >= 2 * n_process:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

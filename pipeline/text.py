@@ -1,0 +1,36 @@
+"""Small text helpers shared by the components: slugs and name normalisation."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def fold(s: str) -> str:
+    """Lower-case ASCII-folded text with straight quotes: what comparisons use."""
+    s = unicodedata.normalize("NFKD", s.translate(_QUOTES))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def slug(s: str) -> str:
+    """`Ahmad Abazeid` -> `ahmad-abazeid`; the stable part of an actor id."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(s)).strip("-")
+    return s or "x"
+
+
+def actor_key(type_: str, name: str) -> str:
+    return f"{type_}:{slug(name)}"
+
+
+_ARTICLE_ALIAS = re.compile(r"^(the)\s+", re.I)
+_AL = re.compile(r"\b(al|el|ad|as|ar|an|at|az)[-\s]", re.I)
+
+
+def norm_name(s: str) -> str:
+    """Name comparison key: case, quote marks, hyphens, `al-`/`el-`, a leading `the`, possessive `'s` folded."""
+    s = fold(s).replace("'s", "")
+    s = _ARTICLE_ALIAS.sub("", s.strip())
+    s = _AL.sub("", s)
+    s = re.sub(r"[^\w\s]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
