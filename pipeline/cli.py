@@ -187,6 +187,8 @@ def actors(
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
 ):
     """The corpus's top actors: mentions, documents, quotes, incidents and aliases."""
+    from rich.text import Text
+
     from .views import top_actors
 
     df = top_actors(_load(out, ("actors", "quotes", "incidents")), type_, limit)
@@ -196,8 +198,8 @@ def actors(
         t.add_column(col, justify=just, overflow="fold")
     for r in df.itertuples():
         aliases = ", ".join(r.aliases) if r.aliases is not None and not isinstance(r.aliases, float) else ""
-        t.add_row(r.actor_id, r.name, r.type, str(r.n_mentions), str(r.n_docs), str(r.n_quotes),
-                  str(r.n_incidents), aliases)
+        t.add_row(Text(str(r.actor_id)), Text(str(r.name)), Text(str(r.type)), str(r.n_mentions), str(r.n_docs),
+                  str(r.n_quotes), str(r.n_incidents), Text(aliases))
     Console().print(t)
 
 
@@ -238,15 +240,16 @@ def query(
 ):
     """SQL (DuckDB) over the tables, read in place: `sitrep query "SELECT type, count(*) FROM actors GROUP BY 1"`."""
     import duckdb
+    from rich.text import Text
 
-    from .sql import NoTables, connect
+    from .sql import NoTables, connect, fetch_df
 
     try:
         con = connect(out)
     except NoTables as e:
         _views_fail(e)
     try:
-        df = con.execute(sql).df()
+        df = fetch_df(con, sql)
     except duckdb.Error as e:
         fail(f"query failed: {e}")
     finally:
@@ -262,7 +265,7 @@ def query(
     for c in df.columns:
         t.add_column(str(c), justify="right" if df[c].dtype.kind in "iuf" else "left")
     for row in df.head(max_rows).itertuples(index=False):
-        t.add_row(*(_cell(v) for v in row))
+        t.add_row(*(Text(_cell(v)) for v in row))
     Console().print(t)
 
 

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from .schema import SCHEMAS, TABLES
 
-__all__ = ["connect", "query", "NoTables"]
+__all__ = ["connect", "query", "fetch_df", "NoTables"]
 
 
 class NoTables(FileNotFoundError):
@@ -84,10 +84,22 @@ def connect(out: str | Path = "data/processed", database: str = ":memory:"):
     return con
 
 
+def fetch_df(con, sql: str, params: list | None = None) -> pd.DataFrame:
+    """A statement's result as a DataFrame; sums of integers (DuckDB's HUGEINT, which pandas would make float)
+    stay integers, so `sum(killed)` reads 14, not 14.0."""
+    res = con.execute(sql, params or [])
+    types = [str(d[1]) for d in res.description or []]
+    df = res.df()
+    for col, t in zip(df.columns, types):
+        if t in ("HUGEINT", "UHUGEINT") and df[col].dtype.kind == "f":
+            df[col] = df[col].round().astype("Int64")
+    return df
+
+
 def query(sql: str, out: str | Path = "data/processed", params: list | None = None) -> pd.DataFrame:
     """Run one SQL statement over the tables of `out` and return the result as a DataFrame."""
     con = connect(out)
     try:
-        return con.execute(sql, params or []).df()
+        return fetch_df(con, sql, params)
     finally:
         con.close()

@@ -218,7 +218,7 @@ body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-se
 h1 { font-size: 1.5rem; margin-bottom: .2rem; }
 h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
 .meta { color: #59636e; font-size: .9rem; }
-.legend mark.entity, .legend span { margin-right: .6rem; }
+.legend > mark, .legend > span { margin-right: .6rem; }
 .text { white-space: pre-wrap; line-height: 2.5; font-size: 1rem; }
 mark.entity { padding: .25em .4em; margin: 0 .1em; line-height: 1; border-radius: .35em;
               -webkit-box-decoration-break: clone; box-decoration-break: clone; color: inherit; }
@@ -473,9 +473,10 @@ def render_terminal(view: DocView, console=None) -> None:
     for col, kw in (("#", {"no_wrap": True}), ("speaker", {}), ("cue", {}), ("kind", {}),
                     ("quote", {"ratio": 3})):
         qt.add_column(col, **kw)
-    for i, q in enumerate(quotes, 1):
-        qt.add_row(f"Q{i}", str(q.get("speaker") or actors.get(q.get("speaker_actor_id"), {}).get("name") or "?"),
-                   str(q.get("cue") or ""), str(q.get("kind") or ""), str(q.get("text") or ""))
+    for i, q in enumerate(quotes, 1):  # Text cells: data is never read as rich markup ("[requested]")
+        qt.add_row(f"Q{i}", Text(str(q.get("speaker") or actors.get(q.get("speaker_actor_id"), {}).get("name")
+                                     or "?")),
+                   Text(str(q.get("cue") or "")), Text(str(q.get("kind") or "")), Text(str(q.get("text") or "")))
     console.print(qt if quotes else Text("No quotes found in this document.", style="dim italic"))
     console.print()
     console.print(incidents_table(pd.DataFrame(incidents), title=f"Incidents ({len(incidents)})", numbered=True)
@@ -485,6 +486,7 @@ def render_terminal(view: DocView, console=None) -> None:
 def incidents_table(df: pd.DataFrame, title: str = "Incidents", numbered: bool = False):
     """A rich Table of incident rows (date, type, place, actors, killed, injured)."""
     from rich.table import Table
+    from rich.text import Text
 
     t = Table(title=title, expand=True)
     t.add_column("#" if numbered else "incident", no_wrap=not numbered)
@@ -492,16 +494,16 @@ def incidents_table(df: pd.DataFrame, title: str = "Incidents", numbered: bool =
         t.add_column(col)
     t.add_column("killed", justify="right")
     t.add_column("injured", justify="right")
-    for i, e in enumerate(_records(df), 1):
-        etype = str(e.get("event_type") or "")
+    for i, e in enumerate(_records(df), 1):  # Text cells: data is never read as rich markup
+        etype = Text(str(e.get("event_type") or ""))
         if e.get("sub_event_type"):
-            etype += f"\n[dim]{e['sub_event_type']}[/]"
+            etype.append(f"\n{e['sub_event_type']}", style="dim")
         who = str(e.get("actor1") or "")
         if e.get("actor2"):
             who += f" vs {e['actor2']}"
         place = ", ".join(str(e[c]) for c in ("location", "admin1", "country") if e.get(c))
-        t.add_row(f"E{i}" if numbered else str(e.get("incident_id")), str(e.get("date") or ""), etype, place, who,
-                  "" if e.get("killed") is None else str(int(e["killed"])),
+        t.add_row(Text(f"E{i}" if numbered else str(e.get("incident_id"))), Text(str(e.get("date") or "")), etype,
+                  Text(place), Text(who), "" if e.get("killed") is None else str(int(e["killed"])),
                   "" if e.get("injured") is None else str(int(e["injured"])))
     return t
 
