@@ -69,8 +69,9 @@ def _resolve(path: str, out: Path) -> Path | None:
     if p.exists():
         return p
     if not p.is_absolute():
-        # The path is relative to where `sitrep run` was started, usually the parent of data/processed's parent.
-        for base in (out.resolve(), *out.resolve().parents):
+        # The path is relative to where `sitrep run` was started: usually the folder above data/processed, or above
+        # the working directory (a notebook in notebooks/).
+        for base in (*out.resolve().parents, *Path.cwd().parents):
             if (base / p).exists():
                 return base / p
     return None
