@@ -227,8 +227,8 @@ mark.entity .label { font-size: .6em; font-weight: bold; line-height: 1; border-
                      vertical-align: middle; margin-left: .4rem; text-transform: uppercase; }
 .quote { background: rgba(56, 139, 253, .13); border-bottom: 2px solid #388bfd; }
 .speaker { outline: 2px solid #388bfd; outline-offset: 1px; border-radius: .2em; }
-.evidence { text-decoration: underline wavy rgba(207, 34, 46, .75); text-decoration-skip-ink: none;
-            text-underline-offset: .45em; }
+.evidence { text-decoration: underline wavy rgba(207, 34, 46, .6); text-decoration-thickness: 1px;
+            text-decoration-skip-ink: none; text-underline-offset: .45em; }
 .tag { font-size: .62em; font-weight: bold; border-radius: .3em; padding: .05em .35em; margin: 0 .15em;
        vertical-align: super; line-height: 1; text-decoration: none; white-space: nowrap; }
 .tag.q { background: #388bfd; color: #fff; }
