@@ -45,6 +45,8 @@ def build_nlp(model: str | None = None, stages: tuple[str, ...] = COMPONENTS) ->
     """Base model + our components. Components whose factory is not registered are skipped."""
     extensions.register()
     nlp = load_base(model)
+    if Language.has_factory("sitrep_paragraphs") and "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_paragraphs", before="parser")  # line breaks are sentence breaks for the parser
     for name in stages:
         if name in nlp.pipe_names or not Language.has_factory(name):
             continue
