@@ -38,6 +38,7 @@ MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "w
 PRON_OR_DET = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 PEOPLE_NOUNS = {"residents", "fighters", "people", "civilians", "villagers", "locals", "inhabitants", "militants",
                 "rebels", "gunmen", "protesters", "demonstrators", "youths", "tribesmen", "families"}
+ADDITIVE = re.compile(r"\b(?:in addition to|besides|apart from|as well as)\b", re.I)
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"}
 NON_ACTOR_NOUNS = {"outskirts", "road", "highway", "house", "home", "homes", "houses", "building", "area", "areas",
                    "street", "streets", "vehicle", "vehicles", "car", "cars", "rounds", "gunfire", "fire", "number",
@@ -73,6 +74,7 @@ class Mention:
     injured: int | None = None
     anaphoric: bool = False
     casualty_only: bool = False
+    additive: bool = False         # "in addition to the bomber, two were killed": adds to the earlier count
     cues: list = field(default_factory=list)
 
 
@@ -98,6 +100,10 @@ class IncidentExtractor:
         self.particles = set(lex["name_particles"])
         self.rel_days = [(re.compile(r"\b" + re.escape(k) + r"\b", re.I), v) for k, v in lex["relative_days"].items()]
         self.countries = _country_names()
+        self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]])
+                       for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
+        self.kill_verbs = set(lex["kill_verbs"])
+        self.injure_verbs = set(lex["injure_verbs"])
 
     # ------------------------------------------------------------------ cues
     def _cues(self, doc: Doc) -> list[Cue]:
@@ -365,7 +371,9 @@ class IncidentExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.incidents = []
         cues = self._cues(doc)
-        if not cues:
+        sent_of, all_sents = _sentences(doc)
+        combo_sents = [s for s in all_sents if self._combo(s.text) is not None]
+        if not cues and not combo_sents:
             return doc
         self._cue_toks = {i for c in cues if c.group["kind"] != "anaphor" for i in range(c.span.start, c.span.end)}
         self._canon = {a["key"]: a["name"] for a in (doc._.actors or [])}
@@ -382,16 +390,15 @@ class IncidentExtractor:
                 date_mentions = list(_dates.find_dates(doc.text, published))
             except Exception:  # a date parser bug must not lose the document's incidents
                 date_mentions = []
-        sent_of = _sentences(doc)
-        by_sent: dict[int, list[Cue]] = {}
-        sents = {}
+        by_sent: dict[int, list[Cue]] = {s.start: [] for s in combo_sents}
+        sents = {s.start: s for s in combo_sents}
         for c in cues:
             s = sent_of(c.span.start)
             sents[s.start] = s
             by_sent.setdefault(s.start, []).append(c)
 
         mentions: list[Mention] = []
-        for s_start, scues in by_sent.items():
+        for s_start, scues in sorted(by_sent.items()):
             sent = sents[s_start]
             self._place_toks = set()
             chains = self._chains(sent)
@@ -426,7 +433,7 @@ class IncidentExtractor:
                 if self._is_irrealis(pick.root, quotes):
                     continue
                 ctoks = [doc[i] for i in range(sent.start, sent.end) if heads[i].i == h]
-                if self._is_background(sent.text):
+                if self._is_background(doc.text[ctoks[0].idx:ctoks[-1].idx + len(ctoks[-1])]):
                     continue
                 trig = head_tok if (head_cue is pick) else pick.root
                 m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
@@ -442,9 +449,7 @@ class IncidentExtractor:
                     target = {t.lower_ for t in ctoks if t.i not in subj_ids}
                     if target & self.armed and not (m.actor2 and not (set(fold(m.actor2[0]).split()) & self.armed)):
                         m.sub = pick.group["armed_becomes"]
-                if m.sub in ("Non-state actor overtakes territory", "Government regains territory") and m.actor1:
-                    m.sub = ("Government regains territory" if self._is_state(m.actor1[0])
-                             else "Non-state actor overtakes territory")
+                self._territory(m)
                 m.place = self._place_from(doc, range(ctoks[0].i, ctoks[-1].i + 1), chains, ent_by_tok)
                 if m.place is None:
                     m.place = self._place_from(doc, range(sent.start, sent.end), chains, ent_by_tok)
@@ -469,6 +474,22 @@ class IncidentExtractor:
                                 m.actor2 = None
                 self._date(m, date_mentions, sent)
                 sent_mentions.append(m)
+            combo = self._combo(sent.text)
+            if combo is not None:
+                sub, overrides = combo
+                for m in sent_mentions:
+                    if not overrides or m.sub in overrides or m.casualty_only:
+                        m.sub = sub
+                        m.casualty_only = False
+                        self._territory(m)
+                if not sent_mentions and not self._is_irrealis(sent.root, quotes):
+                    m = Mention(sub=sub, sent=sent, start_char=sent.start_char, end_char=sent.end_char,
+                                trigger=sent.root)
+                    self._arguments(m, ent_by_tok)
+                    self._territory(m)
+                    m.place = self._place_from(doc, range(sent.start, sent.end), chains, ent_by_tok)
+                    self._date(m, date_mentions, sent)
+                    sent_mentions.append(m)
             if not sent_mentions:
                 continue
             # one incident per type per sentence; casualty clauses fold into the sentence's event
@@ -489,8 +510,11 @@ class IncidentExtractor:
             if len(kept) == 1:
                 kept[0].start_char, kept[0].end_char = sent.start_char, sent.end_char
             k, inj = self._counts(sent)
+            k = _max(k, self._victims(sent, self.kill_verbs))
+            inj = _max(inj, self._victims(sent, self.injure_verbs))
             if k is not None or inj is not None:
                 kept[0].killed, kept[0].injured = k, inj
+                kept[0].additive = bool(ADDITIVE.search(sent.text))
             mentions.extend(kept)
 
         self._resolve(doc, mentions, published)
@@ -498,6 +522,20 @@ class IncidentExtractor:
         self._perpetrator(doc, incidents, ent_by_tok)
         doc._.incidents = [self._row(i, geo) for i in incidents]
         return doc
+
+    def _territory(self, m: Mention) -> None:
+        """Territory changing hands: the state side regains it, anyone else overtakes it."""
+        if m.sub in ("Non-state actor overtakes territory", "Government regains territory") and m.actor1:
+            m.sub = ("Government regains territory" if self._is_state(m.actor1[0])
+                     else "Non-state actor overtakes territory")
+
+    def _combo(self, text: str) -> tuple[str, set] | None:
+        """The highest-priority combination rule the sentence satisfies (protest + tear gas, bomb + defused ...)."""
+        low = text.lower()
+        for sub, _prio, overrides, rxs in self.combos:
+            if all(rx.search(low) for rx in rxs):
+                return sub, overrides
+        return None
 
     def _remote(self) -> set[str]:
         return {"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
@@ -526,6 +564,33 @@ class IncidentExtractor:
         except Exception:
             return None, None
         return getattr(c, "killed", None), getattr(c, "injured", None)
+
+    def _victims(self, sent: Span, verbs: set[str]) -> int | None:
+        """Victims named one by one ("shot and killed Nabi, a civilian"; "Himmat and an assailant were killed"): the
+        count the number reader cannot give because no number is written."""
+        best = None
+        for t in sent:
+            if t.lower_ not in verbs or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            pats = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not pats:
+                continue
+            heads = [pats[0]] + [x for x in pats[0].conjuncts if x.pos_ in ("NOUN", "PROPN")]
+            n = 0
+            for h in heads:
+                ent = h.ent_type_
+                if h.pos_ == "PROPN" and ent in ("PERSON", "") or ent == "PERSON":
+                    n += 1
+                elif h.pos_ == "NOUN" and h.tag_ == "NN" and any(
+                        c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "one")
+                        or c.dep_ == "poss" for c in h.children):
+                    n += 1
+                else:
+                    return None if best is None else best
+            best = _max(best, n or None)
+        return best
 
     def _resolve(self, doc: Doc, mentions: list[Mention], published: str | None) -> None:
         """Undated mentions take the narrative date (the last explicit one) or the publication date; relative
@@ -587,10 +652,12 @@ class IncidentExtractor:
                 focus if inc["sub"] else None)
             inc["date_m"] = next((m.date for m in ms if m.date and m.date.get("explicit")),
                                  next((m.date for m in ms if m.date), None))
-            ks = [m.killed for m in ms if m.killed is not None]
-            js = [m.injured for m in ms if m.injured is not None]
-            inc["killed"] = max(ks) if ks else None
-            inc["injured"] = max(js) if js else None
+            inc["killed"] = inc["injured"] = None
+            for m in ms:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
+                for f in ("killed", "injured"):
+                    v = getattr(m, f)
+                    if v is not None:
+                        inc[f] = v + (inc[f] or 0) if m.additive else _max(inc[f], v)
         return out
 
     def _perpetrator(self, doc: Doc, incidents: list[dict], ent_by_tok: dict) -> None:
@@ -649,9 +716,17 @@ class IncidentExtractor:
         }
 
 
+def _alternation(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
 def _sentences(doc: Doc):
     """spaCy sentences cut again at line breaks (headlines and datelines are not part of the next sentence);
-    returns a lookup token index -> sentence span."""
+    returns a lookup token index -> sentence span, and the spans."""
     spans = []
     for sent in doc.sents:
         start = sent.start
@@ -666,7 +741,7 @@ def _sentences(doc: Doc):
 
     def lookup(i: int) -> Span:
         return spans[bisect.bisect_right(starts, i) - 1]
-    return lookup
+    return lookup, spans
 
 
 def _country_names() -> dict[str, str]:
