@@ -207,6 +207,11 @@ class IncidentExtractor:
         hosts = [t]
         if t.dep_ in ("amod", "compound") and t.head.pos_ in ("NOUN", "PROPN"):
             hosts.append(t.head)  # a verb misparsed as a modifier ("repelled attacks"): read its noun's slots
+        if t.pos_ == "NOUN" and t.dep_ in SUBJ:  # "clashes broke out between A and B"
+            between = next((p for p in t.head.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+            o = self._pobj(between) if between is not None else None
+            if o is not None:
+                r["between"] = [o] + [x for x in o.children if x.dep_ == "conj"][:1]
         for h in hosts:
             for c in h.children:
                 if c.dep_ in SUBJ and r["subj"] is None:
@@ -335,7 +340,8 @@ class IncidentExtractor:
             is_country = [fold(n) in self.countries for n in names]
             has_ent = any(x is not None and x.label_ == "PLACE" for x in ents)
             has_des = any(doc[e - 1].lower_ in self.designators for s, e in chain)
-            if not (has_ent or has_des or len(chain) >= 2):
+            after_des = chain[0][0] >= 2 and doc[chain[0][0] - 2].lower_ in self.designators  # "the village of X"
+            if not (has_ent or has_des or after_des or len(chain) >= 2):
                 continue
             if all(is_country) and best is not None:
                 continue
@@ -614,7 +620,8 @@ class IncidentExtractor:
                         pass
                 m.date = None
             if base:
-                m.date = {"value": str(base)[:10], "text": None, "precision": "day", "explicit": False}
+                m.date = {"value": str(base)[:10], "text": None, "precision": "day", "explicit": False,
+                          "published": narrative is None}
 
     def _merge(self, mentions: list[Mention]) -> list[dict]:
         focus = None
@@ -641,6 +648,15 @@ class IncidentExtractor:
             target["mentions"].append(m)
             if target["loc"] is None:
                 target["loc"] = loc
+        # an undated headline or lead ("Army shells village") is the dated report that follows it
+        for inc in list(out):
+            if all(m.date and m.date.get("published") for m in inc["mentions"]):
+                twin = next((o for o in out if o is not inc and o["sub"] == inc["sub"] and any(
+                    m.date and m.date.get("explicit") for m in o["mentions"]) and (
+                    inc["loc"] is None or o["loc"] is None or norm_name(inc["loc"]) == norm_name(o["loc"]))), None)
+                if twin is not None:
+                    twin["mentions"][:0] = inc["mentions"]
+                    out.remove(inc)
         for inc in out:
             ms = inc["mentions"]
             inc["evidence_m"] = next((m for m in ms if m.date and m.date.get("explicit") and not m.casualty_only),
