@@ -52,6 +52,8 @@ def build_nlp(model: str | None = None, stages: tuple[str, ...] = COMPONENTS) ->
         if rules:
             nlp.replace_pipe("attribute_ruler", "sitrep_pos", config={"rules": rules})
             nlp.rename_pipe("attribute_ruler", "sitrep_pos")
+    if Language.has_factory("sitrep_paragraphs") and "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_paragraphs", before="parser")  # line breaks are sentence breaks for the parser
     for name in stages:
         if name in nlp.pipe_names or not Language.has_factory(name):
             continue
