@@ -1,23 +1,708 @@
-"""`sitrep_quotes`: direct and reported quotes with their speakers, on `doc._.quotes`."""
+"""`sitrep_quotes`: direct and reported quotes with their speakers, on `doc._.quotes`.
+
+Quotation marks are paired with a character scan (robust to the sentence splitter breaking inside quotes);
+the attribution is read from a short window before or after the marks (the cue verb) and the parse (its
+subject). Reported speech comes from the parse alone: a speech verb with a clausal complement, or
+"according to X". Marked text with no cue is kept only when it continues a quoted speaker (same paragraph,
+or a whole paragraph right after one); everything else in marks (scare quotes, pull quotes) is dropped.
+"""
 from __future__ import annotations
 
+import bisect
+import json
+import re
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
+from ..schema import LABEL_TYPE
 
 extensions.register()
 
+DEFAULT_CUES = str(Path(__file__).resolve().parents[2] / "models" / "quote_cues.json")
+
+OPENERS = "\u201c\u201e\u00ab"
+CLOSERS = "\u201d\u00bb"
+STRAIGHT = '"'
+MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
+# punctuation that hands quoted speech to a trailing cue: “…,” he said / “…?” she asked / “…” — he said
+HANDOFF = set(",?!\u2026\u2014\u2013-")
+DASHES = set("\u2015\u2014\u2013")
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# children of a cue that may stand between it and the opening mark of a direct quote
+FILLER_DEPS = {"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "nsubj", "nsubjpass", "agent", "prt", "aux",
+               "auxpass", "neg", "pobj", "punct", "mark", "cc", "advcl", "oprd", "attr"}
+PRONOUN_TAGS = {"PRP"}
+BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
+NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+DASH_NAME = re.compile(r"\s*([\u2015\u2014\u2013])\s*")
+LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
+PARA_SEP = re.compile(r"\s*\n\s*")
+SENT_END = re.compile(r'([.!?])["\u201d\u2019)]?(?=\s|$)')
+WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _load_cues(path: str) -> dict:
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return {k: {w.lower() for w in v} for k, v in data.items() if isinstance(v, list)}
+
 
 class QuoteExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, cues_path: str, max_scare_words: int, min_indirect_tokens: int):
         self.name = name
+        cues = _load_cues(cues_path or DEFAULT_CUES)
+        self.speech = cues["speech_verbs"]
+        self.reporting = cues["reporting_verbs"]
+        self.weak = cues["weak_verbs"]
+        self.acts = cues["speech_act_verbs"]
+        self.male = cues["male_pronouns"]
+        self.female = cues["female_pronouns"]
+        self.plural = cues["plural_pronouns"]
+        self.first = cues["first_person"]
+        self.abbr = cues["abbreviations"]
+        self.max_scare_words = max_scare_words
+        self.min_indirect_tokens = min_indirect_tokens
 
+    # ------------------------------------------------------------------ marks
+    @staticmethod
+    def _paragraphs(text: str) -> list[tuple[int, int]]:
+        """Paragraph spans: one per non-empty line (news text puts each paragraph on its own line)."""
+        sep = PARA_SEP
+        out, pos = [], 0
+        for m in sep.finditer(text):
+            if m.start() > pos:
+                out.append((pos, m.start()))
+            pos = m.end()
+        if pos < len(text):
+            out.append((pos, len(text)))
+        return out
+
+    def _segments(self, text: str, paras: list[tuple[int, int]]) -> list[dict]:
+        """Marked spans, per paragraph; an unclosed one continues when the next paragraph opens a mark."""
+        segs: list[dict] = []
+        group = 0
+        prev_unclosed = None
+        for pi, (ps, pe) in enumerate(paras):
+            opened = None
+            for m in MARKS.finditer(text, ps, pe):
+                ch, i = m.group(), m.start()
+                if opened is None:
+                    if ch in CLOSERS and not (i + 1 < pe and not text[i + 1].isspace() and
+                                              (i == ps or text[i - 1].isspace())):
+                        continue  # stray closing mark (one at a word start is a misused opening mark)
+                    if ch == STRAIGHT and i + 1 < pe and text[i + 1].isspace() and i > ps and not text[i - 1].isspace():
+                        continue  # a straight mark that can only close
+                    opened = i
+                else:
+                    if ch in OPENERS:
+                        opened = i  # unbalanced: restart at the newer opening mark
+                        continue
+                    segs.append({"open": opened, "close": i, "para": pi, "closed": True})
+                    opened = None
+            if opened is not None:
+                segs.append({"open": opened, "close": pe, "para": pi, "closed": False})
+            # group paragraphs of one multi-paragraph quote
+            first = next((s for s in segs if s["para"] == pi), None)
+            if prev_unclosed is not None and first is not None and text[ps:first["open"]].strip() == "":
+                first["group"] = prev_unclosed["group"]
+            prev_unclosed = None
+            if segs and segs[-1]["para"] == pi and not segs[-1]["closed"]:
+                seg = segs[-1]
+                seg.setdefault("group", None)
+                if seg["group"] is None:
+                    group += 1
+                    seg["group"] = group
+                prev_unclosed = seg
+        for s in segs:
+            s.setdefault("group", None)
+            a, b = s["open"] + 1, s["close"]
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            s["start"], s["end"] = a, b
+        return [s for s in segs if s["end"] > s["start"]]
+
+    # ------------------------------------------------------------------ speakers
+    def _mention(self, tok: Token, ent_at: list[int], ents: list[Span]) -> Span:
+        """The span a speaker rests on: its entity, the pronoun, or the noun phrase up to its head."""
+        doc = tok.doc
+        if ent_at[tok.i] >= 0:
+            return ents[ent_at[tok.i]]
+        if tok.tag_ in PRONOUN_TAGS:
+            return doc[tok.i:tok.i + 1]
+        left = tok.i
+        for c in tok.lefts:
+            if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod") and c.left_edge.i < left:
+                left = c.left_edge.i
+        while left < tok.i and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        span = doc[left:tok.i + 1]
+        for e in ents:  # a title with a name: "Foreign Minister X" parsed with the title as head
+            if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end:
+                return e
+        return span
+
+    def _subject(self, v: Token) -> Token | None:
+        if v.lower_ == "according":
+            to = next((c for c in v.children if c.lower_ == "to"), None)
+            if to is None and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to":
+                to = v.doc[v.i + 1]
+            if to is not None:
+                return next((c for c in to.children if c.dep_ == "pobj"), None)
+            return None
+        for c in v.children:
+            if c.dep_ in SUBJ_DEPS:
+                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                    return v.head  # "X, who said ..."
+                if c.ent_type_ in NON_SPEAKER_ENTS:
+                    return None
+                return c
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head  # "footage of X asking, ..."
+        for c in v.children:  # "said by X" (passive agent)
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+            for c in v.head.children:
+                if c.dep_ in SUBJ_DEPS:
+                    return c
+        return None
+
+    def _adjacent_subject(self, v: Token, lo: int, hi: int, ent_at: list[int], from_left: bool) -> Token | None:
+        """Parse fallback: the first name or pronoun of a window that opens right after the marks ("…,” X, a
+        Y, said"), else the one just before the cue (skipping an apposition), else just after it ("said X")."""
+        doc = v.doc
+
+        def ok(j: int) -> bool:
+            return ent_at[j] >= 0 or doc[j].tag_ in PRONOUN_TAGS
+
+        if from_left:
+            for j in range(lo, v.i):
+                if ok(j):
+                    while j + 1 < v.i and ent_at[j] >= 0 and ent_at[j + 1] == ent_at[j]:
+                        j += 1
+                    return doc[j]
+        else:
+            j = v.i - 1
+            while j >= lo and doc[j].dep_ in ("advmod", "aux", "neg") and doc[j].tag_ not in PRONOUN_TAGS:
+                j -= 1
+            if j >= lo and doc[j].text == ",":
+                k = j - 1
+                while k >= lo and doc[k].text != ",":
+                    k -= 1
+                j = k - 1
+            if j >= lo and ok(j):
+                return doc[j]
+        k = v.i + 1
+        if k < hi and (ent_at[k] >= 0 or doc[k].tag_ in PRONOUN_TAGS or doc[k].pos_ in ("PROPN", "NOUN")):
+            while k + 1 < hi and (ent_at[k + 1] >= 0 and ent_at[k + 1] == ent_at[k] or
+                                  (ent_at[k] < 0 and doc[k + 1].pos_ in ("PROPN", "NOUN"))):
+                k += 1
+            return doc[k]
+        return None
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        try:
+            doc._.quotes = self._extract(doc)
+        except Exception:  # a quote stage must never take a document down
+            doc._.quotes = []
         return doc
 
+    def _extract(self, doc: Doc) -> list[dict]:
+        text = doc.text
+        if not text.strip() or len(doc) == 0:
+            return []
+        paras = self._paragraphs(text)
+        pstarts = [p[0] for p in paras]
+        segs = self._segments(text, paras)
+        ents = [e for e in doc.ents if e.label_ in LABEL_TYPE]
+        ent_at = [-1] * len(doc)
+        for i, e in enumerate(ents):
+            for t in range(e.start, e.end):
+                ent_at[t] = i
+        tok_starts = [t.idx for t in doc]
+        actors = {a["key"]: a for a in (doc._.actors or [])}
+        inside = [False] * len(doc)  # tokens inside marked spans
+        for s in segs:
+            s["toks"] = self._tok_range(tok_starts, s["start"], s["end"])
+            for t in range(*s["toks"]):
+                inside[t] = True
 
-@Language.factory("sitrep_quotes", default_config={})
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name)
+        def para_of(i: int) -> int:
+            return max(0, bisect.bisect_right(pstarts, i) - 1)
+
+        quotes: list[dict] = []
+        used_cues: set[int] = set()
+        # --- 1. direct quotes: a cue in the window after or before the marks, a dash and a name, a transcript label
+        for si, s in enumerate(segs):
+            ps, pe = paras[s["para"]]
+            nxt = segs[si + 1]["open"] if si + 1 < len(segs) and segs[si + 1]["para"] == s["para"] else pe
+            prv = segs[si - 1]["close"] + 1 if si > 0 and segs[si - 1]["para"] == s["para"] else ps
+            s["nxt"] = nxt
+            after_txt = text[min(s["close"] + 1, pe):nxt]
+            first_after = after_txt.lstrip()[:1]
+            handed = text[s["end"] - 1] in HANDOFF or first_after in HANDOFF
+            found = None
+            if s["closed"] and handed and first_after not in DASHES:
+                found = self._after_cue(doc, s, nxt, tok_starts, ent_at, inside)
+            if found is None:
+                found = self._before_cue(doc, s, prv, paras, tok_starts, ent_at, inside)
+            if found is None and s["closed"] and first_after in DASHES:
+                found = self._dash_cue(doc, s, nxt, tok_starts, ent_at)
+            if found is None:
+                found = self._label_cue(doc, s)
+            if found is not None:
+                s["attr"], s["kind"] = found, "direct"
+                if found[1] is not None and found[0] != "according to":
+                    used_cues.add(found[3])
+
+        # --- 2. reported speech from the parse; marked fragments inside become "mixed"
+        spans_taken: list[tuple[int, int]] = [(s["start"], s["end"]) for s in segs if s.get("kind") == "direct"]
+        reported = []
+        for v in doc:
+            lw = v.lower_
+            if v.i in used_cues or inside[v.i]:
+                continue
+            if lw == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
+                content = self._according_content(doc, v)
+            elif lw in self.reporting and v.pos_ in ("VERB", "AUX"):
+                content = self._ccomp_content(v)
+            else:
+                continue
+            if content is None or content[1] - content[0] < self.min_indirect_tokens:
+                continue
+            reported.append((v, content[0], content[1]))
+        # outer attributions first; a cue inside an accepted content is nested and skipped
+        reported.sort(key=lambda r: -(r[2] - r[1]))
+        accepted = []
+        for v, a, b in reported:
+            if any(a2 <= v.i < b2 for _, a2, b2, _ in accepted):
+                continue
+            cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            if any(x < ce and cs < y for x, y in spans_taken):
+                continue
+            subj = self._subject(v)
+            if subj is None or inside[subj.i] or a <= subj.i < b:
+                continue
+            accepted.append((v, a, b, subj))
+        for v, a, b, subj in sorted(accepted, key=lambda r: r[1]):
+            cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+            cue = "according to" if v.lower_ == "according" else v.text
+            attr = (cue, subj, None, v.i)
+            direct_like = [s for s in segs if s.get("kind") is None and s["start"] <= cs + 2 and s["end"] >= ce - 2]
+            if direct_like:  # X said “…” parsed as a complement: the marked text is the quote
+                direct_like[0]["attr"], direct_like[0]["kind"] = attr, "direct"
+                continue
+            frags = [s for s in segs if s.get("kind") is None and cs <= s["open"] and s["close"] <= ce + 1]
+            for s in frags:
+                s["kind"] = "fragment"
+            ce2 = max([ce] + [s["close"] + 1 for s in frags if s["closed"] and s["close"] + 1 <= len(text)])
+            if frags and text[ce2 - 1] in "\"\u201d":
+                ce2 -= 1  # content ends with the fragment: leave its closing mark out
+            quotes.append({"_attr": attr, "start_char": cs, "end_char": ce2, "kind": "mixed" if frags else "indirect",
+                           "_para": para_of(cs)})
+
+        # --- 3. marked spans still without a cue: a fragment governed by a speech act, a continuation of a
+        # quoted speaker (same paragraph, same multi-paragraph quote, or a whole paragraph right after one),
+        # a trailing cue after a full stop; everything else (scare quotes, pull quotes) is dropped
+        for s in segs:
+            if s.get("kind") is None:
+                found = self._governing_cue(doc, s, inside)
+                if found is not None:
+                    s["attr"], s["kind"], s["frag"] = found, "direct", True
+        by_group: dict[int, tuple] = {}
+        for s in segs:
+            if s.get("attr") and s["group"] is not None and not s.get("frag"):
+                by_group.setdefault(s["group"], s["attr"])
+        last_by_para: dict[int, tuple] = {}
+        for q in quotes:
+            last_by_para[q["_para"]] = q["_attr"]
+        for s in segs:
+            if s.get("attr") and not s.get("frag"):
+                last_by_para[s["para"]] = s["attr"]
+        prev_attr = cur_attr = None
+        prev_para = -1
+        for s in segs:
+            if s["para"] != prev_para:
+                prev_attr = last_by_para.get(s["para"] - 1)
+                if prev_attr is None and s["para"] >= 2 and (s["para"] - 1) not in last_by_para:
+                    # one paragraph of narration in between that still talks about the speaker
+                    older = last_by_para.get(s["para"] - 2)
+                    if older is not None and self._in_focus(doc, older, paras[s["para"] - 1], tok_starts, ents,
+                                                            ent_at):
+                        prev_attr = older
+                cur_attr = None
+                prev_para = s["para"]
+            if s.get("kind"):
+                if s.get("attr") and not s.get("frag"):
+                    cur_attr = s["attr"]
+                continue
+            ps, pe = paras[s["para"]]
+            words = len(text[s["start"]:s["end"]].split())
+            whole = text[ps:s["open"]].strip() == "" and text[s["close"] + 1:pe].strip(" .,;\u2026") == ""
+            if s["group"] is not None and s["group"] in by_group:
+                s["attr"], s["kind"], s["cont"] = by_group[s["group"]], "direct", True
+            elif cur_attr is not None and words > self.max_scare_words:
+                s["attr"], s["kind"], s["cont"] = cur_attr, "direct", True
+            elif prev_attr is not None and whole and words > self.max_scare_words:
+                s["attr"], s["kind"], s["cont"] = prev_attr, "direct", True
+            elif s["closed"] and words > self.max_scare_words:
+                found = self._after_cue(doc, s, s["nxt"], tok_starts, ent_at, inside, strict=True)
+                if found is not None:
+                    s["attr"], s["kind"] = found, "direct"
+            if s.get("attr"):
+                cur_attr = s["attr"]
+        # pull quotes: a cue-less continuation whose text is repeated inside another quote
+        bodies = [(s, re.sub(r"\W+", " ", text[s["start"]:s["end"]].lower()).strip()) for s in segs if s.get("kind")]
+        for s, body in bodies:
+            if s.get("cont") and any(o is not s and len(body) < len(b2) and body in b2 for o, b2 in bodies):
+                s["kind"] = None
+        for s in segs:
+            if s.get("kind") == "direct" and s.get("attr"):
+                quotes.append({"_attr": s["attr"], "start_char": s["start"], "end_char": s["end"], "kind": "direct",
+                               "_cont": s.get("cont", False), "_frag": s.get("frag", False)})
+
+        # --- 4. speakers
+        speakers_so_far: list[tuple[int, str, str | None, str]] = []  # (start_char, name, key, label)
+        person_mentions = [e for e in ents if e.label_ == "PERSON" and not inside[e.start]]
+        coll_mentions = [e for e in ents if e.label_ in ("ORG", "FACTION") and not inside[e.start]]
+        out = []
+        for q in sorted(quotes, key=lambda q: q["start_char"]):
+            cue, subj, mention, _ = q.pop("_attr")
+            cont, frag = q.pop("_cont", False), q.pop("_frag", False)
+            q.pop("_para", None)
+            name = key = None
+            s0 = s1 = None
+            conf = {"direct": 0.9, "mixed": 0.75, "indirect": 0.7}[q["kind"]]
+            m = mention if mention is not None else (self._mention(subj, ent_at, ents) if subj is not None else None)
+            if m is not None:
+                s0, s1 = m.start_char, m.end_char
+                name, key, label = self._resolve(m, doc, ents, ent_at, actors, person_mentions, coll_mentions,
+                                                 speakers_so_far)
+                if subj is not None and m.label_ in LABEL_TYPE:
+                    self._set_role(subj, key, actors)
+                if len(m) == 1 and m[0].tag_ in PRONOUN_TAGS:
+                    conf -= 0.1
+                speakers_so_far.append((m.start_char, name, key, label))
+            else:
+                conf -= 0.3
+            if cont or frag:
+                conf -= 0.2
+            q.update({"text": text[q["start_char"]:q["end_char"]], "cue": cue, "speaker": name,
+                      "speaker_actor_id": key, "speaker_start_char": s0, "speaker_end_char": s1,
+                      "confidence": round(max(0.05, conf), 2)})
+            out.append(q)
+        return out
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _tok_range(tok_starts: list[int], a: int, b: int) -> tuple[int, int]:
+        """Indices of the tokens starting in [a, b)."""
+        return bisect.bisect_left(tok_starts, a), bisect.bisect_left(tok_starts, b)
+
+    def _sent_ends(self, text: str, a: int, b: int) -> list[int]:
+        """Offsets just after each sentence end in text[a:b]: . ! ? followed by space or a mark, not after an
+        abbreviation ("Mr.", "U.S.") or an initial."""
+        out = []
+        for m in SENT_END.finditer(text, a, b):
+            if m.group(1) == ".":
+                w = WORD_BEFORE.search(text, max(a, m.start() - 12), m.start())
+                if w and (w.group(1).lower() in self.abbr or len(w.group(1)) == 1 and w.group(1).isupper()):
+                    continue
+            out.append(m.end())
+        return out
+
+    def _cue_ok(self, v: Token, strong_only: bool = False) -> bool:
+        lw = v.lower_
+        if lw == "according":
+            return v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to"
+        if lw not in self.speech or v.pos_ not in ("VERB", "AUX"):
+            return False
+        if strong_only and lw in self.weak:
+            return False
+        if v.i > 0 and v.doc[v.i - 1].text in ("-", "so-") or v.text.lower().startswith("so-"):
+            return False
+        return True
+
+    def _after_cue(self, doc, s, nxt, tok_starts, ent_at, inside, strict=False):
+        """“…,” X said / “…,” said X / “…,” X, a Y, told Z: the first cue in the short window after the marks."""
+        text = doc.text
+        lo_c = s["close"] + 1
+        ends = self._sent_ends(text, lo_c, nxt)
+        hi_c = ends[0] if ends else nxt
+        lo, hi = self._tok_range(tok_starts, lo_c, hi_c)
+        if hi <= lo:
+            return None
+        for t in range(lo, min(hi, lo + 30)):
+            v = doc[t]
+            if inside[t] or not self._cue_ok(v, strong_only=t - lo > 1):
+                continue
+            subj = self._subject(v)
+            if subj is not None and not (lo <= subj.i < hi) and v.lower_ != "according":
+                subj = None
+            if subj is None and v.lower_ != "according":
+                subj = self._adjacent_subject(v, lo, hi, ent_at, True)
+            if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
+                continue
+            if v.lower_ != "according":
+                own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if lo <= subj.i < v.i else set()
+                if any(not (doc[j].is_punct or doc[j].is_space or j in own or
+                            doc[j].dep_ in ("advmod", "aux", "neg", "npadvmod")) for j in range(lo, v.i)):
+                    return None
+            if strict:
+                # “….” He said. after a full stop: only a bare cue that reports nothing else
+                if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > v.i for c in v.children) or t - lo > 8:
+                    return None
+            cue = "according to" if v.lower_ == "according" else v.text
+            return cue, subj, None, v.i
+        return None
+
+    def _before_cue(self, doc, s, prv, paras, tok_starts, ent_at, inside):
+        """X said: “…” / X said “…” / X told Y that “…”: the cue governing the marks, else the nearest one."""
+        text = doc.text
+        ps, _ = paras[s["para"]]
+        lo_c = prv
+        for e in self._sent_ends(text, prv, s["open"]):
+            lo_c = e
+        if text[ps:s["open"]].strip() == "" and s["para"] > 0:
+            # a whole paragraph quote announced by the previous paragraph ending in a colon
+            pps, ppe = paras[s["para"] - 1]
+            if text[pps:ppe].rstrip().endswith(":"):
+                lo_c = pps
+                for e in self._sent_ends(text, pps, ppe - 1):
+                    lo_c = e
+        lo, hi = self._tok_range(tok_starts, lo_c, s["open"])
+        if hi <= lo:
+            return None
+        open_tok = s["toks"][0]
+        if open_tok >= len(doc):
+            return None
+        cands = [doc[t] for t in range(hi - 1, lo - 1, -1) if not inside[t] and self._cue_ok(doc[t])]
+        if not cands:
+            return None
+        governing = [v for v in cands if self._governs(v, open_tok)]
+        v = governing[0] if governing else cands[0]
+        btxt = text[v.idx + len(v.text):s["open"]].rstrip()
+        if v.lower_ == "according":
+            subj = self._subject(v)
+            return ("according to", subj, None, v.i) if subj is not None else None
+        subj = self._subject(v)
+        if subj is not None and not (lo <= subj.i < hi):
+            subj = None
+        if subj is None:
+            subj = self._adjacent_subject(v, lo, hi, ent_at, False)
+        if subj is None:
+            return None
+        between = doc[v.i + 1:hi]
+        colon = btxt.endswith(":")
+        if v.lower_ in self.weak and not colon and not governing:
+            return None
+        if colon or self._only_filler(v, between, open_tok):
+            return v.text, subj, None, v.i
+        if v.lower_ not in self.weak and governing and not self._has_clause(v, between):
+            return v.text, subj, None, v.i
+        return None
+
+    def _dash_cue(self, doc, s, nxt, tok_starts, ent_at):
+        """“…” ― Name: a dash and a name right after the marks."""
+        text = doc.text
+        m = DASH_NAME.match(text, s["close"] + 1, nxt)
+        if not m:
+            return None
+        lo, hi = self._tok_range(tok_starts, m.end(), nxt)
+        if hi <= lo:
+            return None
+        t = doc[lo]
+        if ent_at[lo] >= 0 or t.pos_ == "PROPN":
+            k = lo
+            while k + 1 < hi and (ent_at[lo] >= 0 and ent_at[k + 1] == ent_at[lo] or
+                                  ent_at[lo] < 0 and doc[k + 1].pos_ == "PROPN"):
+                k += 1
+            span = doc[lo:k + 1] if ent_at[lo] < 0 else None
+            return m.group(1), doc[k], span, None
+        return None
+
+    def _label_cue(self, doc, s):
+        """Transcripts: “NAME: …” — the speaker label opens the marked text."""
+        m = LABEL.match(doc.text, s["start"], s["end"])
+        if not m:
+            return None
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            return None
+        return ":", None, span, None
+
+    def _governing_cue(self, doc, s, inside):
+        """X called Y “a disgrace” / X accused Y of being “duped”: a speech-act verb up the tree owns the
+        fragment, unless the fragment sits inside that verb's own subject (a scare-quoted name)."""
+        a, b = s["toks"]
+        if b <= a:
+            return None
+        root = next((doc[t] for t in range(a, b) if not (a <= doc[t].head.i < b) or doc[t].head.i == t), None)
+        if root is None:
+            return None
+        h, hops = root, 0
+        for _ in range(40):  # walk up the tree: at most a few verbs, never past the sentence root
+            if h.head.i == h.i:
+                break
+            h = h.head
+            if a <= h.i < b:
+                continue
+            if h.pos_ in ("VERB", "AUX"):
+                hops += 1
+                if h.lower_ in self.acts and not h.text.lower().startswith("so-"):
+                    subj = self._subject(h)
+                    if subj is None or inside[subj.i] or subj.left_edge.i <= root.i <= subj.right_edge.i:
+                        return None
+                    return h.text, subj, None, h.i
+                if hops >= 4:
+                    break
+        return None
+
+    def _in_focus(self, doc: Doc, attr: tuple, para: tuple[int, int], tok_starts, ents, ent_at) -> bool:
+        """Does a paragraph name the speaker of `attr` again (its name, a word of it, or a matching pronoun)?"""
+        _, subj, mention, _ = attr
+        if mention is not None:
+            words = {t.lower_ for t in mention if t.is_alpha and len(t) > 2}
+        elif subj is None:
+            return False
+        elif subj.tag_ in PRONOUN_TAGS:
+            p = subj.lower_
+            words = self.male | self.female if p in self.male | self.female else {p}
+        else:
+            span = ents[ent_at[subj.i]] if ent_at[subj.i] >= 0 else doc[subj.i:subj.i + 1]
+            words = {t.lower_ for t in span if t.is_alpha and len(t) > 2 and t.is_title}
+        lo, hi = self._tok_range(tok_starts, *para)
+        return any(doc[t].lower_ in words for t in range(lo, hi))
+
+    @staticmethod
+    def _governs(v: Token, t: int) -> bool:
+        tok = v.doc[min(t, len(v.doc) - 1)]
+        return tok.is_ancestor(v) is False and v.is_ancestor(tok)
+
+    @staticmethod
+    def _has_clause(v: Token, between: Span) -> bool:
+        return any(t.pos_ in ("VERB", "AUX") and t.head.i != v.i and t.dep_ not in ("amod", "acl") for t in between)
+
+    @staticmethod
+    def _only_filler(v: Token, between: Span, open_tok: int) -> bool:
+        """Nothing but the addressee, time/place phrases, "that" and punctuation stands between cue and mark."""
+        allowed = set()
+        for c in v.children:
+            if c.dep_ in FILLER_DEPS and not (c.left_edge.i <= open_tok <= c.right_edge.i):
+                allowed.update(range(c.left_edge.i, c.right_edge.i + 1))
+        for t in between:
+            if t.is_punct or t.is_space or t.lower_ == "that" or t.i in allowed:
+                continue
+            return False
+        return True
+
+    def _ccomp_content(self, v: Token) -> tuple[int, int] | None:
+        comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return None
+        a, b = comp.left_edge.i, comp.right_edge.i + 1
+        if b <= v.i:
+            # "A, but B, X said": a trailing cue reports everything from the sentence start to its subject
+            subj = self._subject(v)
+            a = min(a, v.sent.start)
+            if subj is not None and subj.i < v.i:
+                b = max(b, min(subj.left_edge.i, v.i))
+        return self._trim(v.doc, a, b)
+
+    def _according_content(self, doc: Doc, v: Token) -> tuple[int, int] | None:
+        """The rest of the sentence around "according to X"."""
+        sent = v.sent
+        to = doc[v.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        phrase_end = (pobj.right_edge.i + 1) if pobj is not None else v.i + 2
+        before = (sent.start, v.i)
+        after = (phrase_end, sent.end)
+        a, b = after if after[1] - after[0] > before[1] - before[0] else before
+        return self._trim(doc, a, b)
+
+    @staticmethod
+    def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+        while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
+            a += 1
+        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+            b -= 1
+        return (a, b) if b > a else None
+
+    def _resolve(self, m: Span, doc, ents, ent_at, actors, person_mentions, coll_mentions, speakers_so_far):
+        """(name, actor key, label) of a speaker mention; pronouns go to the last suitable speaker or mention."""
+        if len(m) == 1 and m[0].tag_ in PRONOUN_TAGS:
+            p = m[0].lower_
+            start = m.start_char
+            if p in self.male or p in self.female:
+                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab == "PERSON" and s0 < start]
+                ment = [e for e in person_mentions if e.start_char < start]
+                subj_ment = [e for e in ment if e.root.dep_ in SUBJ_DEPS]
+                best = None
+                if subj_ment:
+                    best = subj_ment[-1]
+                if cands and (best is None or cands[-1][0] > best.start_char):
+                    return cands[-1][1], cands[-1][2], "PERSON"
+                if best is None and ment:
+                    best = ment[-1]
+                if best is not None:
+                    n, k, _ = self._named(best, ents, actors)
+                    return n, k, "PERSON"
+            elif p in self.plural and p not in self.first:
+                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab in ("ORG", "FACTION", None)
+                         and s0 < start and n and n.lower() not in self.plural]
+                ment = [e for e in coll_mentions if e.start_char < start]
+                if cands and (not ment or cands[-1][0] > ment[-1].start_char):
+                    return cands[-1][1], cands[-1][2], "ORG"
+                if ment:
+                    n, k, _ = self._named(ment[-1], ents, actors)
+                    return n, k, ment[-1].label_
+            return m.text, None, None
+        if m.label_ in LABEL_TYPE:
+            return self._named(m, ents, actors)
+        return m.text, None, None
+
+    @staticmethod
+    def _named(e: Span, ents, actors) -> tuple[str, str | None, str]:
+        key = e._.actor_key
+        a = actors.get(key) if key else None
+        name = a["name"] if a else e.text
+        if e.label_ == "PERSON" and len(name.split()) == 1:
+            # a bare surname the alias layer left alone: the earlier full name ending with it
+            word = name.lower().replace("\u2019s", "").replace("'s", "")
+            for o in ents:
+                if o.start >= e.start:
+                    break
+                if o.label_ == "PERSON" and len(o) > 1 and o[-1].lower_ == word:
+                    ok = o._.actor_key
+                    oa = actors.get(ok) if ok else None
+                    return (oa["name"] if oa else o.text), ok, "PERSON"
+        return name, key, e.label_
+
+    @staticmethod
+    def _set_role(subj: Token, key: str | None, actors: dict) -> None:
+        if not key or key not in actors or actors[key].get("role"):
+            return
+        head = subj
+        ap = next((c for c in head.children if c.dep_ == "appos"), None)
+        if ap is None:
+            return
+        toks = [t for t in ap.subtree if not (t.is_punct and t.i in (ap.left_edge.i, ap.right_edge.i))]
+        if toks and toks[0].lower_ in ("a", "an", "the"):
+            toks = toks[1:]
+        if toks:
+            role = ap.doc[toks[0].i:toks[-1].i + 1].text
+            if 0 < len(role) <= 120:
+                actors[key]["role"] = role
+
+
+@Language.factory("sitrep_quotes", default_config={"cues_path": "", "max_scare_words": 4,
+                                                   "min_indirect_tokens": 3})
+def make_quotes(nlp: Language, name: str, cues_path: str, max_scare_words: int,
+                min_indirect_tokens: int) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, cues_path, max_scare_words, min_indirect_tokens)
