@@ -83,10 +83,12 @@ class QuoteExtractor:
     def _segments(self, text: str, paras: list[tuple[int, int]]) -> list[dict]:
         """Marked spans, per paragraph; an unclosed one continues when the next paragraph opens a mark."""
         segs: list[dict] = []
+        inner: list[dict] = []  # quotes nested in quotes, kept apart
         group = 0
         prev_unclosed = None
         for pi, (ps, pe) in enumerate(paras):
-            opened = None
+            opened = inner_open = None
+            nested = 0
             for m in MARKS.finditer(text, ps, pe):
                 ch, i = m.group(), m.start()
                 if opened is None:
@@ -97,11 +99,29 @@ class QuoteExtractor:
                         continue  # a straight mark that can only close
                     opened = i
                 else:
+                    if (ch == STRAIGHT) != (text[opened] == STRAIGHT):
+                        # the other style inside a quote: a nested quote (“… "…" …”), or a mixed-up closing mark
+                        looks_open = ch in OPENERS or (ch == STRAIGHT and (i == ps or text[i - 1].isspace()) and
+                                                       i + 1 < pe and not text[i + 1].isspace())
+                        if looks_open:
+                            nested += 1
+                            inner_open = i
+                            continue
+                        if nested:
+                            nested -= 1
+                            if inner_open is not None:
+                                inner.append({"open": inner_open, "close": i, "para": pi, "closed": True,
+                                              "nested": True, "group": None})
+                                inner_open = None
+                            continue
+                    elif ch in OPENERS and nested:
+                        continue
                     if ch in OPENERS:
                         opened = i  # unbalanced: restart at the newer opening mark
                         continue
                     segs.append({"open": opened, "close": i, "para": pi, "closed": True})
                     opened = None
+                    nested = 0
             if opened is not None:
                 segs.append({"open": opened, "close": pe, "para": pi, "closed": False})
             # group paragraphs of one multi-paragraph quote
@@ -118,6 +138,9 @@ class QuoteExtractor:
                 prev_unclosed = seg
         for s in segs:
             s.setdefault("group", None)
+            s["nested"] = False
+        segs.extend(inner)
+        for s in segs:
             a, b = s["open"] + 1, s["close"]
             while a < b and text[a].isspace():
                 a += 1
@@ -220,6 +243,8 @@ class QuoteExtractor:
         paras = self._paragraphs(text)
         pstarts = [p[0] for p in paras]
         segs = self._segments(text, paras)
+        nested = [s for s in segs if s["nested"]]
+        segs = [s for s in segs if not s["nested"]]
         ents = [e for e in doc.ents if e.label_ in LABEL_TYPE]
         ent_at = [-1] * len(doc)
         for i, e in enumerate(ents):
@@ -260,6 +285,28 @@ class QuoteExtractor:
                 s["attr"], s["kind"] = found, "direct"
                 if found[1] is not None and found[0] != "according to":
                     used_cues.add(found[3])
+
+        # nested quotes: only a cue of their own inside the outer quote makes them quotes
+        inner_inside = [False] * len(doc)
+        for s in nested:
+            s["toks"] = self._tok_range(tok_starts, s["start"], s["end"])
+            for t in range(*s["toks"]):
+                inner_inside[t] = True
+        outer_of = {}
+        for s in nested:
+            outer = next((o for o in segs if o["open"] < s["open"] and s["close"] <= o["close"]), None)
+            if outer is None or not outer.get("attr"):
+                continue
+            found = None
+            if text[s["end"] - 1] in HANDOFF or text[s["close"] + 1:s["close"] + 2] in HANDOFF:
+                found = self._after_cue(doc, s, outer["close"], tok_starts, ent_at, inner_inside)
+            if found is None:
+                found = self._before_cue(doc, s, outer["start"], paras, tok_starts, ent_at, inner_inside)
+            if found is None:
+                found = self._governing_cue(doc, s, inner_inside)
+            if found is not None:
+                s["attr"], s["kind"] = found, "direct"
+                outer_of[id(s)] = outer
 
         # --- 2. reported speech from the parse; marked fragments inside become "mixed"
         spans_taken: list[tuple[int, int]] = [(s["start"], s["end"]) for s in segs if s.get("kind") == "direct"]
@@ -315,10 +362,23 @@ class QuoteExtractor:
                 found = self._governing_cue(doc, s, inside)
                 if found is not None:
                     s["attr"], s["kind"], s["frag"] = found, "direct", True
-        by_group: dict[int, tuple] = {}
+        # within a multi-paragraph quote: the nearest attribution before, else the first one after
+        group_attr: dict[int, tuple] = {}
+        for s in reversed(segs):
+            if s["group"] is None:
+                continue
+            if s.get("attr") and not s.get("frag"):
+                group_attr[s["group"]] = s["attr"]
+            elif s.get("kind") is None and s["group"] in group_attr:
+                s["group_attr"] = group_attr[s["group"]]
+        group_attr = {}
         for s in segs:
-            if s.get("attr") and s["group"] is not None and not s.get("frag"):
-                by_group.setdefault(s["group"], s["attr"])
+            if s["group"] is None:
+                continue
+            if s.get("attr") and not s.get("frag"):
+                group_attr[s["group"]] = s["attr"]
+            elif s.get("kind") is None and s["group"] in group_attr:
+                s["group_attr"] = group_attr[s["group"]]
         last_by_para: dict[int, tuple] = {}
         for q in quotes:
             last_by_para[q["_para"]] = q["_attr"]
@@ -345,8 +405,8 @@ class QuoteExtractor:
             ps, pe = paras[s["para"]]
             words = len(text[s["start"]:s["end"]].split())
             whole = text[ps:s["open"]].strip() == "" and text[s["close"] + 1:pe].strip(" .,;\u2026") == ""
-            if s["group"] is not None and s["group"] in by_group:
-                s["attr"], s["kind"], s["cont"] = by_group[s["group"]], "direct", True
+            if s.get("group_attr"):
+                s["attr"], s["kind"], s["cont"] = s["group_attr"], "direct", True
             elif cur_attr is not None and words > self.max_scare_words:
                 s["attr"], s["kind"], s["cont"] = cur_attr, "direct", True
             elif prev_attr is not None and whole and words > self.max_scare_words:
@@ -362,7 +422,7 @@ class QuoteExtractor:
         for s, body in bodies:
             if s.get("cont") and any(o is not s and len(body) < len(b2) and body in b2 for o, b2 in bodies):
                 s["kind"] = None
-        for s in segs:
+        for s in segs + nested:
             if s.get("kind") == "direct" and s.get("attr"):
                 quotes.append({"_attr": s["attr"], "start_char": s["start"], "end_char": s["end"], "kind": "direct",
                                "_cont": s.get("cont", False), "_frag": s.get("frag", False)})
@@ -382,12 +442,18 @@ class QuoteExtractor:
             m = mention if mention is not None else (self._mention(subj, ent_at, ents) if subj is not None else None)
             if m is not None:
                 s0, s1 = m.start_char, m.end_char
+                while s1 > s0 and text[s1 - 1].isspace():
+                    s1 -= 1
+                while s0 < s1 and text[s0].isspace():
+                    s0 += 1
                 name, key, label = self._resolve(m, doc, ents, ent_at, actors, person_mentions, coll_mentions,
                                                  speakers_so_far)
                 if subj is not None and m.label_ in LABEL_TYPE:
                     self._set_role(subj, key, actors)
                 if len(m) == 1 and m[0].tag_ in PRONOUN_TAGS:
                     conf -= 0.1
+                if label == "ORG" and m.label_ == "ORG" and self._looks_personal(m):
+                    label = "PERSON"  # "said Jane Doe, a teacher" with the name tagged as an organisation
                 speakers_so_far.append((m.start_char, name, key, label))
             else:
                 conf -= 0.3
@@ -587,7 +653,9 @@ class QuoteExtractor:
 
     @staticmethod
     def _has_clause(v: Token, between: Span) -> bool:
-        return any(t.pos_ in ("VERB", "AUX") and t.head.i != v.i and t.dep_ not in ("amod", "acl") for t in between)
+        """A verb of its own between the cue and the marks: the marks hold a fragment of a reported clause."""
+        return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "aux", "auxpass") or
+                   t.dep_ in SUBJ_DEPS | {"expl"} and t.head.i != v.i for t in between)
 
     @staticmethod
     def _only_filler(v: Token, between: Span, open_tok: int) -> bool:
@@ -662,16 +730,24 @@ class QuoteExtractor:
                 if ment:
                     n, k, _ = self._named(ment[-1], ents, actors)
                     return n, k, ment[-1].label_
-            return m.text, None, None
+            return m.text.strip(), None, None
         if m.label_ in LABEL_TYPE:
             return self._named(m, ents, actors)
-        return m.text, None, None
+        return m.text.strip(), None, None
+
+    @staticmethod
+    def _looks_personal(m: Span) -> bool:
+        """Two or three capitalised proper nouns with an apposition or a person-like title: a mislabelled name."""
+        toks = [t for t in m if not t.is_space]
+        if not 2 <= len(toks) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in toks):
+            return False
+        return any(c.dep_ == "appos" for c in m.root.children)
 
     @staticmethod
     def _named(e: Span, ents, actors) -> tuple[str, str | None, str]:
         key = e._.actor_key
         a = actors.get(key) if key else None
-        name = a["name"] if a else e.text
+        name = (a["name"] if a else e.text).strip()
         if e.label_ == "PERSON" and len(name.split()) == 1:
             # a bare surname the alias layer left alone: the earlier full name ending with it
             word = name.lower().replace("\u2019s", "").replace("'s", "")

@@ -1,0 +1,183 @@
+"""sitrep_quotes on short texts written for these tests: each construction with its exact speaker and offsets."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import get_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return get_nlp()
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    return doc, sorted(doc._.quotes, key=lambda q: q["start_char"])
+
+
+def span_of(text, piece, start=0):
+    i = text.index(piece, start)
+    return i, i + len(piece)
+
+
+def word_at(text, before, word):
+    """Offsets of `word` where it starts the first occurrence of `before` (e.g. " he said")."""
+    i = text.index(before) + before.index(word)
+    return i, i + len(word)
+
+
+def check(q, text, content, speaker, mention, cue, kind="direct"):
+    s, e = span_of(text, content)
+    assert (q["start_char"], q["end_char"]) == (s, e)
+    assert q["text"] == content
+    assert q["speaker"] == speaker
+    assert q["cue"] == cue
+    assert q["kind"] == kind
+    ms, me = mention if isinstance(mention, tuple) else span_of(text, mention)
+    assert (q["speaker_start_char"], q["speaker_end_char"]) == (ms, me)
+    assert 0 < q["confidence"] <= 1
+
+
+def test_cue_after_with_apposition_sets_role(nlp):
+    text = ("“The bridge is gone and the road is flooded,” Maria Lopez, a nurse at the district clinic, "
+            "told reporters on Sunday.")
+    doc, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "The bridge is gone and the road is flooded,", "Maria Lopez", "Maria Lopez", "told")
+    assert qs[0]["speaker_actor_id"] == "person:maria-lopez"
+    actor = next(a for a in doc._.actors if a["key"] == "person:maria-lopez")
+    assert actor["role"] == "nurse at the district clinic"
+
+
+def test_straight_marks_cue_before_with_colon(nlp):
+    text = 'Colonel Ahmed Saleh said: "We will hold the line until the reinforcements arrive."'
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "We will hold the line until the reinforcements arrive.", "Ahmed Saleh", "Ahmed Saleh", "said")
+
+
+def test_inverted_cue_said_name(nlp):
+    text = '"Nobody told us the convoy was coming," said Peter Okafor, who coordinates the aid distribution.'
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "Nobody told us the convoy was coming,", "Peter Okafor", "Peter Okafor", "said")
+
+
+def test_quote_split_around_cue_and_pronoun_speaker(nlp):
+    text = ("Omar Haddad runs a bakery near the old market.\n\n"
+            "“We waited for the trucks all morning,” he said, “but nobody came to open the gate.”")
+    _, qs = run(nlp, text)
+    assert len(qs) == 2
+    he = word_at(text, " he said", "he")
+    check(qs[0], text, "We waited for the trucks all morning,", "Omar Haddad", he, "said")
+    check(qs[1], text, "but nobody came to open the gate.", "Omar Haddad", he, "said")
+
+
+def test_multi_paragraph_quote_and_surname_speaker(nlp):
+    text = ("Sara Klein works at the field hospital outside the city.\n\n"
+            "“The first wave of wounded came at dawn. We had no power and no water.\n\n"
+            "“By noon every bed in the ward was full,” Klein said.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 2
+    for q, content in zip(qs, ["The first wave of wounded came at dawn. We had no power and no water.",
+                               "By noon every bed in the ward was full,"]):
+        check(q, text, content, "Sara Klein", word_at(text, "Klein said", "Klein"), "said")
+
+
+def test_continuation_paragraph_without_cue(nlp):
+    text = ("“The shelling started before sunrise,” said Yusuf Demir, a shopkeeper.\n\n"
+            "Demir said he moved his family into the basement.\n\n"
+            "“We will stay here as long as we can. There is nowhere else to go.”")
+    _, qs = run(nlp, text)
+    direct = [q for q in qs if q["kind"] == "direct"]
+    assert len(direct) == 2
+    check(direct[0], text, "The shelling started before sunrise,", "Yusuf Demir", "Yusuf Demir", "said")
+    cont = direct[1]
+    assert cont["text"] == "We will stay here as long as we can. There is nowhere else to go."
+    assert cont["speaker"] == "Yusuf Demir"
+    assert cont["confidence"] < direct[0]["confidence"]
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    text = ("The so-called \"ceasefire\" collapsed within hours. Families who \"settled their status\" "
+            "were later detained, and the \"central committee\" met again on Friday.")
+    _, qs = run(nlp, text)
+    assert qs == []
+
+
+def test_pull_quote_repeated_in_the_body_is_not_a_quote(nlp):
+    text = ("“The shelling never stops,” said Nadia Farouk, a teacher in the camp.\n\n"
+            "“We will not leave our homes”\n\n"
+            "She has lived in the camp since 2019 with her three children.\n\n"
+            "“We will not leave our homes, whatever happens to us,” she said.")
+    _, qs = run(nlp, text)
+    assert [q["text"] for q in qs] == ["The shelling never stops,",
+                                       "We will not leave our homes, whatever happens to us,"]
+    assert [q["speaker"] for q in qs] == ["Nadia Farouk", "Nadia Farouk"]
+
+
+def test_reported_speech_said_that_and_according_to(nlp):
+    text = ("General Musa Kamara said that the army had retaken the airport after two days of fighting. "
+            "According to local officials, twelve civilians were killed in the attack.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 2
+    check(qs[0], text, "the army had retaken the airport after two days of fighting", "Musa Kamara", "Musa Kamara",
+          "said", kind="indirect")
+    check(qs[1], text, "twelve civilians were killed in the attack", "local officials", "local officials",
+          "according to", kind="indirect")
+    assert qs[1]["speaker_actor_id"] is None
+
+
+def test_told_someone_that(nlp):
+    text = "Minister Laila Nasser told the parliament that the crossing would reopen next week."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "the crossing would reopen next week", "Laila Nasser", "Laila Nasser", "told", kind="indirect")
+
+
+def test_mixed_quote_fragment_in_reported_clause(nlp):
+    text = 'Musa Kamara said the rebels were "on the run" and would be pursued into the hills.'
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, 'the rebels were "on the run" and would be pursued into the hills', "Musa Kamara",
+          "Musa Kamara", "said", kind="mixed")
+
+
+def test_organisation_and_they(nlp):
+    text = ("The Red Cross sent two trucks of medicine to the camp on Monday. "
+            "“Stocks will run out within a week,” they said.")
+    doc, qs = run(nlp, text)
+    assert len(qs) == 1
+    org = next(e for e in doc.ents if "Red Cross" in e.text)
+    name = next(a["name"] for a in doc._.actors if a["key"] == org._.actor_key)
+    check(qs[0], text, "Stocks will run out within a week,", name, word_at(text, "they said", "they"), "said")
+    assert qs[0]["speaker_actor_id"] == org._.actor_key
+
+
+def test_common_noun_speaker(nlp):
+    text = "“The convoy was not authorised to cross,” the ministry said in a statement."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "The convoy was not authorised to cross,", "the ministry", "the ministry", "said")
+
+
+def test_dash_attribution(nlp):
+    text = "“We only want to go home.” ― Amina Yusuf\n“Nobody listens to us.” ― Hassan Ali"
+    _, qs = run(nlp, text)
+    assert [(q["text"], q["speaker"], q["cue"]) for q in qs] == [
+        ("We only want to go home.", "Amina Yusuf", "―"), ("Nobody listens to us.", "Hassan Ali", "―")]
+
+
+@pytest.mark.parametrize("text", [
+    'He said "we will return. The town was quiet.',
+    '"""', "\u201c", "\u201d \u201c \u201d", '"a" "b', 'x "', "“Unclosed at the end,” he said “and more",
+    "“\n\n“\n\n”", "\u201c\u201d said Ali.", "",
+])
+def test_unbalanced_marks_never_crash(nlp, text):
+    doc = nlp(text)
+    comp = nlp.get_pipe("sitrep_quotes")
+    for q in comp._extract(doc):  # the unguarded path: raises if anything is wrong
+        assert 0 <= q["start_char"] < q["end_char"] <= len(text)
+        assert q["text"] == text[q["start_char"]:q["end_char"]]
+    assert isinstance(doc._.quotes, list)
