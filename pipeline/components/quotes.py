@@ -515,6 +515,8 @@ class QuoteExtractor:
                 subj = self._adjacent_subject(v, lo, hi, ent_at, True)
             if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
                 continue
+            if v.lower_ == "according" and t - lo > 1:
+                return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
             if v.lower_ != "according":
                 own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if lo <= subj.i < v.i else set()
                 if any(not (doc[j].is_punct or doc[j].is_space or j in own or
@@ -550,6 +552,8 @@ class QuoteExtractor:
             return None
         cands = [doc[t] for t in range(hi - 1, lo - 1, -1) if not inside[t] and self._cue_ok(doc[t])]
         if not cands:
+            if text[lo_c:s["open"]].rstrip().endswith(":"):
+                return self._colon_cue(doc, lo, hi, inside)
             return None
         governing = [v for v in cands if self._governs(v, open_tok)]
         v = governing[0] if governing else cands[0]
@@ -568,10 +572,25 @@ class QuoteExtractor:
         colon = btxt.endswith(":")
         if v.lower_ in self.weak and not colon and not governing:
             return None
+        subj = self._free_relative(v, subj, inside)
         if colon or self._only_filler(v, between, open_tok):
             return v.text, subj, None, v.i
         if v.lower_ not in self.weak and governing and not self._has_clause(v, between):
             return v.text, subj, None, v.i
+        return None
+
+    def _colon_cue(self, doc: Doc, lo: int, hi: int, inside: list[bool]):
+        """"X made the following comment: “…”" / "X is rolling out a new message: “…”": a colon announces the
+        quote; the speaker is the subject of the announcing sentence's main verb."""
+        root = doc[hi - 1].sent.root
+        order = [root.i] if lo <= root.i < hi else []
+        for t in order:
+            v = doc[t]
+            if v.pos_ in ("VERB", "AUX") and not inside[t] and (v.dep_ == "ROOT" or not lo <= v.head.i < hi):
+                subj = self._subject(v)
+                if subj is not None and lo <= subj.i < hi and subj.tag_ not in BAD_SUBJ_TAGS:
+                    return v.text, subj, None, v.i
+                return None
         return None
 
     def _dash_cue(self, doc, s, nxt, tok_starts, ent_at):
@@ -625,9 +644,30 @@ class QuoteExtractor:
                     subj = self._subject(h)
                     if subj is None or inside[subj.i] or subj.left_edge.i <= root.i <= subj.right_edge.i:
                         return None
-                    return h.text, subj, None, h.i
+                    return h.text, self._free_relative(h, subj, inside), None, h.i
                 if hops >= 4:
                     break
+        return None
+
+    def _free_relative(self, v: Token, subj: Token, inside: list[bool]) -> Token:
+        """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
+        if subj.tag_ in PRONOUN_TAGS and any(c.tag_ in ("WP", "WDT") for c in v.children):
+            outer = self._outer_subject(v)
+            if outer is not None and not inside[outer.i]:
+                return outer
+        return subj
+
+    def _outer_subject(self, v: Token) -> Token | None:
+        """The nearest non-pronoun subject of a verb above `v` in the same sentence."""
+        h = v
+        for _ in range(6):
+            if h.head.i == h.i:
+                return None
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                subj = self._subject(h)
+                if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS:
+                    return subj
         return None
 
     def _in_focus(self, doc: Doc, attr: tuple, para: tuple[int, int], tok_starts, ents, ent_at) -> bool:
