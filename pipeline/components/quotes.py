@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +66,9 @@ class QuoteExtractor:
         self.abbr = cues["abbreviations"]
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
+        # hashes of the words that can open reported speech, to find them without touching every token
+        self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.reporting | {"according"}}
+        self._text = ""  # text of the document being processed (set by _extract)
 
     # ------------------------------------------------------------------ marks
     @staticmethod
@@ -237,7 +241,7 @@ class QuoteExtractor:
         return doc
 
     def _extract(self, doc: Doc) -> list[dict]:
-        text = doc.text
+        text = self._text = doc.text  # the helpers read it: Doc.text is rebuilt on every access
         if not text.strip() or len(doc) == 0:
             return []
         paras = self._paragraphs(text)
@@ -250,7 +254,7 @@ class QuoteExtractor:
         for i, e in enumerate(ents):
             for t in range(e.start, e.end):
                 ent_at[t] = i
-        tok_starts = [t.idx for t in doc]
+        tok_starts = doc.to_array(IDX).tolist()
         actors = {a["key"]: a for a in (doc._.actors or [])}
         inside = [False] * len(doc)  # tokens inside marked spans
         for s in segs:
@@ -311,7 +315,9 @@ class QuoteExtractor:
         # --- 2. reported speech from the parse; marked fragments inside become "mixed"
         spans_taken: list[tuple[int, int]] = [(s["start"], s["end"]) for s in segs if s.get("kind") == "direct"]
         reported = []
-        for v in doc:
+        lowers = doc.to_array(LOWER).tolist()
+        for i in (i for i, h in enumerate(lowers) if h in self.reporting_ids):
+            v = doc[i]
             lw = v.lower_
             if v.i in used_cues or inside[v.i]:
                 continue
@@ -497,7 +503,7 @@ class QuoteExtractor:
 
     def _after_cue(self, doc, s, nxt, tok_starts, ent_at, inside, strict=False):
         """“…,” X said / “…,” said X / “…,” X, a Y, told Z: the first cue in the short window after the marks."""
-        text = doc.text
+        text = self._text  # Doc.text is rebuilt on every access
         lo_c = s["close"] + 1
         ends = self._sent_ends(text, lo_c, nxt)
         hi_c = ends[0] if ends else nxt
@@ -532,7 +538,7 @@ class QuoteExtractor:
 
     def _before_cue(self, doc, s, prv, paras, tok_starts, ent_at, inside):
         """X said: “…” / X said “…” / X told Y that “…”: the cue governing the marks, else the nearest one."""
-        text = doc.text
+        text = self._text
         ps, _ = paras[s["para"]]
         lo_c = prv
         for e in self._sent_ends(text, prv, s["open"]):
@@ -595,7 +601,7 @@ class QuoteExtractor:
 
     def _dash_cue(self, doc, s, nxt, tok_starts, ent_at):
         """“…” ― Name: a dash and a name right after the marks."""
-        text = doc.text
+        text = self._text
         m = DASH_NAME.match(text, s["close"] + 1, nxt)
         if not m:
             return None
@@ -614,7 +620,7 @@ class QuoteExtractor:
 
     def _label_cue(self, doc, s):
         """Transcripts: “NAME: …” — the speaker label opens the marked text."""
-        m = LABEL.match(doc.text, s["start"], s["end"])
+        m = LABEL.match(self._text, s["start"], s["end"])
         if not m:
             return None
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
