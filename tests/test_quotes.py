@@ -181,3 +181,12 @@ def test_unbalanced_marks_never_crash(nlp, text):
         assert 0 <= q["start_char"] < q["end_char"] <= len(text)
         assert q["text"] == text[q["start_char"]:q["end_char"]]
     assert isinstance(doc._.quotes, list)
+
+
+def test_pronoun_gender_from_titles(nlp):
+    text = ("Mr. John Carter visited the clinic run by Mrs. Ana Silva on Tuesday.\n\n"
+            "“We need clean water before anything else,” she said.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "We need clean water before anything else,", "Ana Silva", word_at(text, "she said", "she"),
+          "said")

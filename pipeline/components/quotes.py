@@ -40,6 +40,7 @@ BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
 NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 DASH_NAME = re.compile(r"\s*([\u2015\u2014\u2013])\s*")
 LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
+POSSESSIVE = re.compile(r"['\u2019]s?$")
 PARA_SEP = re.compile(r"\s*\n\s*")
 SENT_END = re.compile(r'([.!?])["\u201d\u2019)]?(?=\s|$)')
 WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -68,7 +69,10 @@ class QuoteExtractor:
         self.min_indirect_tokens = min_indirect_tokens
         # hashes of the words that can open reported speech, to find them without touching every token
         self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.reporting | {"according"}}
-        self._text = ""  # text of the document being processed (set by _extract)
+        # per-document state, reset by _extract: the text (Doc.text is rebuilt on every access) and the
+        # speaker genders learned from pronouns ("m"/"f" by name)
+        self._text = ""
+        self._gender: dict[str, str] = {}
 
     # ------------------------------------------------------------------ marks
     @staticmethod
@@ -242,6 +246,7 @@ class QuoteExtractor:
 
     def _extract(self, doc: Doc) -> list[dict]:
         text = self._text = doc.text  # the helpers read it: Doc.text is rebuilt on every access
+        self._gender = {}
         if not text.strip() or len(doc) == 0:
             return []
         paras = self._paragraphs(text)
@@ -754,18 +759,25 @@ class QuoteExtractor:
             p = m[0].lower_
             start = m.start_char
             if p in self.male or p in self.female:
-                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab == "PERSON" and s0 < start]
+                g = "m" if p in self.male else "f"
+
+                def fits(name: str, ent: Span | None = None) -> bool:
+                    known = self._gender.get(name) or (self._title_gender(ent) if ent is not None else None)
+                    return known in (None, g)
+
+                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab == "PERSON" and s0 < start
+                         and fits(n)]
                 ment = [e for e in person_mentions if e.start_char < start]
-                subj_ment = [e for e in ment if e.root.dep_ in SUBJ_DEPS]
-                best = None
-                if subj_ment:
-                    best = subj_ment[-1]
+                best = next((e for e in reversed(ment) if e.root.dep_ in SUBJ_DEPS and
+                             fits(self._named(e, ents, actors)[0], e)), None)
                 if cands and (best is None or cands[-1][0] > best.start_char):
+                    self._gender.setdefault(cands[-1][1], g)
                     return cands[-1][1], cands[-1][2], "PERSON"
-                if best is None and ment:
-                    best = ment[-1]
+                if best is None:
+                    best = next((e for e in reversed(ment) if fits(self._named(e, ents, actors)[0], e)), None)
                 if best is not None:
                     n, k, _ = self._named(best, ents, actors)
+                    self._gender.setdefault(n, g)
                     return n, k, "PERSON"
             elif p in self.plural and p not in self.first:
                 cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab in ("ORG", "FACTION", None)
@@ -782,6 +794,19 @@ class QuoteExtractor:
         return m.text.strip(), None, None
 
     @staticmethod
+    def _title_gender(e: Span) -> str | None:
+        """"Mr. X" is male, "Mrs./Ms./Miss X" female; most names give no clue."""
+        first = e.doc[e.start - 1] if e.start > 0 else None
+        for t in (e[0], first):
+            if t is not None:
+                w = t.lower_.rstrip(".")
+                if w == "mr":
+                    return "m"
+                if w in ("mrs", "ms", "miss"):
+                    return "f"
+        return None
+
+    @staticmethod
     def _looks_personal(m: Span) -> bool:
         """Two or three capitalised proper nouns with an apposition or a person-like title: a mislabelled name."""
         toks = [t for t in m if not t.is_space]
@@ -793,7 +818,7 @@ class QuoteExtractor:
     def _named(e: Span, ents, actors) -> tuple[str, str | None, str]:
         key = e._.actor_key
         a = actors.get(key) if key else None
-        name = (a["name"] if a else e.text).strip()
+        name = POSSESSIVE.sub("", (a["name"] if a else e.text).strip())
         if e.label_ == "PERSON" and len(name.split()) == 1:
             # a bare surname the alias layer left alone: the earlier full name ending with it
             word = name.lower().replace("\u2019s", "").replace("'s", "")
@@ -803,7 +828,7 @@ class QuoteExtractor:
                 if o.label_ == "PERSON" and len(o) > 1 and o[-1].lower_ == word:
                     ok = o._.actor_key
                     oa = actors.get(ok) if ok else None
-                    return (oa["name"] if oa else o.text), ok, "PERSON"
+                    return POSSESSIVE.sub("", (oa["name"] if oa else o.text).strip()), ok, "PERSON"
         return name, key, e.label_
 
     @staticmethod
