@@ -190,3 +190,11 @@ def test_pronoun_gender_from_titles(nlp):
     assert len(qs) == 1
     check(qs[0], text, "We need clean water before anything else,", "Ana Silva", word_at(text, "she said", "she"),
           "said")
+
+
+def test_relative_pronoun_speaker(nlp):
+    text = "Reporters met Leila Haddad, who said that the shelter had been full since the first night of shelling."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "the shelter had been full since the first night of shelling", "Leila Haddad", "who", "said",
+          kind="indirect")

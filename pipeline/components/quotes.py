@@ -188,12 +188,15 @@ class QuoteExtractor:
         for c in v.children:
             if c.dep_ in SUBJ_DEPS:
                 if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                    return v.head  # "X, who said ..."
+                    # "X, who said ...": the relative pronoun is the mention, X the speaker (see _resolve)
+                    return c if c.lower_ == "who" else v.head
                 if c.ent_type_ in NON_SPEAKER_ENTS:
                     return None
                 return c
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return v.head  # "footage of X asking, ..."
+        if v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].ent_type_ in LABEL_TYPE:
+            return v.doc[v.i - 1]  # the same, parsed as a participle clause
         for c in v.children:  # "said by X" (passive agent)
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -568,6 +571,8 @@ class QuoteExtractor:
             return None
         governing = [v for v in cands if self._governs(v, open_tok)]
         v = governing[0] if governing else cands[0]
+        if cands[0] is not v and all(t.is_punct or t.is_space for t in doc[cands[0].i + 1:hi]):
+            v = cands[0]  # a cue right before the marks ("footage of X saying, “…”") wins over a remote one
         btxt = text[v.idx + len(v.text):s["open"]].rstrip()
         if v.lower_ == "according":
             subj = self._subject(v)
@@ -755,6 +760,10 @@ class QuoteExtractor:
 
     def _resolve(self, m: Span, doc, ents, ent_at, actors, person_mentions, coll_mentions, speakers_so_far):
         """(name, actor key, label) of a speaker mention; pronouns go to the last suitable speaker or mention."""
+        if len(m) == 1 and m[0].tag_ in ("WP", "WDT") and m[0].head.dep_ == "relcl":
+            head = m[0].head.head  # the noun the relative clause hangs on
+            return self._resolve(self._mention(head, ent_at, ents), doc, ents, ent_at, actors, person_mentions,
+                                 coll_mentions, speakers_so_far)
         if len(m) == 1 and m[0].tag_ in PRONOUN_TAGS:
             p = m[0].lower_
             start = m.start_char
