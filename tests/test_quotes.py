@@ -198,3 +198,12 @@ def test_relative_pronoun_speaker(nlp):
     assert len(qs) == 1
     check(qs[0], text, "the shelter had been full since the first night of shelling", "Leila Haddad", "who", "said",
           kind="indirect")
+
+
+def test_parenthetical_cue_splits_reported_speech(nlp):
+    text = "The road to the north, Musa Kamara said, will stay closed until the bridge is repaired."
+    _, qs = run(nlp, text)
+    assert [(q["text"], q["kind"], q["speaker"], q["cue"]) for q in qs] == [
+        ("The road to the north", "indirect", "Musa Kamara", "said"),
+        ("will stay closed until the bridge is repaired", "indirect", "Musa Kamara", "said")]
+    assert qs[0]["speaker_start_char"] == qs[1]["speaker_start_char"] == text.index("Musa")

@@ -332,26 +332,36 @@ class QuoteExtractor:
             if lw == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
                 content = self._according_content(doc, v)
             elif lw in self.reporting and v.pos_ in ("VERB", "AUX"):
-                content = self._ccomp_content(v)
+                content = self._ccomp_content(v) or self._parenthetical_content(v)
             else:
                 continue
             if content is None or content[1] - content[0] < self.min_indirect_tokens:
                 continue
-            reported.append((v, content[0], content[1]))
+            reported.append((v, content[0], content[1], content[2] if len(content) > 2 else None))
         # outer attributions first; a cue inside an accepted content is nested and skipped
         reported.sort(key=lambda r: -(r[2] - r[1]))
         accepted = []
-        for v, a, b in reported:
-            if any(a2 <= v.i < b2 for _, a2, b2, _ in accepted):
+        for v, a, b, gap in reported:
+            if any(a2 <= v.i < b2 and not (g2 and g2[0] <= v.i < g2[1]) for _, a2, b2, _, g2 in accepted):
                 continue
             cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
             if any(x < ce and cs < y for x, y in spans_taken):
                 continue
             subj = self._subject(v)
-            if subj is None or inside[subj.i] or a <= subj.i < b:
+            if subj is None or inside[subj.i] or (a <= subj.i < b and not (gap and gap[0] <= subj.i < gap[1])):
                 continue
-            accepted.append((v, a, b, subj))
-        for v, a, b, subj in sorted(accepted, key=lambda r: r[1]):
+            accepted.append((v, a, b, subj, gap))
+        parts = []
+        for v, a, b, subj, gap in accepted:
+            if gap is None:
+                parts.append((v, a, b, subj))
+                continue
+            # "A, he said, B": the two sides of the parenthetical cue, each a quote with the same speaker
+            for x, y in ((a, gap[0]), (gap[1], b)):
+                xy = self._trim(doc, x, y)
+                if xy is not None and xy[1] - xy[0] >= 2:
+                    parts.append((v, xy[0], xy[1], subj))
+        for v, a, b, subj in sorted(parts, key=lambda r: r[1]):
             cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
             cue = "according to" if v.lower_ == "according" else v.text
             attr = (cue, subj, None, v.i)
@@ -738,6 +748,25 @@ class QuoteExtractor:
             if subj is not None and subj.i < v.i:
                 b = max(b, min(subj.left_edge.i, v.i))
         return self._trim(v.doc, a, b)
+
+    def _parenthetical_content(self, v: Token) -> tuple[int, int, tuple[int, int]] | None:
+        """"A, X said, B." / "A, X said.": a cue set off by commas reports the rest of its sentence; returns the
+        sentence span and the gap the parenthetical cue occupies."""
+        subj = self._subject(v)
+        if subj is None or subj.i > v.i or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
+            return None
+        doc = v.doc
+        g0 = subj.left_edge.i
+        g1 = v.i + 1
+        while g1 < len(doc) and doc[g1].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "compound") and \
+                doc[g1].head.i in (v.i, g1 - 1) and doc[g1].text not in ",.":
+            g1 = doc[g1].right_edge.i + 1
+        if g0 == 0 or doc[g0 - 1].text != "," or g1 >= len(doc) or doc[g1].text not in (",", "."):
+            return None
+        sent = v.sent
+        if g0 - sent.start < 2:
+            return None
+        return sent.start, sent.end, (g0 - 1, g1 + 1)
 
     def _according_content(self, doc: Doc, v: Token) -> tuple[int, int] | None:
         """The rest of the sentence around "according to X"."""
