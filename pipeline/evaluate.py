@@ -183,7 +183,7 @@ def _field_ok(g: dict, r, f: str, gold_actors: list[dict]) -> bool:
 
 
 def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 1.0
+    return round(a / b, 4) if b else 0.0
 
 
 def _f1(p: float, r: float) -> float:
