@@ -40,6 +40,7 @@ BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
 NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 DASH_NAME = re.compile(r"\s*([\u2015\u2014\u2013])\s*")
 LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
+NICKNAME = re.compile(r"\s+[\"\u201c][^\"\u201d]{1,15}[\"\u201d]\s+")  # John “J.D.” Dorrian
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 PARA_SEP = re.compile(r"\s*\n\s*")
 SENT_END = re.compile(r'([.!?])["\u201d\u2019)]?(?=\s|$)')
@@ -175,6 +176,9 @@ class QuoteExtractor:
         for e in ents:  # a title with a name: "Foreign Minister X" parsed with the title as head
             if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end:
                 return e
+        for c in tok.rights:  # "The task force commander, Lt. Gen. X, said"
+            if c.dep_ == "appos" and ent_at[c.i] >= 0 and ents[ent_at[c.i]].label_ == "PERSON":
+                return ents[ent_at[c.i]]
         return span
 
     def _subject(self, v: Token) -> Token | None:
@@ -215,11 +219,14 @@ class QuoteExtractor:
             return ent_at[j] >= 0 or doc[j].tag_ in PRONOUN_TAGS
 
         if from_left:
-            for j in range(lo, v.i):
-                if ok(j):
-                    while j + 1 < v.i and ent_at[j] >= 0 and ent_at[j + 1] == ent_at[j]:
-                        j += 1
-                    return doc[j]
+            # a person named in the window; else the noun phrase right before the cue; else the first name
+            people = [j for j in range(lo, v.i) if ent_at[j] >= 0 and doc[j].ent_type_ == "PERSON"]
+            if not people and v.i - 1 >= lo and doc[v.i - 1].pos_ in ("NOUN", "PROPN"):
+                return doc[v.i - 1]
+            for j in (people or [j for j in range(lo, v.i) if ok(j)])[:1]:
+                while j + 1 < v.i and ent_at[j] >= 0 and ent_at[j + 1] == ent_at[j]:
+                    j += 1
+                return doc[j]
         else:
             j = v.i - 1
             while j >= lo and doc[j].dep_ in ("advmod", "aux", "neg") and doc[j].tag_ not in PRONOUN_TAGS:
@@ -283,7 +290,9 @@ class QuoteExtractor:
             s["nxt"] = nxt
             after_txt = text[min(s["close"] + 1, pe):nxt]
             first_after = after_txt.lstrip()[:1]
-            handed = text[s["end"] - 1] in HANDOFF or first_after in HANDOFF
+            last = text[s["end"] - 1]
+            # “…,” X said; with commas stripped upstream (“… X said”) a quote ending in a word hands over too
+            handed = last in HANDOFF or first_after in HANDOFF or (last.isalnum() and first_after.isalpha())
             found = None
             if s["closed"] and handed and first_after not in DASHES:
                 found = self._after_cue(doc, s, nxt, tok_starts, ent_at, inside)
@@ -431,7 +440,7 @@ class QuoteExtractor:
             whole = text[ps:s["open"]].strip() == "" and text[s["close"] + 1:pe].strip(" .,;\u2026") == ""
             if s.get("group_attr"):
                 s["attr"], s["kind"], s["cont"] = s["group_attr"], "direct", True
-            elif cur_attr is not None and words > self.max_scare_words:
+            elif cur_attr is not None and words > self.max_scare_words and self._standalone(text, s, ps, pe):
                 s["attr"], s["kind"], s["cont"] = cur_attr, "direct", True
             elif prev_attr is not None and whole and words > self.max_scare_words:
                 s["attr"], s["kind"], s["cont"] = prev_attr, "direct", True
@@ -539,16 +548,23 @@ class QuoteExtractor:
                 subj = self._adjacent_subject(v, lo, hi, ent_at, True)
             if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
                 continue
+            if subj.left_edge.i <= s["toks"][0] <= subj.right_edge.i:
+                return None  # the marks are inside the speaker's own phrase (a name), not a quote
             if v.lower_ == "according" and t - lo > 1:
                 return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
             if v.lower_ != "according":
                 own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if lo <= subj.i < v.i else set()
-                if any(not (doc[j].is_punct or doc[j].is_space or j in own or
-                            doc[j].dep_ in ("advmod", "aux", "neg", "npadvmod")) for j in range(lo, v.i)):
+                for c in v.lefts:  # "… in the village on Tuesday the ministry said"
+                    if c.dep_ in ("prep", "npadvmod", "advmod", "advcl") and c.left_edge.i >= lo:
+                        own.update(range(c.left_edge.i, c.right_edge.i + 1))
+                rest = [doc[j] for j in range(lo, v.i) if not (doc[j].is_punct or doc[j].is_space or j in own or
+                                                                doc[j].dep_ in ("advmod", "aux", "neg", "npadvmod"))]
+                # a misparsed noun phrase ("X head of the Y said") may stand there; a clause may not
+                if rest and (subj.i >= v.i or any(t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON") for t in rest)):
                     return None
             if strict:
                 # “….” He said. after a full stop: only a bare cue that reports nothing else
-                if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > v.i for c in v.children) or t - lo > 8:
+                if any(c.dep_ in ("ccomp", "xcomp") and c.i > v.i for c in v.children) or t - lo > 8:
                     return None
             cue = "according to" if v.lower_ == "according" else v.text
             return cue, subj, None, v.i
@@ -586,7 +602,9 @@ class QuoteExtractor:
         btxt = text[v.idx + len(v.text):s["open"]].rstrip()
         if v.lower_ == "according":
             subj = self._subject(v)
-            return ("according to", subj, None, v.i) if subj is not None else None
+            if subj is None or subj.left_edge.i <= open_tok <= subj.right_edge.i:
+                return None
+            return "according to", subj, None, v.i
         subj = self._subject(v)
         if subj is not None and not (lo <= subj.i < hi):
             subj = None
@@ -596,6 +614,10 @@ class QuoteExtractor:
             return None
         between = doc[v.i + 1:hi]
         colon = btxt.endswith(":")
+        if subj.left_edge.i <= open_tok <= subj.right_edge.i:
+            return None  # 'according to the "X" network': the marks are part of the speaker's name
+        if not colon and self._is_name(doc, s):
+            return None
         if v.lower_ in self.weak and not colon and not governing:
             return None
         subj = self._free_relative(v, subj, inside)
@@ -667,6 +689,8 @@ class QuoteExtractor:
             if h.pos_ in ("VERB", "AUX"):
                 hops += 1
                 if h.lower_ in self.acts and not h.text.lower().startswith("so-"):
+                    if self._is_name(doc, s):
+                        return None
                     subj = self._subject(h)
                     if subj is None or inside[subj.i] or subj.left_edge.i <= root.i <= subj.right_edge.i:
                         return None
@@ -674,6 +698,32 @@ class QuoteExtractor:
                 if hops >= 4:
                     break
         return None
+
+    @staticmethod
+    def _standalone(text: str, s: dict, ps: int, pe: int) -> bool:
+        """Marks around whole sentences, not a phrase inside narration: “…” after a sentence end, ending one."""
+        before = text[ps:s["open"]].rstrip()
+        after = text[s["close"] + 1:pe].lstrip()
+        starts = not before or before[-1] in ".!?:\u201d\"" or before.endswith(("said", "says"))
+        ends = text[s["end"] - 1] in ".!?\u2026" or not after or after[0] in ".!?"
+        return starts and ends
+
+    def _is_name(self, doc: Doc, s: dict) -> bool:
+        """A short marked phrase that names or modifies something rather than quoting it: "an Islamic
+        “caliphate”", "the page “Information Office …”", the “X” TV network."""
+        a, b = s["toks"]
+        if b <= a or b - a > 2 * self.max_scare_words:
+            return False
+        prev = doc[a - 2] if a >= 2 and doc[a - 1].is_punct else (doc[a - 1] if a >= 1 else None)
+        root = next((doc[t] for t in range(a, b) if not (a <= doc[t].head.i < b)), None)
+        if prev is None or root is None:
+            return False
+        if prev.pos_ == "ADJ" or prev.dep_ in ("amod", "compound"):
+            return True  # an Islamic “caliphate”
+        if prev.pos_ in ("NOUN", "PROPN") and root.head.i == prev.i and root.dep_ in ("appos", "compound", "nmod"):
+            return True  # the page “Information Office …”
+        nxt = doc[b + 1] if b + 1 < len(doc) and doc[b].is_punct else (doc[b] if b < len(doc) else None)
+        return root.dep_ in ("compound", "amod") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
 
     def _free_relative(self, v: Token, subj: Token, inside: list[bool]) -> Token:
         """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
@@ -738,6 +788,17 @@ class QuoteExtractor:
 
     def _ccomp_content(self, v: Token) -> tuple[int, int] | None:
         comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            # "said in a statement that …": the clause hangs on the statement
+            for c in v.rights:
+                if c.dep_ == "prep":
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    acl = pobj is not None and next((g for g in pobj.rights if g.dep_ in ("acl", "relcl") and
+                                                     any(m.lower_ == "that" and m.dep_ == "mark"
+                                                         for m in g.children)), None)
+                    if acl:
+                        comp = acl
+                        break
         if comp is None:
             return None
         a, b = comp.left_edge.i, comp.right_edge.i + 1
@@ -817,7 +878,7 @@ class QuoteExtractor:
                     n, k, _ = self._named(best, ents, actors)
                     self._gender.setdefault(n, g)
                     return n, k, "PERSON"
-            elif p in self.plural and p not in self.first:
+            elif (p in self.plural or p == "it") and p not in self.first:
                 cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab in ("ORG", "FACTION", None)
                          and s0 < start and n and n.lower() not in self.plural]
                 ment = [e for e in coll_mentions if e.start_char < start]
@@ -856,7 +917,7 @@ class QuoteExtractor:
     def _named(e: Span, ents, actors) -> tuple[str, str | None, str]:
         key = e._.actor_key
         a = actors.get(key) if key else None
-        name = POSSESSIVE.sub("", (a["name"] if a else e.text).strip())
+        name = NICKNAME.sub(" ", POSSESSIVE.sub("", (a["name"] if a else e.text).strip()))
         if e.label_ == "PERSON" and len(name.split()) == 1:
             # a bare surname the alias layer left alone: the earlier full name ending with it
             word = name.lower().replace("\u2019s", "").replace("'s", "")
