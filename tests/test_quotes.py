@@ -207,3 +207,40 @@ def test_parenthetical_cue_splits_reported_speech(nlp):
         ("The road to the north", "indirect", "Musa Kamara", "said"),
         ("will stay closed until the bridge is repaired", "indirect", "Musa Kamara", "said")]
     assert qs[0]["speaker_start_char"] == qs[1]["speaker_start_char"] == text.index("Musa")
+
+
+def test_quote_without_commas_hands_over_to_trailing_cue(nlp):
+    # some corpora strip commas upstream: the quote ends in a word and the cue follows directly
+    text = ('The shelling went on overnight. "Four houses were destroyed in the eastern district" '
+            "the Syrian Civil Defence said in a statement.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    assert qs[0]["text"] == "Four houses were destroyed in the eastern district"
+    assert qs[0]["cue"] == "said" and qs[0]["kind"] == "direct"
+    assert (qs[0]["speaker_start_char"], qs[0]["speaker_end_char"]) == span_of(text, "the Syrian Civil Defence")
+
+
+def test_it_resolves_to_the_organisation(nlp):
+    text = ("The World Health Organization sent a team to the hospital on Monday. "
+            "“Supplies will last for three days at most,” it said.")
+    doc, qs = run(nlp, text)
+    assert len(qs) == 1
+    org = next(e for e in doc.ents if "World Health Organization" in e.text)
+    name = next(a["name"] for a in doc._.actors if a["key"] == org._.actor_key)
+    check(qs[0], text, "Supplies will last for three days at most,", name, word_at(text, "it said", "it"), "said")
+
+
+def test_marks_inside_names_and_terms_are_not_quotes(nlp):
+    text = ('Five fighters were killed, according to the opposition "Orient" TV network. '
+            'The group has proclaimed an Islamic "emirate" in the valley.')
+    _, qs = run(nlp, text)
+    assert [(q["text"], q["kind"], q["cue"]) for q in qs] == [("Five fighters were killed", "indirect", "according to")]
+    assert qs[0]["speaker"] == 'the opposition "Orient" TV network'
+
+
+def test_nickname_in_marks_is_dropped_from_the_speaker(nlp):
+    text = 'Colonel James "J.T." Walker said: "The bridge will be rebuilt by the spring."'
+    _, qs = run(nlp, text)
+    assert [q["text"] for q in qs] == ["The bridge will be rebuilt by the spring."]
+    assert qs[0]["speaker"] == "James Walker"
+    assert (qs[0]["speaker_start_char"], qs[0]["speaker_end_char"]) == span_of(text, 'James "J.T." Walker')
