@@ -1,10 +1,14 @@
 """`sitrep_quotes`: direct and reported quotes with their speakers, on `doc._.quotes`.
 
-Quotation marks are paired with a character scan (robust to the sentence splitter breaking inside quotes);
-the attribution is read from a short window before or after the marks (the cue verb) and the parse (its
-subject). Reported speech comes from the parse alone: a speech verb with a clausal complement, or
-"according to X". Marked text with no cue is kept only when it continues a quoted speaker (same paragraph,
-or a whole paragraph right after one); everything else in marks (scare quotes, pull quotes) is dropped.
+Quotation marks are paired with a character scan (robust to the sentence splitter breaking inside quotes;
+nested and multi-paragraph quotes included); the attribution is read from a short window before or after
+the marks (the cue verb, a colon, a dash and a name, a transcript label) and the parse (the cue's subject),
+or from a speech-act verb governing a short fragment ("called it “a disgrace”"). Reported speech comes from
+the parse alone: a speech verb with a clausal complement, a parenthetical cue, or "according to X"; a marked
+fragment inside it makes it "mixed". Marked text with no cue is kept only when it continues a quoted speaker
+(same paragraph, same multi-paragraph quote, or a whole paragraph right after one); everything else in
+marks (scare quotes, names, pull quotes) is dropped. Pronoun speakers resolve to the last suitable speaker or
+mention; cues, titles and pronouns are data (models/quote_cues.json).
 """
 from __future__ import annotations
 
@@ -65,6 +69,8 @@ class QuoteExtractor:
         self.female = cues["female_pronouns"]
         self.plural = cues["plural_pronouns"]
         self.first = cues["first_person"]
+        self.male_titles = cues["male_titles"]
+        self.female_titles = cues["female_titles"]
         self.abbr = cues["abbreviations"]
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
@@ -313,7 +319,6 @@ class QuoteExtractor:
             s["toks"] = self._tok_range(tok_starts, s["start"], s["end"])
             for t in range(*s["toks"]):
                 inner_inside[t] = True
-        outer_of = {}
         for s in nested:
             outer = next((o for o in segs if o["open"] < s["open"] and s["close"] <= o["close"]), None)
             if outer is None or not outer.get("attr"):
@@ -327,7 +332,6 @@ class QuoteExtractor:
                 found = self._governing_cue(doc, s, inner_inside)
             if found is not None:
                 s["attr"], s["kind"] = found, "direct"
-                outer_of[id(s)] = outer
 
         # --- 2. reported speech from the parse; marked fragments inside become "mixed"
         spans_taken: list[tuple[int, int]] = [(s["start"], s["end"]) for s in segs if s.get("kind") == "direct"]
@@ -892,16 +896,15 @@ class QuoteExtractor:
             return self._named(m, ents, actors)
         return m.text.strip(), None, None
 
-    @staticmethod
-    def _title_gender(e: Span) -> str | None:
-        """"Mr. X" is male, "Mrs./Ms./Miss X" female; most names give no clue."""
+    def _title_gender(self, e: Span) -> str | None:
+        """"Mr. X" is male, "Mrs./Ms. X" female (titles from the lexicon); most names give no clue."""
         first = e.doc[e.start - 1] if e.start > 0 else None
         for t in (e[0], first):
             if t is not None:
                 w = t.lower_.rstrip(".")
-                if w == "mr":
+                if w in self.male_titles:
                     return "m"
-                if w in ("mrs", "ms", "miss"):
+                if w in self.female_titles:
                     return "f"
         return None
 
