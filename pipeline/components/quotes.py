@@ -210,8 +210,12 @@ class QuoteExtractor:
         for c in v.children:  # "said by X" (passive agent)
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
-            for c in v.head.children:
+        h = v
+        for _ in range(3):  # "X said, going on to say that …": the subject of the verb it hangs on
+            if h.dep_ not in ("conj", "advcl", "xcomp") or h.head is h:
+                break
+            h = h.head
+            for c in h.children:
                 if c.dep_ in SUBJ_DEPS:
                     return c
         return None
@@ -552,8 +556,6 @@ class QuoteExtractor:
                 subj = self._adjacent_subject(v, lo, hi, ent_at, True)
             if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
                 continue
-            if subj.left_edge.i <= s["toks"][0] <= subj.right_edge.i:
-                return None  # the marks are inside the speaker's own phrase (a name), not a quote
             if v.lower_ == "according" and t - lo > 1:
                 return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
             if v.lower_ != "according":
@@ -606,8 +608,8 @@ class QuoteExtractor:
         btxt = text[v.idx + len(v.text):s["open"]].rstrip()
         if v.lower_ == "according":
             subj = self._subject(v)
-            if subj is None or subj.left_edge.i <= open_tok <= subj.right_edge.i:
-                return None
+            if subj is None or subj.left_edge.i <= open_tok < subj.i:
+                return None  # 'according to the "X" network': the marks are part of the speaker's name
             return "according to", subj, None, v.i
         subj = self._subject(v)
         if subj is not None and not (lo <= subj.i < hi):
@@ -618,8 +620,8 @@ class QuoteExtractor:
             return None
         between = doc[v.i + 1:hi]
         colon = btxt.endswith(":")
-        if subj.left_edge.i <= open_tok <= subj.right_edge.i:
-            return None  # 'according to the "X" network': the marks are part of the speaker's name
+        if subj.left_edge.i <= open_tok < subj.i:
+            return None  # 'the "X" network said': the marks are part of the speaker's name
         if not colon and self._is_name(doc, s):
             return None
         if v.lower_ in self.weak and not colon and not governing:
@@ -722,12 +724,12 @@ class QuoteExtractor:
         root = next((doc[t] for t in range(a, b) if not (a <= doc[t].head.i < b)), None)
         if prev is None or root is None:
             return False
-        if prev.pos_ == "ADJ" or prev.dep_ in ("amod", "compound"):
+        if (prev.pos_ == "ADJ" or prev.dep_ in ("amod", "compound")) and prev.is_title:
             return True  # an Islamic “caliphate”
         if prev.pos_ in ("NOUN", "PROPN") and root.head.i == prev.i and root.dep_ in ("appos", "compound", "nmod"):
             return True  # the page “Information Office …”
         nxt = doc[b + 1] if b + 1 < len(doc) and doc[b].is_punct else (doc[b] if b < len(doc) else None)
-        return root.dep_ in ("compound", "amod") and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+        return root.dep_ == "compound" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")  # the “X” network
 
     def _free_relative(self, v: Token, subj: Token, inside: list[bool]) -> Token:
         """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
