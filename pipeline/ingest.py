@@ -12,7 +12,6 @@ import io
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,14 +65,15 @@ class IngestError:
 
 Item = Article | IngestError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Control characters (tab and newline aside), carriage returns and byte-order marks become spaces: the text
+# keeps its length, so offsets in every table index the text exactly as the source gave it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufeff]")
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends and drop control characters; offsets in every table index this cleaned text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    return _CONTROL.sub("", text)
+    """Blank out control characters without changing the text's length or any other character; a lone carriage
+    return (old Mac line end) becomes a newline."""
+    return _CONTROL.sub(" ", text.replace("\r\n", " \n").replace("\r", "\n"))
 
 
 class DecodeError(Exception):

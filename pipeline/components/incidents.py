@@ -130,10 +130,9 @@ class IncidentExtractor:
         return x
 
     # ---------------------------------------------------------------- filters
-    def _is_irrealis(self, tok: Token, quotes: list[tuple[int, int]]) -> bool:
-        """Negated, modal, hypothetical ('threatened to attack') or inside a direct quote."""
-        if any(s <= tok.idx < e for s, e in quotes):
-            return True
+    def _is_irrealis(self, tok: Token) -> bool:
+        """Negated, modal or hypothetical ('threatened to attack'). A quote is not irrealis by itself: monitors and
+        officials report casualties in direct speech ("25 people were killed on Tuesday," the Observatory said)."""
         x = tok
         for _ in range(12):
             for c in x.children:
@@ -388,7 +387,6 @@ class IncidentExtractor:
         for e in doc.ents:
             for i in range(e.start, e.end):
                 ent_by_tok[i] = e
-        quotes = [(q["start_char"], q["end_char"]) for q in (doc._.quotes or []) if q.get("kind") == "direct"]
         published = extensions.context_value(doc, "published")
         date_mentions = []
         if _dates is not None:
@@ -436,7 +434,7 @@ class IncidentExtractor:
                 pool = real or casualty
                 if pick is None:
                     pick = max(pool, key=lambda c: (c.group["priority"], -c.span.start))
-                if self._is_irrealis(pick.root, quotes):
+                if self._is_irrealis(pick.root):
                     continue
                 ctoks = [doc[i] for i in range(sent.start, sent.end) if heads[i].i == h]
                 if self._is_background(doc.text[ctoks[0].idx:ctoks[-1].idx + len(ctoks[-1])]):
@@ -488,7 +486,7 @@ class IncidentExtractor:
                         m.sub = sub
                         m.casualty_only = False
                         self._territory(m)
-                if not sent_mentions and not self._is_irrealis(sent.root, quotes):
+                if not sent_mentions and not self._is_irrealis(sent.root):
                     m = Mention(sub=sub, sent=sent, start_char=sent.start_char, end_char=sent.end_char,
                                 trigger=sent.root)
                     self._arguments(m, ent_by_tok)
