@@ -1,36 +1,349 @@
-"""`sitrep_entities`: map the base model's entity labels onto PERSON / PLACE / FACTION / ORG.
+"""`sitrep_entities`: the model's entities + gazetteers (places, factions) + label repair -> PERSON/PLACE/FACTION/ORG.
 
-Other labels the model predicts (DATE, CARDINAL, ...) are kept as they are: the incident stage reads them.
+Why: the small model tags "Daraa al-Balad" PERSON and "Karak" ORG and misses "regime forces". Three cheap
+signals fix most of that: an offline gazetteer (GeoNames + curated districts), faction patterns and the UCDP
+registry, and context cues ("in X", "the X neighborhood", "shelled X", "Gen. X"). Then one label per string
+across the document, so a place tagged right once is right everywhere. Other model labels (DATE, CARDINAL, ...)
+are kept as they are: the incident stage reads them.
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+import json
+from collections import defaultdict
 
-from .. import extensions
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import extensions, gazetteer
+from ..gazetteer import place_key
 
 extensions.register()
 
 DEFAULT_LABEL_MAP = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 DROP = {"NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
+OURS = {"PERSON", "PLACE", "FACTION", "ORG"}
+
+PLACE_PREPS = {"in", "near", "outside", "into", "from", "across", "toward", "towards", "around", "inside", "through",
+               "throughout", "to", "via", "nearby", "northern", "southern", "eastern", "western", "central"}
+PLACE_NOUNS = {"neighborhood", "neighbourhood", "district", "province", "governorate", "city", "town", "village",
+               "countryside", "suburb", "suburbs", "region", "area", "camp", "airport", "airbase", "border", "valley",
+               "mountains", "mountain", "plain", "plains", "desert", "river", "dam", "crossing", "checkpoint",
+               "prison", "hospital", "base", "square", "street", "municipality", "county", "state", "subdistrict"}
+PLACE_VERBS = {"shell", "storm", "besiege", "bombard", "capture", "recapture", "retake", "seize", "enter", "encircle",
+               "liberate", "evacuate", "raid", "overrun", "siege", "invade"}
+TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
+          "maj", "major", "president", "minister", "sheikh", "shaikh", "imam", "king", "prince", "commander",
+          "spokesman", "spokeswoman", "secretary", "ambassador", "senator", "rep", "gov", "governor", "mayor",
+          "brig", "adm", "admiral", "pvt", "cpl", "prime", "chancellor", "emir", "ayatollah", "mullah", "judge",
+          "lieutenant", "pope", "cleric", "leader", "chief", "envoy", "activist", "journalist", "professor", "prof"}
+SPEECH_VERBS = {"say", "tell", "add", "explain", "state", "claim", "note", "insist", "warn", "recall", "ask", "write"}
+LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "north", "south", "east", "west", "of", "the"}
+ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
+NON_ACTION = {"be", "have", "say", "tell", "become", "remain", "seem", "include", "border", "lie", "locate"}
+BRACKETS = {"[": "]", "(": ")"}
+# Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
+ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation", "union", "agency", "network",
+             "observatory", "ministry", "commission", "foundation", "institute", "center", "centre", "association",
+             "society", "office", "department", "bank", "party", "programme", "program", "fund", "court", "crescent",
+             "cross", "watch", "coalition", "alliance", "movement", "authority", "bureau", "helmets"}
+FACTION_HEADS = {"army", "brigade", "brigades", "battalion", "battalions", "front", "forces", "militia", "corps",
+                 "regiment", "division", "guard", "guards", "legion"}
+CONNECT = {"for", "of", "the", "and", "de", "al", "-"}
 
 
-class EntityMapper:
-    def __init__(self, nlp: Language, name: str, label_map: dict[str, str]):
+def _expand(patterns: list, lists: dict[str, list[str]]) -> list:
+    """Replace "$name" in {"IN": "$name"} by that list."""
+    def sub(x):
+        if isinstance(x, str) and x.startswith("$"):
+            return lists[x[1:]]
+        if isinstance(x, dict):
+            return {k: sub(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [sub(v) for v in x]
+        return x
+    return sub(patterns)
+
+
+class EntityTagger:
+    def __init__(self, nlp: Language, name: str, label_map: dict[str, str], patterns_file: str, max_junk_words: int,
+                 fuzzy_cutoff: float):
         self.name = name
         self.label_map = dict(label_map)
+        self.max_junk_words = max_junk_words
+        self.fuzzy_cutoff = fuzzy_cutoff
+        spec = json.loads((gazetteer.MODELS / patterns_file).read_text(encoding="utf-8"))
+        self.matcher = Matcher(nlp.vocab)
+        self.matcher.add("FACTION", _expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
+        self.gaz = gazetteer.places()
+        facs, self.canon = gazetteer.factions()
+        # registry names: exact case (acronyms) and title case; 2-3 letter acronyms only relabel a model ORG
+        self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.short_acronyms: set[str] = set()
+        seen: set[str] = set()
+        docs = []
+        for fac in facs:
+            for n in (fac.name, *fac.aliases):
+                if n in seen or len(n) < 2:
+                    continue
+                seen.add(n)
+                if n.isupper() and len(n.replace(".", "")) <= 3 and fac.kind != "armed group" or (
+                        n.isupper() and len(n) <= 3 and not self._curated(fac)):
+                    self.short_acronyms.add(n)
+                    continue
+                docs.append(n)
+                if n[:1].islower() or n.lower().startswith("the "):
+                    docs.append(n[:1].upper() + n[1:])
+        self.phrases.add("FACTION", [nlp.make_doc(n) for n in sorted(set(docs))])
 
+    @staticmethod
+    def _curated(fac) -> bool:
+        return fac.kind != "armed group" or fac.country is not None or fac.name in ("Islamic State", "Al-Qaeda")
+
+    # -- candidate spans --------------------------------------------------------------------------------
+    def _gazetteer_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Longest gazetteer hit starting at each capitalised token: (start, end, key)."""
+        out = []
+        text, n, index, maxw = doc.text, len(doc), self.gaz.index, min(self.gaz.max_words, 6)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not (tok.is_title or (tok.is_upper and len(tok) > 1)) or not tok.is_alpha:
+                i += 1
+                continue
+            hit = None
+            j_max = min(n, i + maxw + 2)
+            for j in range(j_max, i, -1):
+                last = doc[j - 1]
+                if not last.is_alpha or not (last.is_title or last.is_upper) or "\n" in text[tok.idx:last.idx]:
+                    continue
+                key = place_key(text[tok.idx:last.idx + len(last)])
+                if key in index:
+                    hit = (i, j, key)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _in_name(doc: Doc, s: int, e: int) -> bool:
+        """A lone gazetteer word inside a longer capitalised name ("The New Arab") or a common word ("May")."""
+        if e - s == 1 and (doc[s].is_stop or doc[s].pos_ not in ("PROPN",)):
+            return True
+        if s > 0 and doc[s - 1].is_title and not doc[s - 1].is_sent_start and doc[s - 1].lower_ not in PLACE_PREPS:
+            return True
+        if e < len(doc) and doc[e].is_title:
+            return True
+        return e + 1 < len(doc) and doc[e].lower_ in ("of", "for") and doc[e + 1].is_title
+
+    def _named_orgs(self, doc: Doc) -> list[Span]:
+        """Capitalised names ending in an organisation head ("Freedom for Daraa Campaign", "Syrian Observatory")."""
+        out = []
+        for tok in doc:
+            low = tok.lower_
+            if not tok.is_title or (low not in ORG_HEADS and low not in FACTION_HEADS):
+                continue
+            s = tok.i
+            while s > 0 and (doc[s - 1].is_title or doc[s - 1].is_upper and len(doc[s - 1]) > 1 or (
+                    doc[s - 1].lower_ in CONNECT and s > 1 and (doc[s - 2].is_title or doc[s - 2].lower_ in CONNECT))):
+                if doc[s - 1].is_sent_start and doc[s - 1].is_stop:
+                    break
+                s -= 1
+            while s < tok.i and doc[s].lower_ in CONNECT:
+                s += 1
+            if s < tok.i:
+                out.append(Span(doc, s, tok.i + 1, label="FACTION" if low in FACTION_HEADS else "ORG"))
+        return out
+
+    def _place_cue(self, doc: Doc, start: int, end: int) -> bool:
+        if start > 0 and doc[start - 1].lower_ in PLACE_PREPS:
+            # "in Mr. X", "to Ahmad" stay persons: those are decided by the title/speech cues
+            return doc[start - 1].lower_ != "to" or doc[start - 1].head.lemma_ in ("go", "travel", "flee", "move",
+                                                                                   "return", "head", "advance")
+        if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+            return True
+        if start > 1 and doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+            return True
+        # "X, a neighborhood in Y"
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "the") \
+                and doc[end + 2].lower_ in PLACE_NOUNS:
+            return True
+        root = doc[end - 1]
+        return root.dep_ in ("dobj", "pobj") and root.head.lemma_ in PLACE_VERBS
+
+    def _person_cue(self, doc: Doc, start: int, end: int) -> bool:
+        if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+            return True
+        root = doc[end - 1]
+        return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and end - start <= 3
+
+    def _junk(self, doc: Doc, start: int, end: int) -> bool:
+        """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
+        s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        text = doc.text
+        if s > 0 and e < len(text) and text[s - 1] in BRACKETS and text[e:e + 1] == BRACKETS[text[s - 1]]:
+            return True
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        line = text[ls:le if le >= 0 else len(text)].strip()
+        return len(line.split()) <= self.max_junk_words and not line.endswith((".", "!", "?", '"', "”", ":"))
+
+    # -- main -------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        ents = []
+        keep_other, model = [], []
         for ent in doc.ents:
-            if ent.label_ in self.label_map:
-                ents.append(Span(doc, ent.start, ent.end, label=self.label_map[ent.label_]))
+            lab = self.label_map.get(ent.label_)
+            if lab:
+                s = ent.start
+                while s < ent.end - 1 and doc[s].lower_ in LEAD_STRIP and not doc[s].is_upper:
+                    s += 1
+                model.append((s, ent.end, lab, ent.label_))
             elif ent.label_ not in DROP:
-                ents.append(ent)
-        doc.ents = ents
+                keep_other.append(ent)
+
+        fac_spans = []
+        for _, s, e in self.matcher(doc):
+            last = doc[e - 1]
+            if last.dep_ in ("compound", "amod") and last.head.i >= e and last.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "the military escalation", "regime figures": a modifier, not the actor
+            fac_spans.append(Span(doc, s, e, label="FACTION"))
+        fac_spans.extend(self._named_orgs(doc))
+        for _, s, e in self.phrases(doc):
+            fac_spans.append(Span(doc, s, e, label="FACTION"))
+        model_by_tok: dict[int, tuple] = {}
+        for m in model:
+            for t in range(m[0], m[1]):
+                model_by_tok[t] = m
+        for m in model:  # short registry acronyms (ANC, PKK...) only where the model already saw an ORG
+            if m[2] == "ORG" and doc[m[0]:m[1]].text in self.short_acronyms:
+                fac_spans.append(Span(doc, m[0], m[1], label="FACTION"))
+        taken = [False] * len(doc)
+        chosen: list[list] = []  # [start, end, label, place_key or None, strong]
+        for sp in filter_spans(fac_spans):
+            m = model_by_tok.get(sp.start)
+            if m and m[2] == "ORG" and m[0] <= sp.start and m[1] >= sp.end and (m[1] - m[0]) > len(sp) \
+                    and not doc[m[1] - 1].is_lower:
+                s, e = m[0], m[1]  # "ISIL tactical units" stays one FACTION span
+            else:
+                s, e = sp.start, sp.end
+            if any(taken[s:e]):
+                continue
+            for t in range(s, e):
+                taken[t] = True
+            chosen.append([s, e, sp.label_, None, False])
+
+        for ent in keep_other:  # dates, numbers: "in May" is a month
+            for t in range(ent.start, ent.end):
+                taken[t] = True
+        gaz_hits = {}
+        for s, e, key in self._gazetteer_spans(doc):
+            if not any(taken[s:e]):
+                gaz_hits[(s, e)] = key
+        # model entities, adjusted by gazetteer hits
+        used_gaz = set()
+        for s, e, lab, _raw in model:
+            if any(taken[s:e]):
+                continue
+            key = gaz_hits.get((s, e))
+            if key is None:
+                # a gazetteer hit that covers the model span ("Daraa" inside "Daraa al-Balad") wins
+                cover = [(gs, ge) for (gs, ge) in gaz_hits if gs <= s and ge >= e and (gs, ge) != (s, e)]
+                if cover and lab != "ORG":
+                    gs, ge = cover[0]
+                    if not any(taken[gs:ge]):
+                        s, e, key = gs, ge, gaz_hits[(gs, ge)]
+            if key is not None:
+                used_gaz.add((s, e))
+            for t in range(s, e):
+                taken[t] = True
+            chosen.append([s, e, lab, key, key is not None and key not in self.gaz.weak_keys])
+        for (s, e), key in gaz_hits.items():
+            if (s, e) in used_gaz or any(taken[s:e]):
+                continue
+            strong = key not in self.gaz.weak_keys and not self._in_name(doc, s, e)
+            if strong or self._place_cue(doc, s, e):
+                for t in range(s, e):
+                    taken[t] = True
+                chosen.append([s, e, "PLACE", key, strong])
+
+        self._repair(doc, chosen)
+        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, s, e)]
+        mine = {t for sp in ents for t in range(sp.start, sp.end)}
+        doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc
 
+    def _repair(self, doc: Doc, chosen: list[list]) -> None:
+        """One label per string (and per spelling variant) across the document, from votes of model, gazetteer
+        and context; a known place is never a PERSON unless it is the surname of a person named in full."""
+        groups: dict[str, list[list]] = defaultdict(list)
+        for c in chosen:
+            if c[2] in ("PERSON", "PLACE", "ORG"):
+                groups[place_key(doc[c[0]:c[1]].text)].append(c)
+        # surnames of people named in full (both "Hourani" and "al-Hourani")
+        surnames = set()
+        for c in chosen:
+            if c[2] == "PERSON" and c[1] - c[0] >= 2:
+                toks = place_key(doc[c[0]:c[1]].text).split()
+                surnames.add(toks[-1])
+                if len(toks) >= 3:
+                    surnames.add(" ".join(toks[-2:]))
+        keys = sorted(groups, key=len, reverse=True)
+        # spelling variants vote together ("Dara al-Balad" with "Daraa al-Balad")
+        parent = {k: k for k in keys}
+        for i, a in enumerate(keys):
+            if len(a) < 6:
+                continue
+            for b in keys[i + 1:]:
+                if len(b) >= 6 and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= self.fuzzy_cutoff:
+                    parent[b] = parent[a]
+        merged: dict[str, list[list]] = defaultdict(list)
+        for k in keys:
+            merged[parent[k]].extend(groups[k])
+        for key, cs in merged.items():
+            votes = defaultdict(float)
+            strong_place = any(c[4] for c in cs) or self.gaz.is_strong(key)
+            known_place = strong_place or any(c[3] for c in cs) or bool(self.gaz.index.get(key))
+            bare = key.split()[-1] if key.startswith(("al ", "el ")) else key
+            is_surname = key in surnames or bare in surnames
+            for c in cs:
+                votes[c[2]] += 1.0
+                if self._place_cue(doc, c[0], c[1]) and known_place or self._place_cue(doc, c[0], c[1]) \
+                        and c[2] != "PERSON":
+                    votes["PLACE"] += 3.0
+                if self._person_cue(doc, c[0], c[1]):
+                    votes["PERSON"] += 3.0
+            if is_surname:
+                votes["PERSON"] += 4.0
+            if strong_place:
+                votes["PLACE"] += 2.5
+            elif known_place:
+                votes["PLACE"] += 0.6
+            label = max(sorted(votes), key=lambda k: votes[k])
+            if label == "PERSON" and strong_place and not is_surname and votes["PERSON"] < 4:
+                label = "PLACE"
+            for c in cs:
+                c[2] = label
+        # a country or state acting (subject of an action verb) is a side in the conflict
+        for c in chosen:
+            if c[2] != "PLACE" or not c[3]:
+                continue
+            root = doc[c[1] - 1]
+            if root.dep_ in ACTION_DEPS and root.head.pos_ == "VERB" and root.head.lemma_ not in NON_ACTION:
+                if any(p.kind == "country" for p in self.gaz.lookup_key(c[3])):
+                    c[2] = "FACTION"
 
-@Language.factory("sitrep_entities", default_config={"label_map": DEFAULT_LABEL_MAP})
-def make_entities(nlp: Language, name: str, label_map: dict[str, str]) -> EntityMapper:
-    return EntityMapper(nlp, name, label_map)
+
+@Language.factory("sitrep_entities", default_config={"label_map": DEFAULT_LABEL_MAP,
+                                                     "patterns_file": "faction_patterns.json",
+                                                     "max_junk_words": 3, "fuzzy_cutoff": 88.0})
+def make_entities(nlp: Language, name: str, label_map: dict[str, str], patterns_file: str, max_junk_words: int,
+                  fuzzy_cutoff: float) -> EntityTagger:
+    return EntityTagger(nlp, name, label_map, patterns_file, max_junk_words, fuzzy_cutoff)
+
+
+
