@@ -106,7 +106,8 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
         ra, rb = find(a), find(b)
         if ra != rb:
             # the group with more mentions stays the root; ties by key, so the result is order-free
-            if (groups[ra].n_mentions, rb) < (groups[rb].n_mentions, ra):
+            if (groups[ra].type == "person", groups[ra].n_mentions, rb) < (groups[rb].type == "person",
+                                                                            groups[rb].n_mentions, ra):
                 ra, rb = rb, ra
             parent[rb] = ra
 
@@ -126,10 +127,13 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
         if k[0] == "person" and " " in k[1]:
             by_last[(k[0], k[1].split()[-1])].add(find(k))
     for k in sorted(groups):
-        if k[0] == "person" and " " not in k[1]:
-            owners = by_last.get((k[0], k[1]), set())
-            if len(owners) == 1:
-                union(next(iter(owners)), k)
+        if " " in k[1] or k[0] == "faction":
+            continue
+        owners = by_last.get(("person", k[1]), set())
+        # a bare surname the model mislabelled ORG/PLACE in one document ("al-Assad") joins the one person too,
+        # unless the gazetteer placed it (a real place)
+        if len(owners) == 1 and (k[0] == "person" or (groups[k].geo is None and len(groups[k].docs) <= 2)):
+            union(next(iter(owners)), k)
     out: dict[tuple[str, str], _Group] = {}
     for k in sorted(groups):
         r = find(k)
