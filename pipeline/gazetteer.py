@@ -140,15 +140,14 @@ def _build() -> tuple[list[tuple], dict[str, int | tuple[int, ...]], frozenset[s
                        float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), pop, None))
         main = place_key(c["name"])
         add(main, i, True)
-        strong = pop >= STRONG_POPULATION
+        strong = False  # alternate names ("Ahmad" for Al Ahmadi) are often people's names: they need context
         for a in c.get("alternatenames") or ():
             if len(a) < 4 or not a[0].isupper() or any(ch.isdigit() for ch in a) or not fold(a).isascii():
                 continue
             add(place_key(a), i, strong)
-        for k in {main}:
-            for art in ARTICLES:
-                if k.startswith(art) and len(k) - len(art) >= 5:
-                    add(k[len(art):], i, strong)
+        for art in ARTICLES:
+            if main.startswith(art) and len(main) - len(art) >= 5:
+                add(main[len(art):], i, pop >= STRONG_POPULATION)
     # curated regions and districts GeoNames' city list lacks; `within` names the containing place
     with (MODELS / "places_curated.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):

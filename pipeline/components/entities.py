@@ -32,8 +32,11 @@ PLACE_NOUNS = {"neighborhood", "neighbourhood", "district", "province", "governo
                "countryside", "suburb", "suburbs", "region", "area", "camp", "airport", "airbase", "border", "valley",
                "mountains", "mountain", "plain", "plains", "desert", "river", "dam", "crossing", "checkpoint",
                "prison", "hospital", "base", "square", "street", "municipality", "county", "state", "subdistrict"}
-PLACE_VERBS = {"shell", "storm", "besiege", "bombard", "capture", "recapture", "retake", "seize", "enter", "encircle",
-               "liberate", "evacuate", "raid", "overrun", "siege", "invade"}
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
+           "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part"}
+PLACE_VERBS = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
+               "recapture", "retake", "seize", "enter", "encircle",
+               "evacuate", "raid", "overrun", "siege", "invade"}
 TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
           "maj", "major", "president", "minister", "sheikh", "shaikh", "imam", "king", "prince", "commander",
           "spokesman", "spokeswoman", "secretary", "ambassador", "senator", "rep", "gov", "governor", "mayor",
@@ -43,7 +46,6 @@ SPEECH_VERBS = {"say", "tell", "add", "explain", "state", "claim", "note", "insi
 LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "north", "south", "east", "west", "of", "the"}
 ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
 NON_ACTION = {"be", "have", "say", "tell", "become", "remain", "seem", "include", "border", "lie", "locate"}
-BRACKETS = {"[": "]", "(": ")"}
 # Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
 ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation", "union", "agency", "network",
              "observatory", "ministry", "commission", "foundation", "institute", "center", "centre", "association",
@@ -51,6 +53,11 @@ ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation",
              "cross", "watch", "coalition", "alliance", "movement", "authority", "bureau", "helmets"}
 FACTION_HEADS = {"army", "brigade", "brigades", "battalion", "battalions", "front", "forces", "militia", "corps",
                  "regiment", "division", "guard", "guards", "legion"}
+LEAD_POS = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON", "VERB", "AUX"}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
+ARABIC_ARTICLES = {"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "ath"}
 CONNECT = {"for", "of", "the", "and", "de", "al", "-"}
 
 
@@ -78,6 +85,8 @@ class EntityTagger:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FACTION", _expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
         self.gaz = gazetteer.places()
+        self.country_names = {r[0] for r in self.gaz._rows if r[1] == "country"}
+        self.country_names_lower = {n.lower() for n in self.country_names}
         facs, self.canon = gazetteer.factions()
         # registry names: exact case (acronyms) and title case; 2-3 letter acronyms only relabel a model ORG
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -110,7 +119,8 @@ class EntityTagger:
         i = 0
         while i < n:
             tok = doc[i]
-            if not (tok.is_title or (tok.is_upper and len(tok) > 1)) or not tok.is_alpha:
+            article = tok.lower_ in ARABIC_ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_title
+            if not (tok.is_title or (tok.is_upper and len(tok) > 1) or article) or not tok.is_alpha:
                 i += 1
                 continue
             hit = None
@@ -129,6 +139,19 @@ class EntityTagger:
             else:
                 i += 1
         return out
+
+    @staticmethod
+    def _clean(doc: Doc, s: int, e: int) -> tuple[int, int]:
+        """Trim what the model glued to a name in comma-less text: "Meanwhile the Observatory" -> "Observatory",
+        "Damascus Saturday the Observatory" -> "Damascus"."""
+        while s < e - 1 and (doc[s].lower_ in LEAD_STRIP or doc[s].pos_ in LEAD_POS) and not doc[s].is_upper:
+            s += 1
+        for i in range(s + 1, e):
+            t = doc[i]
+            if t.lower_ in CALENDAR or (t.is_lower and t.is_alpha and t.lower_ not in CONNECT
+                                        and t.lower_ not in ARABIC_ARTICLES and t.lower_ not in NAME_PARTICLES):
+                return s, i
+        return s, e
 
     @staticmethod
     def _in_name(doc: Doc, s: int, e: int) -> bool:
@@ -151,16 +174,35 @@ class EntityTagger:
             s = tok.i
             while s > 0 and (doc[s - 1].is_title or doc[s - 1].is_upper and len(doc[s - 1]) > 1 or (
                     doc[s - 1].lower_ in CONNECT and s > 1 and (doc[s - 2].is_title or doc[s - 2].lower_ in CONNECT))):
-                if doc[s - 1].is_sent_start and doc[s - 1].is_stop:
+                prev = doc[s - 1]
+                if prev.is_sent_start and prev.is_stop or prev.lower_ in CALENDAR or prev.pos_ in ("VERB", "ADV"):
+                    break
+                if prev.lower_ == "the" and not (s > 1 and doc[s - 2].lower_ in ("of", "for")):
                     break
                 s -= 1
             while s < tok.i and doc[s].lower_ in CONNECT:
                 s += 1
-            if s < tok.i:
-                out.append(Span(doc, s, tok.i + 1, label="FACTION" if low in FACTION_HEADS else "ORG"))
+            e = tok.i + 1
+            if e + 1 < len(doc) and doc[e].lower_ in ("for", "of", "on") and (doc[e + 1].is_title or (
+                    doc[e + 1].lower_ == "the" and e + 2 < len(doc) and doc[e + 2].is_title)):
+                j = e + 1 + (doc[e + 1].lower_ == "the")
+                while j < len(doc) and (doc[j].is_title or doc[j].lower_ in ("and", "of")) and "\n" not in doc[j].text:
+                    j += 1
+                while j > e and not doc[j - 1].is_title:
+                    j -= 1
+                if j > e + 1:
+                    e = j
+            if s < tok.i or e > tok.i + 1:
+                out.append(Span(doc, s, e, label="FACTION" if low in FACTION_HEADS else "ORG"))
         return out
 
     def _place_cue(self, doc: Doc, start: int, end: int) -> bool:
+        # "the town of X", "north of X", "X, Syria"
+        if start > 1 and doc[start - 1].lower_ == "of" and (doc[start - 2].lower_ in PLACE_NOUNS
+                                                            or doc[start - 2].lower_ in COMPASS):
+            return True
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in self.country_names:
+            return True
         if start > 0 and doc[start - 1].lower_ in PLACE_PREPS:
             # "in Mr. X", "to Ahmad" stay persons: those are decided by the title/speech cues
             return doc[start - 1].lower_ != "to" or doc[start - 1].head.lemma_ in ("go", "travel", "flee", "move",
@@ -177,7 +219,8 @@ class EntityTagger:
         return root.dep_ in ("dobj", "pobj") and root.head.lemma_ in PLACE_VERBS
 
     def _person_cue(self, doc: Doc, start: int, end: int) -> bool:
-        if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+        if start > 0 and (doc[start - 1].lower_.rstrip(".") in TITLES or doc[start - 1].lower_ in ("named", "called")
+                          and start > 1 and doc[start - 2].pos_ == "NOUN"):
             return True
         root = doc[end - 1]
         return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and end - start <= 3
@@ -186,7 +229,7 @@ class EntityTagger:
         """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         text = doc.text
-        if s > 0 and e < len(text) and text[s - 1] in BRACKETS and text[e:e + 1] == BRACKETS[text[s - 1]]:
+        if s > 0 and text[s - 1] == "[" and text[e:e + 1] == "]":
             return True
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
@@ -199,10 +242,9 @@ class EntityTagger:
         for ent in doc.ents:
             lab = self.label_map.get(ent.label_)
             if lab:
-                s = ent.start
-                while s < ent.end - 1 and doc[s].lower_ in LEAD_STRIP and not doc[s].is_upper:
-                    s += 1
-                model.append((s, ent.end, lab, ent.label_))
+                s, e = self._clean(doc, ent.start, ent.end)
+                if s < e:
+                    model.append((s, e, lab, ent.label_))
             elif ent.label_ not in DROP:
                 keep_other.append(ent)
 
@@ -289,6 +331,8 @@ class EntityTagger:
         for c in chosen:
             if c[2] == "PERSON" and c[1] - c[0] >= 2:
                 toks = place_key(doc[c[0]:c[1]].text).split()
+                if len(toks) < 2 or toks[0] in ARABIC_ARTICLES:
+                    continue  # "al-Bab" is one word with its article, not a first name and a surname
                 surnames.add(toks[-1])
                 if len(toks) >= 3:
                     surnames.add(" ".join(toks[-2:]))
@@ -310,6 +354,7 @@ class EntityTagger:
             known_place = strong_place or any(c[3] for c in cs) or bool(self.gaz.index.get(key))
             bare = key.split()[-1] if key.startswith(("al ", "el ")) else key
             is_surname = key in surnames or bare in surnames
+            person_cue = False
             for c in cs:
                 votes[c[2]] += 1.0
                 if self._place_cue(doc, c[0], c[1]) and known_place or self._place_cue(doc, c[0], c[1]) \
@@ -317,6 +362,7 @@ class EntityTagger:
                     votes["PLACE"] += 3.0
                 if self._person_cue(doc, c[0], c[1]):
                     votes["PERSON"] += 3.0
+                    person_cue = True
             if is_surname:
                 votes["PERSON"] += 4.0
             if strong_place:
@@ -324,10 +370,21 @@ class EntityTagger:
             elif known_place:
                 votes["PLACE"] += 0.6
             label = max(sorted(votes), key=lambda k: votes[k])
-            if label == "PERSON" and strong_place and not is_surname and votes["PERSON"] < 4:
+            if label == "PERSON" and strong_place and not is_surname and not person_cue:
                 label = "PLACE"
             for c in cs:
                 c[2] = label
+        # "Observatory" after "Syrian Observatory for Human Rights": a lone word of one organisation's name
+        heads: dict[str, set[str]] = defaultdict(set)
+        for c in chosen:
+            if c[2] in ("ORG", "FACTION") and c[1] - c[0] >= 2:
+                for t in doc[c[0]:c[1]]:
+                    if t.is_title and not t.is_stop and t.lower_ not in self.country_names_lower:
+                        heads[t.lower_].add(c[2])
+        for c in chosen:
+            if c[1] - c[0] == 1 and c[2] in ("PERSON", "PLACE") and len(heads.get(doc[c[0]].lower_, ())) == 1 \
+                    and not (c[2] == "PLACE" and c[4]):
+                c[2] = next(iter(heads[doc[c[0]].lower_]))
         # a country or state acting (subject of an action verb) is a side in the conflict
         for c in chosen:
             if c[2] != "PLACE" or not c[3]:
