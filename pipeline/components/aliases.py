@@ -24,6 +24,7 @@ extensions.register()
 
 STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
 AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
+ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
 PREFERENCE = {"FACTION": 3, "ORG": 2, "PLACE": 1, "PERSON": 0}
 
 
@@ -37,6 +38,7 @@ class AliasLinker:
         self.fuzzy_cutoff = fuzzy_cutoff
         self.gaz = gazetteer.places()
         self.canon = gazetteer.factions()[1]
+        self.capitals = gazetteer.capitals()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
@@ -83,6 +85,25 @@ class AliasLinker:
             owners = {find(f) for f in persons if f != k and (f[1].endswith(" " + k[1]) or f[1].startswith(k[1] + " "))}
             if len(owners) == 1:
                 union(next(iter(owners)), k)
+        # "Idlib" with "Idlib province" when the document has one such province
+        for k in keys:
+            if k[0] == "PLACE":
+                longer = {find(o) for o in keys if o[0] == "PLACE" and o[1].startswith(k[1] + " ")
+                          and o[1].split()[-1] in ADMIN_NOUNS and len(o[1].split()) == len(k[1].split()) + 1}
+                if len(longer) == 1:
+                    union(next(iter(longer)), k)
+        # a capital acting for its state joins that state ("Moscow" with "Russia") when both are factions here
+        fac_country = {}
+        for k in keys:
+            if k[0] == "FACTION":
+                for p in self.gaz.lookup(groups[k][0].text):
+                    if p.kind == "country":
+                        fac_country[p.country] = k
+        for k in keys:
+            if k[0] == "FACTION" and groups[k][0].text in self.capitals:
+                cc = self.capitals[groups[k][0].text]
+                if cc in fac_country and fac_country[cc] != k:
+                    union(fac_country[cc], k)
         # acronyms: "ISIL" with "Islamic State of Iraq and the Levant"
         long_by_init: dict[str, set] = defaultdict(set)
         for k in keys:
@@ -148,7 +169,10 @@ class AliasLinker:
                 return c
         forms = Counter(e.text for m in members if m[0] == label for e in groups[m])
         # the longest form, then the most frequent; a leading "The" is dropped from the name
-        best = max(forms, key=lambda t: (len(norm_name(t).split()), len(t), forms[t], t))
+        if label == "PLACE":  # "Daraa" over "Daraa province" when the article mostly says "Daraa"
+            best = max(forms, key=lambda t: (forms[t], len(t), t))
+        else:
+            best = max(forms, key=lambda t: (len(norm_name(t).split()), len(t), forms[t], t))
         best = re.sub(r"['’]s$", "", best.strip())
         return re.sub(r"^(the|The)\s+", "", best) if label != "PERSON" else best
 

@@ -9,7 +9,7 @@ are kept as they are: the incident stage reads them.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -45,7 +45,6 @@ TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sg
 SPEECH_VERBS = {"say", "tell", "add", "explain", "state", "claim", "note", "insist", "warn", "recall", "ask", "write"}
 LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "north", "south", "east", "west", "of", "the"}
 ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
-NON_ACTION = {"be", "have", "say", "tell", "become", "remain", "seem", "include", "border", "lie", "locate"}
 # Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
 ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation", "union", "agency", "network",
              "observatory", "ministry", "commission", "foundation", "institute", "center", "centre", "association",
@@ -54,6 +53,10 @@ ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation",
 FACTION_HEADS = {"army", "brigade", "brigades", "battalion", "battalions", "front", "forces", "militia", "corps",
                  "regiment", "division", "guard", "guards", "legion"}
 LEAD_POS = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON", "VERB", "AUX"}
+MILITARY_NOUNS = {"forces", "troops", "army", "military", "jets", "warplanes", "aircraft", "strikes", "airstrikes",
+                  "raids", "bombing", "bombardment", "soldiers", "navy", "intervention", "offensive", "support",
+                  "government", "ministry", "officials", "regime", "allies", "backing", "planes", "drones", "attacks"}
+ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
@@ -87,6 +90,9 @@ class EntityTagger:
         self.gaz = gazetteer.places()
         self.country_names = {r[0] for r in self.gaz._rows if r[1] == "country"}
         self.country_names_lower = {n.lower() for n in self.country_names}
+        self.capitals = gazetteer.capitals()
+        # all-caps words are acronyms ("SANA" the news agency), places only when they name a country ("US", "UK")
+        self.country_keys = self.gaz.country_keys
         facs, self.canon = gazetteer.factions()
         # registry names: exact case (acronyms) and title case; 2-3 letter acronyms only relabel a model ORG
         self.phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -130,7 +136,7 @@ class EntityTagger:
                 if not last.is_alpha or not (last.is_title or last.is_upper) or "\n" in text[tok.idx:last.idx]:
                     continue
                 key = place_key(text[tok.idx:last.idx + len(last)])
-                if key in index:
+                if key in index and not (j == i + 1 and tok.is_upper and key not in self.country_keys):
                     hit = (i, j, key)
                     break
             if hit:
@@ -314,6 +320,9 @@ class EntityTagger:
                 chosen.append([s, e, "PLACE", key, strong])
 
         self._repair(doc, chosen)
+        for c in chosen:  # "Idlib province" is the name of the province, not the city
+            if c[2] == "PLACE" and c[1] < len(doc) and doc[c[1]].lower_ in ADMIN_NOUNS and not taken[c[1]]:
+                c[1] += 1
         ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, s, e)]
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
@@ -385,14 +394,44 @@ class EntityTagger:
             if c[1] - c[0] == 1 and c[2] in ("PERSON", "PLACE") and len(heads.get(doc[c[0]].lower_, ())) == 1 \
                     and not (c[2] == "PLACE" and c[4]):
                 c[2] = next(iter(heads[doc[c[0]].lower_]))
-        # a country or state acting (subject of an action verb) is a side in the conflict
-        for c in chosen:
-            if c[2] != "PLACE" or not c[3]:
+        self._foreign_states(doc, chosen)
+
+    def _foreign_states(self, doc: Doc, chosen: list[list]) -> None:
+        """A foreign state that acts in the article (strikes, is backed, says) is a side: all its mentions become
+        FACTION. The country the events happen in (the one most places belong to) stays a PLACE."""
+        where = Counter()
+        country_of: dict[int, str] = {}
+        for idx, c in enumerate(chosen):
+            if c[2] != "PLACE":
                 continue
+            cands = self.gaz.lookup_key(c[3] or place_key(doc[c[0]:c[1]].text))
+            best = self.gaz.best(cands)
+            if best is None or not best.country:
+                continue
+            # the home country is where the towns and districts named are; country names only break ties
+            where[best.country] += 0.1 if best.kind == "country" else 1.0
+            if best.kind == "country":
+                country_of[idx] = best.country
+            elif self.capitals.get(best.name) == best.country and best.population > 0:
+                country_of[idx] = best.country  # "Moscow launched air strikes": the capital speaks for the state
+        if not country_of:
+            return
+        home = where.most_common(1)[0][0]
+        acting = set()
+        for idx, cc in country_of.items():
+            c = chosen[idx]
             root = doc[c[1] - 1]
-            if root.dep_ in ACTION_DEPS and root.head.pos_ == "VERB" and root.head.lemma_ not in NON_ACTION:
-                if any(p.kind == "country" for p in self.gaz.lookup_key(c[3])):
-                    c[2] = "FACTION"
+            nxt = doc[c[1]] if c[1] < len(doc) else None
+            if cc != home and (
+                    root.dep_ in ACTION_DEPS or root.dep_ == "dobj" and root.head.pos_ == "VERB"
+                    or root.dep_ == "poss" and root.head.lower_ in MILITARY_NOUNS
+                    or root.dep_ in ("compound", "amod") and root.head.lower_ in MILITARY_NOUNS
+                    or nxt is not None and nxt.text == "-" and c[1] + 1 < len(doc)
+                    and doc[c[1] + 1].lower_ in ("backed", "led", "allied", "supported")):
+                acting.add(cc)
+        for idx, cc in country_of.items():
+            if cc in acting:
+                chosen[idx][2] = "FACTION"
 
 
 @Language.factory("sitrep_entities", default_config={"label_map": DEFAULT_LABEL_MAP,
