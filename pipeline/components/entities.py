@@ -12,6 +12,7 @@ import json
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -25,6 +26,7 @@ extensions.register()
 DEFAULT_LABEL_MAP = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 DROP = {"NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 OURS = {"PERSON", "PLACE", "FACTION", "ORG"}
+TEXT_KEY = "sitrep_text"  # doc.user_data key: the text, built once here, popped by sitrep_aliases
 
 PLACE_PREPS = {"in", "near", "outside", "into", "from", "across", "toward", "towards", "around", "inside", "through",
                "throughout", "to", "via", "nearby", "northern", "southern", "eastern", "western", "central"}
@@ -87,7 +89,17 @@ class EntityTagger:
         spec = json.loads((gazetteer.MODELS / patterns_file).read_text(encoding="utf-8"))
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FACTION", _expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
+        anchors = set()
+        for key in ("head", "standalone", "the_standalone", "backed"):
+            anchors.update(w for x in spec["lists"][key] for w in x.split())
+        anchors.update(("regime", "pro"))
+        self._anchor_ids = {nlp.vocab.strings.add(a) for a in anchors}
+        self.window = 8  # tokens either side of an anchor: longer than any pattern
         self.gaz = gazetteer.places()
+        strings = nlp.vocab.strings
+        self._article_ids = {strings.add(a) for a in ARABIC_ARTICLES}
+        self._hyphen = strings.add("-")
+        self._head_ids = {strings.add(h) for h in ORG_HEADS | FACTION_HEADS}
         self.country_names = {r[0] for r in self.gaz._rows if r[1] == "country"}
         self.country_names_lower = {n.lower() for n in self.country_names}
         self.capitals = gazetteer.capitals()
@@ -113,30 +125,57 @@ class EntityTagger:
                     docs.append(n[:1].upper() + n[1:])
         self.phrases.add("FACTION", [nlp.make_doc(n) for n in sorted(set(docs))])
 
+    def _match_windows(self, doc: Doc, lower: list[int]) -> list[tuple[int, int, int]]:
+        """Run the faction Matcher only on windows around the words a pattern needs ("forces", "regime"...):
+        the same matches for a fraction of the cost of matching every token."""
+        n, w = len(doc), self.window
+        ranges: list[list[int]] = []
+        for i, h in enumerate(lower):
+            if h in self._anchor_ids:
+                s, e = max(0, i - w), min(n, i + w)
+                if ranges and s <= ranges[-1][1]:
+                    ranges[-1][1] = e
+                else:
+                    ranges.append([s, e])
+        out = []
+        for s, e in ranges:
+            out.extend((m, s + a, s + b) for m, a, b in self.matcher(doc[s:e]))
+        return out
+
     @staticmethod
     def _curated(fac) -> bool:
         return fac.kind != "armed group" or fac.country is not None or fac.name in ("Islamic State", "Al-Qaeda")
 
     # -- candidate spans --------------------------------------------------------------------------------
-    def _gazetteer_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """Longest gazetteer hit starting at each capitalised token: (start, end, key)."""
+    def _gazetteer_spans(self, doc: Doc, text: str, arr: list) -> list[tuple[int, int, str]]:
+        """Longest gazetteer hit starting at each capitalised token: (start, end, key). Token flags come from one
+        `doc.to_array` call: Python attribute access per token would cost more than the lookups."""
         out = []
-        text, n, index, maxw = doc.text, len(doc), self.gaz.index, min(self.gaz.max_words, 6)
+        n, index, maxw, firsts = len(doc), self.gaz.index, min(self.gaz.max_words, 6), self.gaz.first_words
+        title, upper, alpha, idx, length, lower, orth = arr
         i = 0
         while i < n:
-            tok = doc[i]
-            article = tok.lower_ in ARABIC_ARTICLES and i + 2 < n and doc[i + 1].text == "-" and doc[i + 2].is_title
-            if not (tok.is_title or (tok.is_upper and len(tok) > 1) or article) or not tok.is_alpha:
+            cap = alpha[i] and (title[i] or upper[i] and length[i] > 1)
+            article = alpha[i] and lower[i] in self._article_ids and i + 2 < n and orth[i + 1] == self._hyphen \
+                and title[i + 2]
+            if not (cap or article):
+                i += 1
+                continue
+            # only words that start some place name open a search, and only as long as such names are
+            words = firsts.get(place_key(text[idx[i]:idx[i] + length[i]]))
+            if words is None:
                 i += 1
                 continue
             hit = None
-            j_max = min(n, i + maxw + 2)
-            for j in range(j_max, i, -1):
-                last = doc[j - 1]
-                if not last.is_alpha or not (last.is_title or last.is_upper) or "\n" in text[tok.idx:last.idx]:
+            for j in range(min(n, i + min(words, maxw) * 2 - 1), i, -1):
+                k = j - 1
+                if not alpha[k] or not (title[k] or upper[k]):
                     continue
-                key = place_key(text[tok.idx:last.idx + len(last)])
-                if key in index and not (j == i + 1 and tok.is_upper and key not in self.country_keys):
+                chunk = text[idx[i]:idx[k] + length[k]]
+                if "\n" in chunk:
+                    continue
+                key = place_key(chunk)
+                if key in index and not (j == i + 1 and upper[i] and key not in self.country_keys):
                     hit = (i, j, key)
                     break
             if hit:
@@ -170,12 +209,14 @@ class EntityTagger:
             return True
         return e + 1 < len(doc) and doc[e].lower_ in ("of", "for") and doc[e + 1].is_title
 
-    def _named_orgs(self, doc: Doc) -> list[Span]:
+    def _named_orgs(self, doc: Doc, lower: list[int]) -> list[Span]:
         """Capitalised names ending in an organisation head ("Freedom for Daraa Campaign", "Syrian Observatory")."""
         out = []
-        for tok in doc:
+        heads = self._head_ids
+        for i in [i for i, h in enumerate(lower) if h in heads]:
+            tok = doc[i]
             low = tok.lower_
-            if not tok.is_title or (low not in ORG_HEADS and low not in FACTION_HEADS):
+            if not tok.is_title:
                 continue
             s = tok.i
             while s > 0 and (doc[s - 1].is_title or doc[s - 1].is_upper and len(doc[s - 1]) > 1 or (
@@ -231,10 +272,9 @@ class EntityTagger:
         root = doc[end - 1]
         return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and end - start <= 3
 
-    def _junk(self, doc: Doc, start: int, end: int) -> bool:
+    def _junk(self, doc: Doc, text: str, start: int, end: int) -> bool:
         """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        text = doc.text
         if s > 0 and text[s - 1] == "[" and text[e:e + 1] == "]":
             return True
         ls = text.rfind("\n", 0, s) + 1
@@ -244,6 +284,10 @@ class EntityTagger:
 
     # -- main -------------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on every access: read once, and handed to sitrep_aliases
+        doc.user_data[TEXT_KEY] = text
+        arr = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, IDX, LENGTH, LOWER, ORTH]).T.tolist() if len(doc) else \
+            [[] for _ in range(7)]
         keep_other, model = [], []
         for ent in doc.ents:
             lab = self.label_map.get(ent.label_)
@@ -255,12 +299,12 @@ class EntityTagger:
                 keep_other.append(ent)
 
         fac_spans = []
-        for _, s, e in self.matcher(doc):
+        for _, s, e in self._match_windows(doc, arr[5]):
             last = doc[e - 1]
             if last.dep_ in ("compound", "amod") and last.head.i >= e and last.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "the military escalation", "regime figures": a modifier, not the actor
             fac_spans.append(Span(doc, s, e, label="FACTION"))
-        fac_spans.extend(self._named_orgs(doc))
+        fac_spans.extend(self._named_orgs(doc, arr[5]))
         for _, s, e in self.phrases(doc):
             fac_spans.append(Span(doc, s, e, label="FACTION"))
         model_by_tok: dict[int, tuple] = {}
@@ -289,7 +333,7 @@ class EntityTagger:
             for t in range(ent.start, ent.end):
                 taken[t] = True
         gaz_hits = {}
-        for s, e, key in self._gazetteer_spans(doc):
+        for s, e, key in self._gazetteer_spans(doc, text, arr):
             if not any(taken[s:e]):
                 gaz_hits[(s, e)] = key
         # model entities, adjusted by gazetteer hits
@@ -323,7 +367,7 @@ class EntityTagger:
         for c in chosen:  # "Idlib province" is the name of the province, not the city
             if c[2] == "PLACE" and c[1] < len(doc) and doc[c[1]].lower_ in ADMIN_NOUNS and not taken[c[1]]:
                 c[1] += 1
-        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, s, e)]
+        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, text, s, e)]
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc
