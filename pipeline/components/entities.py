@@ -36,7 +36,7 @@ PLACE_NOUNS = {"neighborhood", "neighbourhood", "district", "province", "governo
                "prison", "hospital", "base", "square", "street", "municipality", "county", "state", "subdistrict"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
            "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part"}
-PLACE_VERBS = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
+PLACE_VERBS_BASE = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
                "recapture", "retake", "seize", "enter", "encircle",
                "evacuate", "raid", "overrun", "siege", "invade"}
 TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
@@ -44,7 +44,14 @@ TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sg
           "spokesman", "spokeswoman", "secretary", "ambassador", "senator", "rep", "gov", "governor", "mayor",
           "brig", "adm", "admiral", "pvt", "cpl", "prime", "chancellor", "emir", "ayatollah", "mullah", "judge",
           "lieutenant", "pope", "cleric", "leader", "chief", "envoy", "activist", "journalist", "professor", "prof"}
-SPEECH_VERBS = {"say", "tell", "add", "explain", "state", "claim", "note", "insist", "warn", "recall", "ask", "write"}
+HUMAN_VERBS_BASE = {"say", "tell", "add", "explain", "state", "claim", "note", "insist", "warn", "recall", "ask",
+                    "write",
+               "reply", "smile", "laugh", "cry", "beam", "remember", "believe", "think", "want", "feel", "hope",
+               "admit", "deny", "recount", "describe", "tweet", "marry", "die", "sing", "play", "weep", "nod",
+               "shrug", "whisper", "shout", "scream", "confess", "wonder"}
+MOVE_VERBS_BASE = {"go", "travel", "flee", "move", "return", "head", "advance", "deploy", "send", "arrive"}
+KIN_NOUNS = {"family", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "children",
+             "home", "house", "friend", "friends", "cousin", "uncle", "parents", "death", "body", "funeral"}
 LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "north", "south", "east", "west", "of", "the"}
 ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
 # Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
@@ -64,6 +71,30 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
 ARABIC_ARTICLES = {"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "ath"}
 CONNECT = {"for", "of", "the", "and", "de", "al", "-"}
+
+
+IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+             "feel": ("felt",), "sing": ("sang", "sung"), "retake": ("retook", "retaken"), "seize": ("seized",),
+             "overrun": ("overran",), "go": ("went", "gone"), "flee": ("fled",), "die": ("died", "dying"),
+             "lie": ("lay", "lying"), "weep": ("wept",)}
+
+
+def inflect(verbs: set[str]) -> frozenset[str]:
+    """Base verbs and their -s/-ed/-ing forms: the model's lemmatizer is not run (it costs time), so cue verbs
+    are matched on the word as written."""
+    out = set()
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        out.update((v, v + "s", v + "es", stem + "ed", stem + "ing", v + "d", v + "ed"))
+        if v.endswith("y") and not v.endswith(("ay", "ey", "oy")):
+            out.update((v[:-1] + "ies", v[:-1] + "ied"))
+        out.update(IRREGULAR.get(v, ()))
+    return frozenset(out)
+
+
+PLACE_VERBS = inflect(PLACE_VERBS_BASE)
+HUMAN_VERBS = inflect(HUMAN_VERBS_BASE)
+MOVE_VERBS = inflect(MOVE_VERBS_BASE)
 
 
 def _expand(patterns: list, lists: dict[str, list[str]]) -> list:
@@ -252,8 +283,7 @@ class EntityTagger:
             return True
         if start > 0 and doc[start - 1].lower_ in PLACE_PREPS:
             # "in Mr. X", "to Ahmad" stay persons: those are decided by the title/speech cues
-            return doc[start - 1].lower_ != "to" or doc[start - 1].head.lemma_ in ("go", "travel", "flee", "move",
-                                                                                   "return", "head", "advance")
+            return doc[start - 1].lower_ != "to" or doc[start - 1].head.lower_ in MOVE_VERBS
         if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
             return True
         if start > 1 and doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
@@ -263,14 +293,20 @@ class EntityTagger:
                 and doc[end + 2].lower_ in PLACE_NOUNS:
             return True
         root = doc[end - 1]
-        return root.dep_ in ("dobj", "pobj") and root.head.lemma_ in PLACE_VERBS
+        return root.dep_ in ("dobj", "pobj") and root.head.lower_ in PLACE_VERBS
 
     def _person_cue(self, doc: Doc, start: int, end: int) -> bool:
         if start > 0 and (doc[start - 1].lower_.rstrip(".") in TITLES or doc[start - 1].lower_ in ("named", "called")
                           and start > 1 and doc[start - 2].pos_ == "NOUN"):
             return True
         root = doc[end - 1]
-        return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and end - start <= 3
+        if root.dep_ == "nsubj" and root.head.lower_ in HUMAN_VERBS and end - start <= 3:
+            return True
+        # "Sadiq's family", "Karim, who", "Karim, with his"
+        if root.dep_ == "poss" and root.head.lower_ in KIN_NOUNS:
+            return True
+        return end + 2 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or (
+            doc[end + 2].lower_ in ("his", "her") and doc[end + 1].pos_ == "ADP"))
 
     def _junk(self, doc: Doc, text: str, start: int, end: int) -> bool:
         """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
@@ -408,13 +444,15 @@ class EntityTagger:
             bare = key.split()[-1] if key.startswith(("al ", "el ")) else key
             is_surname = key in surnames or bare in surnames
             person_cue = False
+            # the model's labels count as 2 votes in all, split by how often it gave each; every context cue counts
+            # 1.5: a name the model calls a place ten times is still a person if it "said" and "told" things
+            share = 2.0 / len(cs)
             for c in cs:
-                votes[c[2]] += 1.0
-                if self._place_cue(doc, c[0], c[1]) and known_place or self._place_cue(doc, c[0], c[1]) \
-                        and c[2] != "PERSON":
-                    votes["PLACE"] += 3.0
+                votes[c[2]] += share if known_place or c[2] != "PLACE" else share / 2
+                if self._place_cue(doc, c[0], c[1]) and (known_place or c[2] != "PERSON"):
+                    votes["PLACE"] += 1.5
                 if self._person_cue(doc, c[0], c[1]):
-                    votes["PERSON"] += 3.0
+                    votes["PERSON"] += 1.5
                     person_cue = True
             if is_surname:
                 votes["PERSON"] += 4.0
