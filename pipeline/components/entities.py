@@ -49,6 +49,7 @@ HUMAN_VERBS_BASE = {"say", "tell", "add", "explain", "state", "claim", "note", "
                "reply", "smile", "laugh", "cry", "beam", "remember", "believe", "think", "want", "feel", "hope",
                "admit", "deny", "recount", "describe", "tweet", "marry", "die", "sing", "play", "weep", "nod",
                "shrug", "whisper", "shout", "scream", "confess", "wonder"}
+NONCOMBATANTS = {"civilians", "residents", "villagers", "people", "tribesmen"}
 MOVE_VERBS_BASE = {"go", "travel", "flee", "move", "return", "head", "advance", "deploy", "send", "arrive"}
 KIN_NOUNS = {"family", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "children",
              "home", "house", "friend", "friends", "cousin", "uncle", "parents", "death", "body", "funeral"}
@@ -172,6 +173,17 @@ class EntityTagger:
         for s, e in ranges:
             out.extend((m, s + a, s + b) for m, a, b in self.matcher(doc[s:e]))
         return out
+
+    @staticmethod
+    def _acts(tok) -> bool:
+        """Subject of an active verb, or one side of "between X and Y" / "X and regime forces"."""
+        while tok.dep_ == "conj":
+            tok = tok.head
+        if tok.dep_ == "nsubj":
+            return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("between", "against", "by"):
+            return True
+        return False
 
     @staticmethod
     def _curated(fac) -> bool:
@@ -339,6 +351,8 @@ class EntityTagger:
             last = doc[e - 1]
             if last.dep_ in ("compound", "amod") and last.head.i >= e and last.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "the military escalation", "regime figures": a modifier, not the actor
+            if doc[s].lower_ in NONCOMBATANTS and not self._acts(doc[s]):
+                continue  # civilians are a side only when they act ("residents repelled"), not as victims
             fac_spans.append(Span(doc, s, e, label="FACTION"))
         fac_spans.extend(self._named_orgs(doc, arr[5]))
         for _, s, e in self.phrases(doc):
