@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
+from ..text import norm_name
 
 extensions.register()
 
@@ -49,6 +50,9 @@ HUMAN_VERBS_BASE = {"say", "tell", "add", "explain", "state", "claim", "note", "
                "reply", "smile", "laugh", "cry", "beam", "remember", "believe", "think", "want", "feel", "hope",
                "admit", "deny", "recount", "describe", "tweet", "marry", "die", "sing", "play", "weep", "nod",
                "shrug", "whisper", "shout", "scream", "confess", "wonder"}
+NOT_ACTOR_HEADS = {"law", "laws", "hostilities", "agreement", "agreements", "treaty", "convention", "resolution",
+                   "accord", "accords", "ceasefire", "truce", "plan", "process", "talks", "doctrine", "act", "charter",
+                   "protocol", "declaration", "initiative", "operation", "war", "conflict", "crisis", "revolution"}
 NONCOMBATANTS = {"civilians", "residents", "villagers", "people", "tribesmen"}
 MOVE_VERBS_BASE = {"go", "travel", "flee", "move", "return", "head", "advance", "deploy", "send", "arrive"}
 KIN_NOUNS = {"family", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "children",
@@ -286,6 +290,13 @@ class EntityTagger:
                 out.append(Span(doc, s, e, label="FACTION" if low in FACTION_HEADS else "ORG"))
         return out
 
+    @staticmethod
+    def _strong_place_cue(doc: Doc, start: int, end: int) -> bool:
+        """Cues that name a place whatever the model thought: "the village of X", "X neighborhood"."""
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+            return True
+        return end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].lower_ not in ("state", "base")
+
     def _place_cue(self, doc: Doc, start: int, end: int) -> bool:
         # "the town of X", "north of X", "X, Syria"
         if start > 1 and doc[start - 1].lower_ == "of" and (doc[start - 2].lower_ in PLACE_NOUNS
@@ -339,6 +350,8 @@ class EntityTagger:
         keep_other, model = [], []
         for ent in doc.ents:
             lab = self.label_map.get(ent.label_)
+            if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
+                continue  # "International Humanitarian Law", "Cessation of Hostilities": not actors
             if lab:
                 s, e = self._clean(doc, ent.start, ent.end)
                 if s < e:
@@ -463,7 +476,9 @@ class EntityTagger:
             share = 2.0 / len(cs)
             for c in cs:
                 votes[c[2]] += share if known_place or c[2] != "PLACE" else share / 2
-                if self._place_cue(doc, c[0], c[1]) and (known_place or c[2] != "PERSON"):
+                if self._strong_place_cue(doc, c[0], c[1]):
+                    votes["PLACE"] += 2.5
+                elif self._place_cue(doc, c[0], c[1]) and (known_place or c[2] != "PERSON"):
                     votes["PLACE"] += 1.5
                 if self._person_cue(doc, c[0], c[1]):
                     votes["PERSON"] += 1.5
@@ -479,6 +494,12 @@ class EntityTagger:
                 label = "PLACE"
             for c in cs:
                 c[2] = label
+        # a registry name with a possessive s that lost its apostrophe ("Daeshs ability")
+        for c in chosen:
+            if c[1] - c[0] == 1 and c[2] != "FACTION":
+                w = doc[c[0]].text
+                if w.endswith("s") and len(w) > 3 and norm_name(w[:-1]) in self.canon:
+                    c[2] = "FACTION"
         # "Observatory" after "Syrian Observatory for Human Rights": a lone word of one organisation's name
         heads: dict[str, set[str]] = defaultdict(set)
         for c in chosen:
