@@ -176,6 +176,8 @@ class AliasLinker:
         else:
             best = max(forms, key=lambda t: (len(norm_name(t).split()), len(t), forms[t], t))
         best = re.sub(r"['’]s$", "", best.strip())
+        if label == "PERSON":  # John “J.D.” Dorrian -> John Dorrian (the full form stays an alias)
+            best = re.sub(r"\s+[\"“'‘][^\"”'’]{1,20}[\"”'’]\s+", " ", best)
         return re.sub(r"^(the|The)\s+", "", best) if label != "PERSON" else best
 
     @staticmethod

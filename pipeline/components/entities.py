@@ -53,6 +53,8 @@ HUMAN_VERBS_BASE = {"say", "tell", "add", "explain", "state", "claim", "note", "
 NOT_ACTOR_HEADS = {"law", "laws", "hostilities", "agreement", "agreements", "treaty", "convention", "resolution",
                    "accord", "accords", "ceasefire", "truce", "plan", "process", "talks", "doctrine", "act", "charter",
                    "protocol", "declaration", "initiative", "operation", "war", "conflict", "crisis", "revolution"}
+HONORIFICS = {"sayyed", "sayyid", "sayed", "hajji", "haji", "he", "mullah", "sheikh", "shaikh", "maulana", "mawlana",
+              "ayatollah", "grand", "sir", "lord", "dame", "excellency", "his", "her"}
 NONCOMBATANTS = {"civilians", "residents", "villagers", "people", "tribesmen"}
 MOVE_VERBS_BASE = {"go", "travel", "flee", "move", "return", "head", "advance", "deploy", "send", "arrive"}
 KIN_NOUNS = {"family", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "children",
@@ -67,7 +69,8 @@ ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation",
 FACTION_HEADS = {"army", "brigade", "brigades", "battalion", "battalions", "front", "forces", "militia", "corps",
                  "regiment", "division", "guard", "guards", "legion"}
 LEAD_POS = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON", "VERB", "AUX"}
-MILITARY_NOUNS = {"forces", "troops", "army", "military", "jets", "warplanes", "aircraft", "strikes", "airstrikes",
+MILITARY_NOUNS = {"airstrike", "shelling", "positions", "checkpoints", "helicopters", "operation", "operations",
+                  "forces", "troops", "army", "military", "jets", "warplanes", "aircraft", "strikes", "airstrikes",
                   "raids", "bombing", "bombardment", "soldiers", "navy", "intervention", "offensive", "support",
                   "government", "ministry", "officials", "regime", "allies", "backing", "planes", "drones", "attacks"}
 ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
@@ -233,11 +236,17 @@ class EntityTagger:
         return out
 
     @staticmethod
-    def _clean(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    def _clean(doc: Doc, s: int, e: int, label: str = "", countries: frozenset | set = frozenset()) -> tuple[int, int]:
         """Trim what the model glued to a name in comma-less text: "Meanwhile the Observatory" -> "Observatory",
         "Damascus Saturday the Observatory" -> "Damascus"."""
         while s < e - 1 and (doc[s].lower_ in LEAD_STRIP or doc[s].pos_ in LEAD_POS) and not doc[s].is_upper:
             s += 1
+        if label == "PERSON":  # "Gen. Joseph Votel", "Sayyed Ali Khamenei": the name without the title
+            while s < e - 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].lower_ in HONORIFICS
+                                 or doc[s].text == "."):
+                s += 1
+        if e - s >= 2 and doc[e - 1].text in countries and doc[e - 2].is_title:
+            e -= 1  # "Tabqa Syria" in comma-less text is "Tabqa, Syria"
         for i in range(s + 1, e):
             t = doc[i]
             if t.lower_ in CALENDAR or (t.is_lower and t.is_alpha and t.lower_ not in CONNECT
@@ -353,7 +362,7 @@ class EntityTagger:
             if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
                 continue  # "International Humanitarian Law", "Cessation of Hostilities": not actors
             if lab:
-                s, e = self._clean(doc, ent.start, ent.end)
+                s, e = self._clean(doc, ent.start, ent.end, lab, self.country_names)
                 if s < e:
                     model.append((s, e, lab, ent.label_))
             elif ent.label_ not in DROP:
@@ -362,7 +371,8 @@ class EntityTagger:
         fac_spans = []
         for _, s, e in self._match_windows(doc, arr[5]):
             last = doc[e - 1]
-            if last.dep_ in ("compound", "amod") and last.head.i >= e and last.head.pos_ in ("NOUN", "PROPN"):
+            if last.dep_ in ("compound", "amod") and last.head.i >= e and last.head.pos_ in ("NOUN", "PROPN") \
+                    and last.head.lower_ not in MILITARY_NOUNS:
                 continue  # "the military escalation", "regime figures": a modifier, not the actor
             if doc[s].lower_ in NONCOMBATANTS and not self._acts(doc[s]):
                 continue  # civilians are a side only when they act ("residents repelled"), not as victims
@@ -494,11 +504,12 @@ class EntityTagger:
                 label = "PLACE"
             for c in cs:
                 c[2] = label
-        # a registry name with a possessive s that lost its apostrophe ("Daeshs ability")
+        # registry names are factions whatever the model said, also with a possessive s that lost its apostrophe
         for c in chosen:
-            if c[1] - c[0] == 1 and c[2] != "FACTION":
-                w = doc[c[0]].text
-                if w.endswith("s") and len(w) > 3 and norm_name(w[:-1]) in self.canon:
+            if c[2] in ("ORG", "PERSON", "PLACE") and c[1] - c[0] <= 6:
+                w = doc[c[0]:c[1]].text
+                if norm_name(w) in self.canon or (c[1] - c[0] == 1 and w.endswith("s") and len(w) > 3
+                                                  and norm_name(w[:-1]) in self.canon):
                     c[2] = "FACTION"
         # "Observatory" after "Syrian Observatory for Human Rights": a lone word of one organisation's name
         heads: dict[str, set[str]] = defaultdict(set)
