@@ -40,7 +40,8 @@ COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeas
 PLACE_VERBS_BASE = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
                "recapture", "retake", "seize", "enter", "encircle",
                "evacuate", "raid", "overrun", "siege", "invade"}
-TITLES = {"mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
+TITLES = {"officer", "petty", "airman", "seaman", "spc", "cmdr",
+          "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
           "maj", "major", "president", "minister", "sheikh", "shaikh", "imam", "king", "prince", "commander",
           "spokesman", "spokeswoman", "secretary", "ambassador", "senator", "rep", "gov", "governor", "mayor",
           "brig", "adm", "admiral", "pvt", "cpl", "prime", "chancellor", "emir", "ayatollah", "mullah", "judge",
@@ -50,6 +51,10 @@ HUMAN_VERBS_BASE = {"say", "tell", "add", "explain", "state", "claim", "note", "
                "reply", "smile", "laugh", "cry", "beam", "remember", "believe", "think", "want", "feel", "hope",
                "admit", "deny", "recount", "describe", "tweet", "marry", "die", "sing", "play", "weep", "nod",
                "shrug", "whisper", "shout", "scream", "confess", "wonder"}
+FACILITY_HEADS = {"mosque", "church", "gate", "dam", "barrage", "bridge", "airport", "airfield", "airbase", "base",
+                  "camp", "hospital", "market", "square", "street", "road", "highway", "palace", "prison", "stadium",
+                  "hotel", "museum", "library", "school", "university", "citadel", "castle", "shrine", "port",
+                  "harbour", "harbor", "refinery", "field", "complex", "compound", "crossing", "checkpoint"}
 NOT_ACTOR_HEADS = {"law", "laws", "hostilities", "agreement", "agreements", "treaty", "convention", "resolution",
                    "accord", "accords", "ceasefire", "truce", "plan", "process", "talks", "doctrine", "act", "charter",
                    "protocol", "declaration", "initiative", "operation", "war", "conflict", "crisis", "revolution"}
@@ -361,6 +366,8 @@ class EntityTagger:
             lab = self.label_map.get(ent.label_)
             if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
                 continue  # "International Humanitarian Law", "Cessation of Hostilities": not actors
+            if lab == "ORG" and ent[-1].lower_ in FACILITY_HEADS:
+                lab = "PLACE"  # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places
             if lab:
                 s, e = self._clean(doc, ent.start, ent.end, lab, self.country_names)
                 if s < e:
