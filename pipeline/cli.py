@@ -123,6 +123,163 @@ def eval_cmd(
     raise typer.Exit(code)
 
 
+# ---- views: look at the tables (pipeline/views.py, pipeline/sql.py) ----------------------------------------
+
+OUT_HELP = "Folder with the tables of a run."
+
+
+def _views_fail(e: Exception) -> None:
+    fail(str(e).strip("'\""))
+
+
+@app.command()
+def render(
+    doc_id: str = typer.Argument(..., help="The document's doc_id (see the documents table)."),
+    html_file: Path = typer.Option(..., "--html", help="Write the page here (one self-contained HTML file)."),
+    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+):
+    """One article as a page: entities marked by label, each quote with its speaker, and the incidents with
+    date, type, place, actors and counts, linked to their evidence in the text. Works offline."""
+    from .sql import NoTables
+    from .views import DocNotFound, load_doc, render_html
+
+    try:
+        page = render_html(load_doc(out, doc_id))
+    except (DocNotFound, NoTables) as e:
+        _views_fail(e)
+    try:
+        html_file.parent.mkdir(parents=True, exist_ok=True)
+        html_file.write_text(page, encoding="utf-8")
+    except OSError as e:
+        fail(f"cannot write {html_file}: {e.strerror or e}")
+    console.print(f"wrote {html_file}")
+
+
+@app.command()
+def show(
+    doc_id: str = typer.Argument(..., help="The document's doc_id (see the documents table)."),
+    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+):
+    """One article in the terminal: coloured entities, quotes with speakers, an incidents table."""
+    from .sql import NoTables
+    from .views import DocNotFound, load_doc, render_terminal
+
+    try:
+        view = load_doc(out, doc_id)
+    except (DocNotFound, NoTables) as e:
+        _views_fail(e)
+    render_terminal(view, Console())
+
+
+def _load(out: Path, names: tuple[str, ...]):
+    from .store import read_table
+
+    try:
+        return {n: read_table(out, n) for n in names}
+    except FileNotFoundError as e:
+        _views_fail(e)
+
+
+@app.command()
+def actors(
+    type_: str = typer.Option(None, "--type", "-t", help="Only this type: person, faction, org or place."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many to list."),
+    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+):
+    """The corpus's top actors: mentions, documents, quotes, incidents and aliases."""
+    from rich.text import Text
+
+    from .views import top_actors
+
+    df = top_actors(_load(out, ("actors", "quotes", "incidents")), type_, limit)
+    t = Table(title=f"Top {len(df)} actors" + (f" of type {type_}" if type_ else ""))
+    for col, just in (("actor_id", "left"), ("name", "left"), ("type", "left"), ("mentions", "right"),
+                      ("docs", "right"), ("quotes", "right"), ("incidents", "right"), ("aliases", "left")):
+        t.add_column(col, justify=just, overflow="fold")
+    for r in df.itertuples():
+        aliases = ", ".join(r.aliases) if r.aliases is not None and not isinstance(r.aliases, float) else ""
+        t.add_row(Text(str(r.actor_id)), Text(str(r.name)), Text(str(r.type)), str(r.n_mentions), str(r.n_docs),
+                  str(r.n_quotes), str(r.n_incidents), Text(aliases))
+    Console().print(t)
+
+
+@app.command()
+def incidents(
+    type_: str = typer.Option(None, "--type", "-t", help="Event or sub-event type (substring, e.g. Battles)."),
+    since: str = typer.Option(None, "--since", help="From this date on (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", help="Up to this date (YYYY-MM-DD)."),
+    place: str = typer.Option(None, "--place", help="Location, admin1 or country (substring, e.g. Daraa)."),
+    actor: str = typer.Option(None, "--actor", help="Either actor, by name or id (substring)."),
+    doc: str = typer.Option(None, "--doc", help="Only this document."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="How many to list."),
+    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+):
+    """The corpus's incidents, oldest first, with filters."""
+    from .views import filter_incidents, incidents_table
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            import datetime as dt
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                fail(f"{name} must be a date YYYY-MM-DD, got {value!r}")
+    df = filter_incidents(_load(out, ("incidents",))["incidents"], type_, since, until, place, actor, doc)
+    shown = df.head(limit)
+    title = f"{len(df)} incidents" + (f" (first {len(shown)})" if len(shown) < len(df) else "")
+    Console().print(incidents_table(shown, title=title))
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="One SQL statement over the views documents, mentions, actors, quotes, "
+                                        "incidents, errors."),
+    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+    csv: bool = typer.Option(False, "--csv", help="Print CSV instead of a table."),
+    max_rows: int = typer.Option(200, "--max-rows", min=1, help="Rows shown in the table (CSV prints all)."),
+):
+    """SQL (DuckDB) over the tables, read in place: `sitrep query "SELECT type, count(*) FROM actors GROUP BY 1"`."""
+    import duckdb
+    from rich.text import Text
+
+    from .sql import NoTables, connect, fetch_df
+
+    try:
+        con = connect(out)
+    except NoTables as e:
+        _views_fail(e)
+    try:
+        df = fetch_df(con, sql)
+    except duckdb.Error as e:
+        fail(f"query failed: {e}")
+    finally:
+        con.close()
+    if csv:
+        for c in df.columns:  # lists joined with | as in --format csv tables
+            if df[c].dtype == object:
+                df[c] = [("|".join(map(str, v)) if hasattr(v, "__len__") and not isinstance(v, str) else v)
+                         for v in df[c]]
+        sys.stdout.write(df.to_csv(index=False))
+        return
+    t = Table(title=f"{len(df)} rows" + (f" (first {max_rows})" if len(df) > max_rows else ""))
+    for c in df.columns:
+        t.add_column(str(c), justify="right" if df[c].dtype.kind in "iuf" else "left")
+    for row in df.head(max_rows).itertuples(index=False):
+        t.add_row(*(Text(_cell(v)) for v in row))
+    Console().print(t)
+
+
+def _cell(v) -> str:
+    """A query result cell as text: nulls blank, lists (numpy arrays from DuckDB) as lists."""
+    import pandas as pd
+
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return ""
+    if hasattr(v, "tolist") and not isinstance(v, str):
+        v = v.tolist()
+    return str(v)
+
+
 def entry() -> None:
     sys.exit(app())
 

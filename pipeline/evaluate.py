@@ -154,11 +154,8 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
         found.append(f"{doc}|incident|{g['evidence'][0][:60]}")
         best = max(cands, key=lambda r: sum(_field_ok(g, r, f, gold_actors) for f in INCIDENT_FIELDS))
         for f in INCIDENT_FIELDS:
-            if f in ("actor2",) and g.get(f) is None:
-                continue
-            if f in ("killed", "injured", "date") and g.get(f) is None and _null(best.get(f)):
-                c[f"field_{f}_n"] += 1
-                c[f"field_{f}_ok"] += 1
+            # a null gold count means "not stated" and is scored; other null gold fields are left open
+            if g.get(f) is None and f not in ("killed", "injured"):
                 continue
             c[f"field_{f}_n"] += 1
             if _field_ok(g, best, f, gold_actors):
@@ -186,7 +183,7 @@ def _field_ok(g: dict, r, f: str, gold_actors: list[dict]) -> bool:
 
 
 def _ratio(a: int, b: int) -> float:
-    return round(a / b, 4) if b else 1.0
+    return round(a / b, 4) if b else 0.0
 
 
 def _f1(p: float, r: float) -> float:

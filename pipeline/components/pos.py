@@ -1,0 +1,61 @@
+"""`sitrep_pos`: coarse POS from the tag (plus the word and dependency for a few exceptions) by dict lookup.
+
+The base model's attribute_ruler does this with a Matcher and costs about a fifth of the whole model's
+time. Our stages only need the universal POS, so the model's own single-token rules are taken over as data
+(`rules`: `"lower|TAG|dep" -> POS`, empty parts meaning any) and the ruler is dropped.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+CONDITIONS = ("LOWER", "TAG", "DEP")
+
+
+def _values(v) -> list[str]:
+    return v["IN"] if isinstance(v, dict) and "IN" in v else [v]
+
+
+def rules_from_ruler(ruler) -> dict[str, str]:
+    """The single-token POS rules of an attribute_ruler over LOWER, TAG and DEP, later rules winning."""
+    out: dict[str, str] = {}
+    for p in ruler.patterns:
+        pats = p["patterns"]
+        if len(pats) != 1 or len(pats[0]) != 1 or "POS" not in p["attrs"]:
+            continue
+        cond = pats[0][0]
+        if not set(cond) <= set(CONDITIONS) or any(isinstance(v, dict) and "IN" not in v for v in cond.values()):
+            continue
+        for lower in _values(cond.get("LOWER", "")):
+            for tag in _values(cond.get("TAG", "")):
+                for dep in _values(cond.get("DEP", "")):
+                    out[f"{lower}|{tag}|{dep}"] = p["attrs"]["POS"]
+    return out
+
+
+class TagToPos:
+    def __init__(self, nlp: Language, name: str, rules: dict[str, str]):
+        self.name = name
+        self.rules = dict(rules)
+        self._rules = {tuple(k.split("|")): v for k, v in self.rules.items()}
+        self._words = {k[0] for k in self._rules if k[0]}
+        self._deps = {k[2] for k in self._rules if k[2]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules, words, deps = self._rules, self._words, self._deps
+        for tok in doc:
+            tag = tok.tag_
+            w = tok.lower_ if tok.lower_ in words else ""
+            d = tok.dep_ if tok.dep_ in deps else ""
+            # most specific rule first
+            for key in ((w, tag, d), (w, "", d), ("", tag, d), (w, tag, ""), (w, "", ""), ("", tag, "")):
+                pos = rules.get(key)
+                if pos is not None:
+                    tok.pos_ = pos
+                    break
+        return doc
+
+
+@Language.factory("sitrep_pos", default_config={"rules": {}})
+def make_pos(nlp: Language, name: str, rules: dict[str, str]) -> TagToPos:
+    return TagToPos(nlp, name, rules)

@@ -1,0 +1,76 @@
+"""sitrep_incidents on short texts written for these tests: typing, arguments, places, dates, counts, merging."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import get_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return get_nlp()
+
+
+def run(nlp, text: str, published: str | None = "2024-03-06") -> list[dict]:
+    doc, _ = next(nlp.pipe([(text, {"published": published})], as_tuples=True))
+    return sorted(doc._.incidents, key=lambda i: i["start_char"])
+
+
+def test_gtd_style_summary_one_incident_with_perpetrator_place_and_counts(nlp):
+    text = ("Gunmen opened fire on a police checkpoint in Zarin area, Bala district, Herat province, Afghanistan. "
+            "Two police officers were killed and three others were wounded in the attack. "
+            "The Taliban claimed responsibility for the attack.")
+    (inc,) = run(nlp, text, None)
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Battles", "Armed clash")  # the target is armed
+    assert (inc["location"], inc["admin1"], inc["country"]) == ("Zarin", "Herat", "AF")
+    assert inc["actor1"] == "Taliban"          # named later by the claim, replacing "Gunmen"
+    assert (inc["killed"], inc["injured"]) == (2, 3)
+    assert (inc["start_char"], inc["end_char"]) == (0, 100)
+    assert inc["date"] is None                 # no date in the text and no publication date
+
+
+def test_suicide_bomber_counts_add_the_bomber(nlp):
+    text = ("A suicide bomber detonated an explosives-laden vest at a market in Sharana, Paktika, Afghanistan. "
+            "In addition to the bomber, four civilians were killed in the blast.")
+    (inc,) = run(nlp, text, None)
+    assert inc["sub_event_type"] == "Suicide bomb"
+    assert inc["event_type"] == "Explosions/Remote violence"
+    assert (inc["location"], inc["admin1"]) == ("Sharana", "Paktika")
+    assert inc["killed"] == 5
+
+
+def test_threats_are_not_incidents(nlp):
+    assert run(nlp, "The rebels threatened to attack the town if the talks failed.") == []
+
+
+def test_protest_dispersed_with_tear_gas_and_weekday_date(nlp):
+    (inc,) = run(nlp, "Police fired tear gas to disperse hundreds of protesters in Lagos on Friday.")
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Protests", "Protest with intervention")
+    assert (inc["date"], inc["date_text"], inc["date_precision"]) == ("2024-03-01", "Friday", "day")
+    assert inc["location"] == "Lagos"
+
+
+def test_arrest_with_actors(nlp):
+    (inc,) = run(nlp, "Security forces arrested three suspected militants in Mosul on Tuesday.")
+    assert (inc["event_type"], inc["sub_event_type"]) == ("Strategic developments", "Arrests")
+    assert (inc["actor1"], inc["actor2"]) == ("Security forces", "suspected militants")
+    assert (inc["location"], inc["date"]) == ("Mosul", "2024-03-05")
+
+
+def test_headline_merges_into_the_dated_report_and_counts_follow(nlp):
+    text = ("Army shells village\n\nGovernment forces shelled the village of Kafr Nabl on Monday, residents said. "
+            "The shelling killed two children.")
+    (inc,) = run(nlp, text)
+    assert inc["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert (inc["date"], inc["location"], inc["actor1"]) == ("2024-03-04", "Kafr Nabl", "Government forces")
+    assert inc["killed"] == 2
+    assert inc["evidence"] == "Government forces shelled the village of Kafr Nabl on Monday, residents said."
+
+
+def test_two_dated_clashes_stay_apart_and_relative_day(nlp):
+    text = ("Fighting broke out between the army and rebels in Kidal on Wednesday. "
+            "The day before, the rebels stormed a military base near Kidal.")
+    incs = run(nlp, text)
+    assert [(i["sub_event_type"], i["date"]) for i in incs] == [("Armed clash", "2024-03-06"),
+                                                                ("Armed clash", "2024-03-05")]
+    assert (incs[0]["actor1"], incs[0]["actor2"]) == ("army", "rebels")
