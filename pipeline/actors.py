@@ -84,6 +84,8 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     rows, key_map = [], {}
     for g in merged:
         name = g.canonical()
+        if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
+            name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
         aid = actor_key(g.type, name)
         for k in g.keys:
             key_map[k] = aid

@@ -146,7 +146,10 @@ class AliasLinker:
             label = max((m[0] for m in members), key=lambda lab: (PREFERENCE[lab], lab))
             type_ = LABEL_TYPE[label]
             name = self._canonical(members, groups, label)
-            key = actor_key(type_, name)
+            registry = self._registry(members)
+            # the article's own name for the actor ("Da'esh"); the key is the registry's, so documents that say
+            # "ISIL" or "Islamic State" link to the same actor
+            key = actor_key(type_, registry or name)
             a = actors.get(key)
             if a is None:
                 a = actors[key] = {"key": key, "name": name, "type": type_, "aliases": [], "n_mentions": 0,
@@ -164,11 +167,14 @@ class AliasLinker:
         doc._.actors = list(actors.values())
         return doc
 
-    def _canonical(self, members, groups, label) -> str:
-        for m in members:
+    def _registry(self, members) -> str | None:
+        for m in sorted(members):
             c = self.canon.get(m[1])
             if c and m[0] in ("FACTION", "ORG"):
                 return c
+        return None
+
+    def _canonical(self, members, groups, label) -> str:
         forms = Counter(e.text for m in members if m[0] == label for e in groups[m])
         # the longest form, then the most frequent; a leading "The" is dropped from the name
         if label == "PLACE":  # "Daraa" over "Daraa province" when the article mostly says "Daraa"

@@ -64,7 +64,7 @@ NONCOMBATANTS = {"civilians", "residents", "villagers", "people", "tribesmen"}
 MOVE_VERBS_BASE = {"go", "travel", "flee", "move", "return", "head", "advance", "deploy", "send", "arrive"}
 KIN_NOUNS = {"family", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "children",
              "home", "house", "friend", "friends", "cousin", "uncle", "parents", "death", "body", "funeral"}
-LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "north", "south", "east", "west", "of", "the"}
+LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "of", "the"}
 ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
 # Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
 ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation", "union", "agency", "network",
@@ -518,6 +518,17 @@ class EntityTagger:
                 if norm_name(w) in self.canon or (c[1] - c[0] == 1 and w.endswith("s") and len(w) > 3
                                                   and norm_name(w[:-1]) in self.canon):
                     c[2] = "FACTION"
+        # an acronym spelled out in this document takes the spelled-out name's label: "SARC" after "Syrian Arab Red
+        # Crescent" is the aid organisation, not the UCDP armed group of the same letters
+        spelled = {}
+        for c in chosen:
+            if c[1] - c[0] >= 2 and c[2] in ("ORG", "PLACE", "FACTION"):
+                ini = "".join(t.text[0] for t in doc[c[0]:c[1]] if t.is_title or t.is_upper)
+                if len(ini) >= 2:
+                    spelled.setdefault(ini.upper(), c[2])
+        for c in chosen:
+            if c[1] - c[0] == 1 and doc[c[0]].is_upper and doc[c[0]].text in spelled:
+                c[2] = spelled[doc[c[0]].text]
         # "Observatory" after "Syrian Observatory for Human Rights": a lone word of one organisation's name
         heads: dict[str, set[str]] = defaultdict(set)
         for c in chosen:
