@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -18,9 +19,11 @@ from spacy.tokens import Doc
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
 from ..schema import LABEL_TYPE
-from ..text import actor_key, norm_name
+from ..text import actor_key
+from ..text import norm_name as _norm_name
 
 extensions.register()
+norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corpus: normalise each once
 
 STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
 AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
