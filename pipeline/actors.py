@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import pyarrow as pa
 from rapidfuzz import fuzz
@@ -46,12 +47,25 @@ class _Group:
                                               [-ord(c) for c in n]))
 
 
+@lru_cache(maxsize=1)
+def registry_names() -> dict[str, str]:
+    """Normalised faction name or alias -> registry name (models/factions.jsonl, models/ucdp_actors.csv)."""
+    from .gazetteer import factions
+
+    return factions()[1]
+
+
 def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     """Return the actors table and the map from per-document actor keys to canonical actor ids."""
     groups: dict[tuple[str, str], _Group] = {}
+    canon = registry_names()
     for t in doc_actors:
         for r in t.to_pylist():
             nk = norm_name(r["name"]) or r["name"].lower()
+            if r["type"] in ("faction", "org") and nk in canon:
+                nk = norm_name(canon[nk])  # registry aliases ("Daesh", "ISIL") share the registry's name
+            elif r["type"] == "place" and r.get("geonames_id") is not None:
+                nk = f"#geonames:{r['geonames_id']}"  # "Raqqa", "Raqqah", "Ar Raqqah": one place
             g = groups.get((r["type"], nk))
             if g is None:
                 g = groups[(r["type"], nk)] = _Group(r["type"])
@@ -70,6 +84,8 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     rows, key_map = [], {}
     for g in merged:
         name = g.canonical()
+        if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
+            name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
         aid = actor_key(g.type, name)
         for k in g.keys:
             key_map[k] = aid
@@ -106,19 +122,27 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
         ra, rb = find(a), find(b)
         if ra != rb:
             # the group with more mentions stays the root; ties by key, so the result is order-free
-            if (groups[ra].n_mentions, rb) < (groups[rb].n_mentions, ra):
+            if (groups[ra].type == "person", groups[ra].n_mentions, rb) < (groups[rb].type == "person",
+                                                                            groups[rb].n_mentions, ra):
                 ra, rb = rb, ra
             parent[rb] = ra
 
+    # spelling variants: blocked by type and first two letters, compared only within 3 characters of length,
+    # so the cost grows with the size of the blocks, not with the square of the corpus
     blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in sorted(groups):
-        blocks[(k[0], k[1][:1])].append(k)
+        if len(k[1]) > 4 and not k[1].startswith("#"):
+            blocks[(k[0], k[1][:2])].append(k)
     for block in blocks.values():
-        if len(block) > 3000:
-            continue
+        block.sort(key=lambda k: (len(k[1]), k))
         for i, a in enumerate(block):
             for b in block[i + 1:]:
-                if abs(len(a[1]) - len(b[1])) <= 3 and len(a[1]) > 4 and fuzz.ratio(a[1], b[1]) >= FUZZY_CUTOFF:
+                if len(b[1]) - len(a[1]) > 3:
+                    break
+                ga, gb = groups[a].geo, groups[b].geo
+                if ga and gb and ga.get("geonames_id") != gb.get("geonames_id"):
+                    continue  # two different places that happen to be spelled alike
+                if fuzz.ratio(a[1], b[1]) >= FUZZY_CUTOFF:
                     union(a, b)
     # a bare surname joins a full name only when exactly one full name in the corpus ends with it
     by_last: dict[tuple[str, str], set] = defaultdict(set)
@@ -126,10 +150,13 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
         if k[0] == "person" and " " in k[1]:
             by_last[(k[0], k[1].split()[-1])].add(find(k))
     for k in sorted(groups):
-        if k[0] == "person" and " " not in k[1]:
-            owners = by_last.get((k[0], k[1]), set())
-            if len(owners) == 1:
-                union(next(iter(owners)), k)
+        if " " in k[1] or k[0] == "faction":
+            continue
+        owners = by_last.get(("person", k[1]), set())
+        # a bare surname the model mislabelled ORG/PLACE in one document ("al-Assad") joins the one person too,
+        # unless the gazetteer placed it (a real place)
+        if len(owners) == 1 and (k[0] == "person" or (groups[k].geo is None and len(groups[k].docs) <= 2)):
+            union(next(iter(owners)), k)
     out: dict[tuple[str, str], _Group] = {}
     for k in sorted(groups):
         r = find(k)

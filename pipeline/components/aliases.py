@@ -1,60 +1,270 @@
 """`sitrep_aliases`: group a document's mentions into actors; every mention gets `span._.actor_key`.
 
-A bare surname joins the one full name it ends; otherwise mentions group by their normalised text.
+Links, within one document: spelling variants ("Dara al-Balad" -> "Daraa al-Balad", rapidfuzz), surnames and
+partial names to the one full name they belong to ("Hourani" -> "Hamza al-Hourani"), registry aliases
+("Daesh", "ISIL" -> "Islamic State"), acronyms and "also known as" ("Islamic State of Iraq and the Levant (ISIL)"),
+and short forms of a faction to its one fuller form ("the regime", "regime forces" -> "Syrian regime forces").
+Places get coordinates from the gazetteer, choosing among same-name places by the document's other places.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions
+from .. import extensions, gazetteer
+from ..gazetteer import place_key
 from ..schema import LABEL_TYPE
-from ..text import actor_key, norm_name
+from ..text import actor_key
+from ..text import norm_name as _norm_name
 
 extensions.register()
+norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corpus: normalise each once
+
+STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
+AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
+ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
+PREFERENCE = {"FACTION": 3, "ORG": 2, "PLACE": 1, "PERSON": 0}
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in STOP).upper()
 
 
 class AliasLinker:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, fuzzy_cutoff: float):
         self.name = name
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self.gaz = gazetteer.places()
+        self.canon = gazetteer.factions()[1]
+        self.capitals = gazetteer.capitals()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
+        self._ents = mentions
         groups: dict[tuple[str, str], list] = defaultdict(list)
         for ent in mentions:
-            groups[(ent.label_, norm_name(ent.text))].append(ent)
-        # canonical text of each group: its longest, then most frequent surface form
-        canon = {}
-        for (label, key), ents in groups.items():
-            counts = Counter(e.text for e in ents)
-            canon[(label, key)] = max(counts, key=lambda t: (len(t), counts[t], t))
-        # a one-word PERSON group joins the single multi-word PERSON group ending with that word
-        parent: dict[tuple[str, str], tuple[str, str]] = {}
-        full_names = [k for k in groups if k[0] == "PERSON" and " " in k[1]]
-        for k in groups:
-            if k[0] == "PERSON" and " " not in k[1]:
-                owners = [f for f in full_names if f[1].split()[-1] == k[1]]
-                if len(owners) == 1:
-                    parent[k] = owners[0]
+            groups[(ent.label_, norm_name(ent.text) or ent.text.lower())].append(ent)
+        keys = sorted(groups, key=lambda k: (-len(k[1]), k))
+        parent = {k: k for k in keys}
+
+        def find(k):
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        def union(long, short):
+            a, b = find(long), find(short)
+            if a != b:
+                parent[b] = a
+
+        # registry aliases: one canonical name
+        by_canon: dict[str, tuple] = {}
+        for k in keys:
+            if k[0] in ("FACTION", "ORG"):
+                c = self.canon.get(k[1])
+                if c:
+                    if c in by_canon:
+                        union(by_canon[c], k)
+                    else:
+                        by_canon[c] = k
+        # spelling variants of one label
+        for i, a in enumerate(keys):
+            if len(a[1]) < 5:
+                continue
+            for b in keys[i + 1:]:
+                if b[0] == a[0] and len(b[1]) >= 5 and abs(len(a[1]) - len(b[1])) <= 3 \
+                        and fuzz.ratio(a[1], b[1]) >= self.fuzzy_cutoff:
+                    union(a, b)
+        # partial person names: the one full name whose trailing words they are
+        persons = [k for k in keys if k[0] == "PERSON" and " " in k[1]]
+        for k in keys:
+            if k[0] != "PERSON":
+                continue
+            owners = {find(f) for f in persons if f != k and (f[1].endswith(" " + k[1]) or f[1].startswith(k[1] + " "))}
+            if len(owners) == 1:
+                union(next(iter(owners)), k)
+        # "Idlib" with "Idlib province" when the document has one such province
+        for k in keys:
+            if k[0] == "PLACE":
+                longer = {find(o) for o in keys if o[0] == "PLACE" and o[1].startswith(k[1] + " ")
+                          and o[1].split()[-1] in ADMIN_NOUNS and len(o[1].split()) == len(k[1].split()) + 1}
+                if len(longer) == 1:
+                    union(next(iter(longer)), k)
+        # a capital acting for its state joins that state ("Moscow" with "Russia") when both are factions here
+        fac_country = {}
+        for k in keys:
+            if k[0] == "FACTION":
+                for p in self.gaz.lookup(groups[k][0].text):
+                    if p.kind == "country":
+                        fac_country[p.country] = k
+        for k in keys:
+            if k[0] == "FACTION" and groups[k][0].text in self.capitals:
+                cc = self.capitals[groups[k][0].text]
+                if cc in fac_country and fac_country[cc] != k:
+                    union(fac_country[cc], k)
+        # acronyms: "ISIL" with "Islamic State of Iraq and the Levant"
+        long_by_init: dict[str, set] = defaultdict(set)
+        for k in keys:
+            if k[0] != "PERSON" and " " in k[1]:
+                ini = initials(groups[k][0].text)
+                if len(ini) >= 2:
+                    long_by_init[ini].add(find(k))
+        for k in keys:
+            txt = groups[k][0].text.replace(".", "")
+            if txt.isupper() and len(txt) >= 2 and len(long_by_init.get(txt, ())) == 1:
+                union(next(iter(long_by_init[txt])), k)
+        # "X (Y)", "X, also known as Y"
+        text = doc.user_data.pop("sitrep_text", None) or doc.text  # doc.text rebuilds the string: once per doc
+        for a, b in zip(mentions, mentions[1:]):
+            between = text[a.end_char:b.start_char]
+            if between.strip() in ("(", ", or", "(or") or AKA.match(between):
+                if text[b.end_char:b.end_char + 1] in (")", ",", " ", "") or AKA.match(between):
+                    ka, kb = (a.label_, norm_name(a.text) or a.text.lower()), (b.label_, norm_name(b.text) or
+                                                                                b.text.lower())
+                    if ka[0] != "PERSON" and kb[0] != "PERSON":
+                        union(ka, kb) if len(ka[1]) >= len(kb[1]) else union(kb, ka)
+        # short forms of a faction: "regime" < "regime forces" < "Syrian regime forces", when the fuller form is unique
+        fsets = {k: frozenset(w for w in k[1].split() if w not in STOP) for k in keys if k[0] == "FACTION"}
+        for k, ws in sorted(fsets.items(), key=lambda kv: len(kv[1])):
+            if not ws:
+                continue
+            sup = {find(o) for o, os_ in fsets.items() if o != k and ws < os_}
+            tops = {s for s in sup if not any(fsets.get(s, frozenset()) < fsets.get(t, frozenset()) for t in sup)}
+            if len(tops) == 1 and find(k) not in tops:
+                union(next(iter(tops)), k)
+
+        clusters: dict[tuple, list[tuple]] = defaultdict(list)
+        for k in keys:
+            clusters[find(k)].append(k)
+        places = self._geo(doc, clusters, groups)
         actors: dict[str, dict] = {}
-        for k, ents in sorted(groups.items(), key=lambda kv: kv[1][0].start_char):
-            root = parent.get(k, k)
-            name = canon[root]
-            type_ = LABEL_TYPE[root[0]]
-            key = actor_key(type_, name)
-            a = actors.setdefault(key, {"key": key, "name": name, "type": type_, "aliases": [], "n_mentions": 0,
-                                        "role": None})
-            for e in ents:
+        for root, members in sorted(clusters.items(), key=lambda kv: min(e.start for m in kv[1] for e in groups[m])):
+            ents = [e for m in members for e in groups[m]]
+            label = max((m[0] for m in members), key=lambda lab: (PREFERENCE[lab], lab))
+            type_ = LABEL_TYPE[label]
+            name = self._canonical(members, groups, label)
+            registry = self._registry(members)
+            # the article's own name for the actor ("Da'esh"); the key is the registry's, so documents that say
+            # "ISIL" or "Islamic State" link to the same actor
+            key = actor_key(type_, registry or name)
+            a = actors.get(key)
+            if a is None:
+                a = actors[key] = {"key": key, "name": name, "type": type_, "aliases": [], "n_mentions": 0,
+                                   "role": None}
+                if type_ == "place":
+                    a.update(places.get(root) or {"country": None, "admin1": None, "lat": None, "lon": None,
+                                                  "geonames_id": None})
+            for e in sorted(ents, key=lambda e: e.start):
                 e._.actor_key = key
                 a["n_mentions"] += 1
                 if e.text != name and e.text not in a["aliases"]:
                     a["aliases"].append(e.text)
+                if type_ == "person" and a["role"] is None:
+                    a["role"] = self._role(e)
         doc._.actors = list(actors.values())
         return doc
 
+    def _registry(self, members) -> str | None:
+        for m in sorted(members):
+            c = self.canon.get(m[1])
+            if c and m[0] in ("FACTION", "ORG"):
+                return c
+        return None
 
-@Language.factory("sitrep_aliases", default_config={})
-def make_aliases(nlp: Language, name: str) -> AliasLinker:
-    return AliasLinker(nlp, name)
+    def _canonical(self, members, groups, label) -> str:
+        forms = Counter(e.text for m in members if m[0] == label for e in groups[m])
+        # the longest form, then the most frequent; a leading "The" is dropped from the name
+        if label == "PLACE":  # "Daraa" over "Daraa province" when the article mostly says "Daraa"
+            best = max(forms, key=lambda t: (forms[t], len(t), t))
+        else:
+            best = max(forms, key=lambda t: (len(norm_name(t).split()), len(t), forms[t], t))
+        best = re.sub(r"['’]s$", "", best.strip())
+        if label == "PERSON":  # John “J.D.” Dorrian -> John Dorrian (the full form stays an alias)
+            best = re.sub(r"\s+[\"“'‘][^\"”'’]{1,20}[\"”'’]\s+", " ", best)
+        return re.sub(r"^(the|The)\s+", "", best) if label != "PERSON" else best
+
+    @staticmethod
+    def _role(ent) -> str | None:
+        """Apposition after a name: "Ahmad Abazeid, an activist working with the Freedom for Daraa Campaign"."""
+        doc = ent.doc
+        i = ent.end
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return None
+        for tok in ent.root.children:
+            if tok.dep_ == "appos" and tok.i > ent.end:
+                toks = [t for t in tok.subtree if t.i > ent.end]
+                if not toks:
+                    return None
+                span = doc[toks[0].i:toks[-1].i + 1]
+                text = re.sub(r"^(an?|the)\s+", "", span.text.strip(" ,"), flags=re.I)
+                return text or None
+        return None
+
+    def _geo(self, doc: Doc, clusters, groups) -> dict:
+        """Coordinates for each place cluster, disambiguated by the countries/admin1s the document mentions."""
+        cands = {}
+        for root, members in clusters.items():
+            if root[0] != "PLACE":
+                continue
+            found = []
+            for m in members:
+                found = self.gaz.lookup(groups[m][0].text)
+                if found:
+                    break
+            cands[root] = found
+        countries, admin1s = Counter(), Counter()
+        for root, found in cands.items():
+            n = sum(len(groups[m]) for m in clusters[root])
+            best = self.gaz.best(found)
+            if len({p.country for p in found}) == 1 or (best and best.kind in ("country", "admin1", "district")):
+                countries[best.country] += n
+                if best.admin1:
+                    admin1s[(best.country, best.admin1)] += n
+        out = {}
+        for root, found in cands.items():
+            best = self.gaz.best(found, countries, admin1s)
+            if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city":
+                best = self._container(doc, clusters[root], groups, countries, admin1s) or best
+            elif best is None:
+                best = self._container(doc, clusters[root], groups, countries, admin1s)
+            if best is not None and best.lat is None and best.within:
+                inner = self.gaz.best(self.gaz.lookup(best.within), countries, admin1s)
+                if inner is not None:
+                    best = gazetteer.Place(best.name, best.kind, best.country, best.admin1, inner.lat, inner.lon,
+                                           None, 0, best.within)
+            if best is not None:
+                out[root] = {"country": best.country, "admin1": best.admin1, "lat": best.lat, "lon": best.lon,
+                             "geonames_id": best.geonames_id}
+        return out
+
+    def _container(self, doc, members, groups, countries, admin1s):
+        """"Karak, a neighborhood in Daraa al-Balad": a place the gazetteer lacks takes its container's location."""
+        places = [p for p in self._ents if p.label_ == "PLACE"]
+        for m in members:
+            for e in groups[m]:
+                for inner in places:
+                    if not (e.end < inner.start and inner.end <= e.end + 8):
+                        continue
+                    if any(t.lower_ in ("in", "of", "near") for t in doc[e.end:inner.start]):
+                        found = self.gaz.best(self.gaz.lookup(inner.text), countries, admin1s)
+                        if found is not None:
+                            return gazetteer.Place(groups[m][0].text, "district", found.country, found.admin1,
+                                                   found.lat, found.lon, None, 0, inner.text)
+        if countries:
+            cc = countries.most_common(1)[0][0]
+            return gazetteer.Place(groups[members[0]][0].text, "district", cc, None, None, None, None, 0, None)
+        return None
+
+
+@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0})
+def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float) -> AliasLinker:
+    return AliasLinker(nlp, name, fuzzy_cutoff)
+
+
+__all__ = ["AliasLinker", "initials", "place_key"]
