@@ -217,7 +217,7 @@ def test_quote_without_commas_hands_over_to_trailing_cue(nlp):
     assert len(qs) == 1
     assert qs[0]["text"] == "Four houses were destroyed in the eastern district"
     assert qs[0]["cue"] == "said" and qs[0]["kind"] == "direct"
-    assert (qs[0]["speaker_start_char"], qs[0]["speaker_end_char"]) == span_of(text, "the Syrian Civil Defence")
+    assert (qs[0]["speaker_start_char"], qs[0]["speaker_end_char"]) == span_of(text, "Syrian Civil Defence")
 
 
 def test_it_resolves_to_the_organisation(nlp):

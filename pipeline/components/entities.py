@@ -94,6 +94,14 @@ IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
              "lie": ("lay", "lying"), "weep": ("wept",)}
 
 
+def plurals(nouns: set[str]) -> frozenset[str]:
+    """Head nouns with their plurals: "Red Crescent Societies", "Local Coordination Committees"."""
+    out = set(nouns)
+    for n in nouns:
+        out.add(n[:-1] + "ies" if n.endswith("y") and n[-2:-1] not in "aeiou" else n + "s")
+    return frozenset(out)
+
+
 def inflect(verbs: set[str]) -> frozenset[str]:
     """Base verbs and their -s/-ed/-ing forms: the model's lemmatizer is not run (it costs time), so cue verbs
     are matched on the word as written."""
@@ -145,7 +153,7 @@ class EntityTagger:
         strings = nlp.vocab.strings
         self._article_ids = {strings.add(a) for a in ARABIC_ARTICLES}
         self._hyphen = strings.add("-")
-        self._head_ids = {strings.add(h) for h in ORG_HEADS | FACTION_HEADS}
+        self._head_ids = {strings.add(h) for h in plurals(ORG_HEADS | FACTION_HEADS)}
         self.country_names = {r[0] for r in self.gaz._rows if r[1] == "country"}
         self.country_names_lower = {n.lower() for n in self.country_names}
         self.capitals = gazetteer.capitals()

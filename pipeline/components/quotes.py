@@ -560,6 +560,8 @@ class QuoteExtractor:
                 return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
             if v.lower_ != "according":
                 own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if lo <= subj.i < v.i else set()
+                if ent_at[subj.i] >= 0:  # a name the parser split ("the X of Y and Z Societies (XYZ) said")
+                    own.update(j for j in range(lo, v.i) if ent_at[j] == ent_at[subj.i])
                 for c in v.lefts:  # "… in the village on Tuesday the ministry said"
                     if c.dep_ in ("prep", "npadvmod", "advmod", "advcl") and c.left_edge.i >= lo:
                         own.update(range(c.left_edge.i, c.right_edge.i + 1))
