@@ -189,14 +189,20 @@ def profile(corpus: Path, n: int, top: int) -> None:
         print(f"  {tt:7.3f} s {nc:9d} calls  {where}")
 
 
+THINC_EXT = {"numpy_ops", "linear", "backprop", "sparselinear"}
+
+
 def _group(file: str) -> str:
+    """Which library a profiled function belongs to (Cython frames only carry their file name)."""
     p = file.replace("\\", "/")
-    if "/pipeline/" in p:
-        return "pipeline/" + p.split("/pipeline/", 1)[1]
     if "site-packages/" in p:
         return p.split("site-packages/", 1)[1].split("/", 1)[0].split(".")[0]
+    if "/pipeline/" in p:
+        return "pipeline/" + p.split("/pipeline/", 1)[1]
+    if p.endswith((".pyx", ".pxd")):
+        return "thinc" if p.split(".")[0] in THINC_EXT else "spacy"
     if p.startswith("<") or p == "~":
-        return "builtins (C calls: regex, json, io, spaCy internals called from Python)"
+        return "builtins (C calls: regex, json, io, ...)"
     return "stdlib"
 
 

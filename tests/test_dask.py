@@ -18,6 +18,7 @@ from distributed import Client  # noqa: E402
 
 from pipeline.api import load_tables, run  # noqa: E402
 from pipeline.engines import dask as dask_engine  # noqa: E402
+from pipeline.engines.local import merge, split  # noqa: E402
 from pipeline.ingest import Article  # noqa: E402
 from pipeline.schema import TABLES  # noqa: E402
 
@@ -109,6 +110,24 @@ def test_local_tables_hold_the_bad_inputs(local_tables):
     assert errs.loc[["corpus:4", "empty", "huge"], "stage"].tolist() == ["ingest", "ingest", "nlp"]
     assert errs.loc["huge", "message"].startswith("processing failed: [E088]")
     assert len(local_tables["mentions"]) > 10
+
+
+def test_two_local_processes_equal_one(corpus, local_tables, tmp_path):
+    """Batches are cut into pieces for the workers (`local.split`) and put back together exactly."""
+    run([corpus], out=tmp_path, batch_size=20, max_chars=2_000_000, n_process=2)
+    _assert_same(local_tables, load_tables(tmp_path))
+
+
+def test_split_and_merge_cover_the_batch_in_order():
+    batch = [(i, Article(doc_id=f"d{i}", text="x")) for i in range(64)]
+    pieces = split(batch, 2)
+    assert [len(p) for p in pieces] == [16, 16, 16, 16]
+    assert [len(p) for p in split(batch[:20], 2)] == [8, 8, 4]
+    assert [x for p in pieces for x in p] == batch
+    parts = [(p[0][0], [], {"documents": [{"doc_id": a.doc_id} for _, a in p]}) for p in pieces]
+    seq0, keys, rows = merge(batch, parts)
+    assert (seq0, len(keys)) == (0, 64)
+    assert [r["doc_id"] for r in rows["documents"]] == [f"d{i}" for i in range(64)]
 
 
 def test_local_cluster_equals_local(corpus, local_tables, tmp_path):

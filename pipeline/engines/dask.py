@@ -1,10 +1,10 @@
 """The Dask engine: the same per-batch work as the local engine, on the workers of a Dask cluster.
 
 Each worker process builds the pipeline once (the process-wide cache in `pipeline.nlp`), runs `process_batch`
-on whole batches and sends back plain rows, exactly like a forked local worker; the client keeps at most
-2 x (worker threads) batches in flight and yields results in input order, so the stored tables, ids and order
-equal the local engine's and memory does not grow with the corpus. Corpus-level actor linking runs afterwards
-on the client (`api.finalize`), as for the local engine.
+on pieces of batches (`local.split`) and sends back plain rows, exactly like a forked local worker; the
+client keeps at most 2 x (worker threads) batches in flight and yields results in input order, so the stored
+tables, ids and order equal the local engine's and memory does not grow with the corpus. Corpus-level actor
+linking runs afterwards on the client (`api.finalize`), as for the local engine.
 
 Workers must be able to import `pipeline` at the same version as the client, and have the same spaCy model
 installed: start `dask worker` from the same environment (same venv or image, same PYTHONPATH).
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from ..ingest import Article, IngestError, Item
 from ..rows import empty, error_rows
-from .local import Batch, Result, _one_by_one, batches, item_key, process_batch
+from .local import Batch, Result, _one_by_one, batches, item_key, merge, process_batch, split
 
 LOCAL_WORKERS = 2
 # How long to wait for a scheduler (and for the first worker) before giving up; `SITREP_DASK_TIMEOUT` overrides.
@@ -121,14 +121,17 @@ def run_dask(items: Iterable[tuple[int, Item]], model: str | None = None, batch_
         pending: deque = deque()
 
         def take() -> Result:
-            batch, fut = pending.popleft()
-            try:
-                return fut.result()
-            except Exception:  # the task itself died (worker killed, lost): redo its documents one by one
-                return _retry_each(client, model, batch)
+            batch, parts = pending.popleft()
+            results = []
+            for piece, fut in parts:
+                try:
+                    results.append(fut.result())
+                except Exception:  # the task itself died (worker killed, lost): redo its documents one by one
+                    results.append(_retry_each(client, model, piece))
+            return merge(batch, results)
 
         for b in batches(items, batch_size):
-            pending.append((b, client.submit(_run_batch, model, b, pure=False)))
+            pending.append((b, [(p, client.submit(_run_batch, model, p, pure=False)) for p in split(b, threads)]))
             while len(pending) >= limit:
                 yield take()
         while pending:
