@@ -104,6 +104,13 @@ def _check_workers(client, timeout: str) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
+def _check_connected(client) -> None:
+    """A lost scheduler stops the run (batches already stored stay; a rerun resumes) instead of turning every
+    remaining document into an error row that a rerun would skip."""
+    if client.status != "running":
+        raise DaskEngineError(f"lost the Dask scheduler ({client.status}); rerun the same command to resume")
+
+
 def run_dask(items: Iterable[tuple[int, Item]], model: str | None = None, batch_size: int = 64,
              scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> Iterator[Result]:
     """Results of each batch, in input order, computed on a Dask cluster.
@@ -127,6 +134,7 @@ def run_dask(items: Iterable[tuple[int, Item]], model: str | None = None, batch_
                 try:
                     results.append(fut.result())
                 except Exception:  # the task itself died (worker killed, lost): redo its documents one by one
+                    _check_connected(client)
                     results.append(_retry_each(client, model, piece))
             return merge(batch, results)
 
@@ -150,6 +158,7 @@ def _retry_each(client, model: str, batch: Batch) -> Result:
         try:
             part = fut.result()[2]
         except Exception as e:
+            _check_connected(client)
             part = _failed([x], e)[2]
         for name, lst in part.items():
             rows[name].extend(lst)
