@@ -74,3 +74,26 @@ def test_two_dated_clashes_stay_apart_and_relative_day(nlp):
     assert [(i["sub_event_type"], i["date"]) for i in incs] == [("Armed clash", "2024-03-06"),
                                                                 ("Armed clash", "2024-03-05")]
     assert (incs[0]["actor1"], incs[0]["actor2"]) == ("army", "rebels")
+
+
+def test_state_modifying_an_attack_noun_is_actor1_not_the_place(nlp):
+    (inc,) = run(nlp, "Five people were killed in Russian airstrikes on the town of Maarat on Tuesday.")
+    assert (inc["sub_event_type"], inc["actor1"], inc["location"]) == ("Air/drone strike", "Russia", "Maarat")
+    assert (inc["killed"], inc["date"]) == (5, "2024-03-05")
+    (inc,) = run(nlp, "Four fighters died in U.S. air strikes near the city of Kobani on Monday.")
+    assert (inc["actor1"], inc["location"], inc["country"]) == ("United States", "Kobani", "SY")
+
+
+def test_place_names_end_before_weekdays_countries_and_unknown_modifiers(nlp):
+    (inc,) = run(nlp, "Air strikes killed at least 10 people in rebel areas east of Homs Saturday the monitor said.")
+    assert (inc["location"], inc["date"], inc["killed"]) == ("Homs", "2024-03-02", 10)
+    (inc,) = run(nlp, "Clashes broke out in Tabqa Syria on Friday.")
+    assert (inc["location"], inc["country"]) == ("Tabqa", "SY")
+    (inc,) = run(nlp, "A car bomb exploded in the Assad family hometown on Sunday.")
+    assert inc["location"] is None  # "Assad" modifies "hometown": not a place
+
+
+def test_generic_attack_word_after_a_weapon_is_the_same_incident(nlp):
+    (inc,) = run(nlp, "Mortar shells hit the market in Deir Ezzor on Sunday and the attack killed two people.")
+    assert (inc["sub_event_type"], inc["location"], inc["killed"]) == (
+        "Shelling/artillery/missile attack", "Deir Ezzor", 2)
