@@ -97,3 +97,45 @@ def test_generic_attack_word_after_a_weapon_is_the_same_incident(nlp):
     (inc,) = run(nlp, "Mortar shells hit the market in Deir Ezzor on Sunday and the attack killed two people.")
     assert (inc["sub_event_type"], inc["location"], inc["killed"]) == (
         "Shelling/artillery/missile attack", "Deir Ezzor", 2)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # police intervention at a protest; "riot police" is no riot
+    ("Riot police fired tear gas and arrested dozens of students who staged a protest outside the ministry on Tuesday.",
+     "Protest with intervention"),
+    ("Security forces shot dead three protesters during a march in the capital on Tuesday.",
+     "Excessive force against protesters"),
+    # protesters who throw stones make a violent demonstration, even when the police then shoot
+    ("Protesters hurled stones at police, who responded with live ammunition, killing two demonstrators.",
+     "Violent demonstration"),
+    ("Hundreds of traders blocked roads and burned tyres in the town to protest a new tax.", "Violent demonstration"),
+    ("Students marched through the city on 4 March to demand lower fees.", "Peaceful protest"),
+    # a military strike is no labour strike, and a labour strike no air strike
+    ("A U.S. strike hit a militant hideout near the border on Monday, killing four fighters.", "Air/drone strike"),
+    ("Teachers went on strike on Monday across the region to demand higher wages.", "Peaceful protest"),
+    ("The two sides signed a ceasefire agreement in the capital on Sunday.", "Agreement"),
+    ("Dozens of rebel fighters surrendered to the army in the hills on Friday.", "Agreement"),
+    ("Rebels entered the town without resistance after government troops pulled out on Thursday.",
+     "Non-violent transfer of territory"),
+    ("Rebel fighters attacked an army base outside the town on Monday night.", "Armed clash"),
+    ("Police arrested four opposition activists at their homes on Friday.", "Arrests"),
+])
+def test_acled_sub_types_of_protests_strikes_agreements_and_transfers(nlp, text, sub):
+    incs = run(nlp, text)
+    assert incs[0]["sub_event_type"] == sub
+
+
+def test_a_month_is_no_march_and_a_background_year_no_incident_date(nlp):
+    (inc,) = run(nlp, "KABUL, March 3 -- A roadside bomb killed two soldiers in Kandahar on Sunday.")
+    assert (inc["sub_event_type"], inc["killed"], inc["date"]) == ("Remote explosive/landmine/IED", 2, "2024-03-03")
+    (inc,) = run(nlp, "The conflict, which began in 2011, continued as shelling killed five people in Hama on Monday.")
+    assert (inc["sub_event_type"], inc["killed"], inc["date"]) == ("Shelling/artillery/missile attack", 5, "2024-03-04")
+    (inc,) = run(nlp, "Shelling killed five people in Hama, bringing to 9000 the number killed since 2012.")
+    assert (inc["killed"], inc["date"]) == (5, "2024-03-06")
+
+
+def test_a_later_sentence_naming_the_place_just_hit_is_the_same_incident(nlp):
+    text = ("Rockets hit the town of Kafr Nabl on Monday, killing three people. \"Three people were killed and seven "
+            "wounded by a rocket that hit Kafr Nabl\" near the town of Maarat, the ministry said.")
+    shelling = [i for i in run(nlp, text) if i["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert [(i["location"], i["killed"], i["injured"]) for i in shelling] == [("Kafr Nabl", 3, 7)]

@@ -102,13 +102,17 @@ class IncidentExtractor:
         self.particles = set(lex["name_particles"])
         self.rel_days = [(re.compile(r"\b" + re.escape(k) + r"\b", re.I), v) for k, v in lex["relative_days"].items()]
         self.countries = _country_names()
-        self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]])
+        self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]],
+                        _alternation(c["unless"]) if c.get("unless") else None)
                        for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
+        self.combo_ignore = _alternation(lex["combo_ignore"]) if lex.get("combo_ignore") else None
         self.kill_verbs = set(lex["kill_verbs"])
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
         self.injure_verbs = set(lex["injure_verbs"])
+        self.bg_dates = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex.get("background_date_cues", [])) +
+                                   r")\s+(?:the\s+)?$") if lex.get("background_date_cues") else None
 
     # ------------------------------------------------------------------ cues
     def _cues(self, doc: Doc) -> list[Cue]:
@@ -120,6 +124,11 @@ class IncidentExtractor:
             if any(taken[s:e]):
                 continue
             gi = int(doc.vocab.strings[mid])
+            if self.groups[gi]["kind"] == "ignore":  # "riot police" is no riot
+                taken[s:e] = b"\x01" * (e - s)
+                continue
+            if doc[s].ent_type_ in ("DATE", "TIME") and self.groups[gi]["kind"] != "anaphor":
+                continue  # "4 March", "a March 2018 attack": a month is no march
             taken[s:e] = b"\x01" * (e - s)
             out.append(Cue(self.groups[gi], doc[s:e]))
         out.sort(key=lambda c: c.span.start)
@@ -452,7 +461,7 @@ class IncidentExtractor:
         doc._.incidents = []
         cues = self._cues(doc)
         sent_of, all_sents = _sentences(doc)
-        combo_sents = [s for s in all_sents if self._combo(s.text) is not None]
+        combo_sents = [s for s in all_sents if self._combo(_undated(s)) is not None]
         if not cues and not combo_sents:
             return doc
         self._cue_toks = {i for c in cues if c.group["kind"] != "anaphor" for i in range(c.span.start, c.span.end)}
@@ -513,7 +522,7 @@ class IncidentExtractor:
                 if self._is_irrealis(pick.root):
                     continue
                 ctoks = [doc[i] for i in range(sent.start, sent.end) if heads[i].i == h]
-                if self._is_background(doc.text[ctoks[0].idx:ctoks[-1].idx + len(ctoks[-1])]):
+                if self._is_background(" ".join(t.text for t in ctoks)):  # its own words, not a nested clause's
                     continue
                 trig = head_tok if (head_cue is pick) else pick.root
                 m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
@@ -554,7 +563,7 @@ class IncidentExtractor:
                                 m.actor2 = None
                 self._date(m, date_mentions, sent)
                 sent_mentions.append(m)
-            combo = self._combo(sent.text)
+            combo = self._combo(_undated(sent))
             if combo is not None:
                 sub, overrides = combo
                 for m in sent_mentions:
@@ -631,8 +640,10 @@ class IncidentExtractor:
     def _combo(self, text: str) -> tuple[str, set] | None:
         """The highest-priority combination rule the sentence satisfies (protest + tear gas, bomb + defused ...)."""
         low = text.lower()
-        for sub, _prio, overrides, rxs in self.combos:
-            if all(rx.search(low) for rx in rxs):
+        if self.combo_ignore is not None:
+            low = self.combo_ignore.sub(" ", low)
+        for sub, _prio, overrides, rxs, unless in self.combos:
+            if all(rx.search(low) for rx in rxs) and not (unless and unless.search(low)):
                 return sub, overrides
         return None
 
@@ -642,7 +653,9 @@ class IncidentExtractor:
 
     # ------------------------------------------------------------ dates/counts
     def _date(self, m: Mention, date_mentions: list, sent: Span) -> None:
-        inside = [d for d in date_mentions if sent.start_char <= d.start and d.end <= sent.end_char and d.value]
+        text = sent.doc.text
+        inside = [d for d in date_mentions if sent.start_char <= d.start and d.end <= sent.end_char and d.value
+                  and not (self.bg_dates and self.bg_dates.search(text[max(0, d.start - 25):d.start].lower()))]
         if inside:
             pos = m.trigger.idx
             d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
@@ -737,6 +750,9 @@ class IncidentExtractor:
                     if loc is None or inc["loc"] is None or norm_name(loc) == norm_name(inc["loc"]):
                         target = inc
                         break
+                    if n == 0 and m.sent.text.find(inc["loc"]) >= 0 and fold(inc["loc"]) not in self.countries:
+                        target = inc  # "killed by a mortar round that hit the Opera House": the event just reported
+                        break
             if target is None:
                 out.append({"sub": m.sub, "date": date, "loc": loc, "mentions": [m]})
                 continue
@@ -829,6 +845,15 @@ class IncidentExtractor:
 
 def _alternation(words: list[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+_MONTH_MARCH = re.compile(r"\bMarch\b(?=\s*\d)|(?<=\d)(?:st|nd|rd|th)?\s+March\b")
+
+
+def _undated(sent: Span) -> str:
+    """Sentence text with its dates blanked, for the keyword combos ('on 1 March' is no protest march)."""
+    parts = [" " * len(t.text_with_ws) if t.ent_type_ in ("DATE", "TIME") else t.text_with_ws for t in sent]
+    return _MONTH_MARCH.sub(lambda m: " " * len(m.group(0)), "".join(parts))
 
 
 def _max(a: int | None, b: int | None) -> int | None:
