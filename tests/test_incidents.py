@@ -139,3 +139,11 @@ def test_a_later_sentence_naming_the_place_just_hit_is_the_same_incident(nlp):
             "wounded by a rocket that hit Kafr Nabl\" near the town of Maarat, the ministry said.")
     shelling = [i for i in run(nlp, text) if i["sub_event_type"] == "Shelling/artillery/missile attack"]
     assert [(i["location"], i["killed"], i["injured"]) for i in shelling] == [("Kafr Nabl", 3, 7)]
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(nlp):
+    text = "The United States condemns the horrific attacks today in the town of Jabla, where 20 civilians died."
+    (inc,) = run(nlp, text)
+    assert (inc["sub_event_type"], inc["location"], inc["actor1"]) == ("Attack", "Jabla", None)
+    (inc,) = run(nlp, "Taliban fighters launched an attack on a checkpoint in Kunduz on Monday.")
+    assert (inc["sub_event_type"], inc["actor1"]) == ("Armed clash", "Taliban fighters")

@@ -107,6 +107,7 @@ class IncidentExtractor:
                        for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
         self.combo_ignore = _alternation(lex["combo_ignore"]) if lex.get("combo_ignore") else None
         self.kill_verbs = set(lex["kill_verbs"])
+        self.perpetrate = set(lex.get("perpetrate_verbs", []))
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
@@ -313,7 +314,8 @@ class IncidentExtractor:
             a2 = a2 or act(r["with"])
             if a1 is None and r["subj"] is not None and t.dep_ not in SUBJ:
                 a1 = act(r["subj"])
-            if a1 is None and t.dep_ == "dobj" and t.head.pos_ == "VERB":  # "militants launched an attack"
+            if a1 is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and (
+                    t.head.lower_ in self.perpetrate):  # "militants launched an attack", not "the US condemns it"
                 a1 = act(next((x for x in t.head.children if x.dep_ == "nsubj"), None))
         if t.lower_ in self.inverse:
             # the subject of "repelled" defends: the attacker is the object or the "attacks by X"
@@ -533,7 +535,7 @@ class IncidentExtractor:
                     target = {t.lower_ for t in ctoks if not (m.actor1 and t.i <= trig.i and t.dep_ in SUBJ)}
                     subj_ids = set()
                     for t in ctoks:
-                        if t.dep_ in SUBJ and t.head.i == trig.i:
+                        if t.dep_ in SUBJ and (t.head.i == trig.i or (trig.dep_ == "dobj" and t.head.i == trig.head.i)):
                             subj_ids.update(x.i for x in t.subtree)
                     target = {t.lower_ for t in ctoks if t.i not in subj_ids}
                     if target & self.armed and not (m.actor2 and not (set(fold(m.actor2[0]).split()) & self.armed)):
@@ -750,8 +752,9 @@ class IncidentExtractor:
                     if loc is None or inc["loc"] is None or norm_name(loc) == norm_name(inc["loc"]):
                         target = inc
                         break
-                    if n == 0 and m.sent.text.find(inc["loc"]) >= 0 and fold(inc["loc"]) not in self.countries:
-                        target = inc  # "killed by a mortar round that hit the Opera House": the event just reported
+                    if (n == 0 and (m.killed is not None or m.injured is not None) and m.sent.text.find(inc["loc"]) >= 0
+                            and fold(inc["loc"]) not in self.countries):
+                        target = inc  # "two killed by a mortar round that hit the Opera House": the toll of that event
                         break
             if target is None:
                 out.append({"sub": m.sub, "date": date, "loc": loc, "mentions": [m]})
