@@ -147,3 +147,13 @@ def test_who_condemns_an_attack_did_not_carry_it_out(nlp):
     assert (inc["sub_event_type"], inc["location"], inc["actor1"]) == ("Attack", "Jabla", None)
     (inc,) = run(nlp, "Taliban fighters launched an attack on a checkpoint in Kunduz on Monday.")
     assert (inc["sub_event_type"], inc["actor1"]) == ("Armed clash", "Taliban fighters")
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("The army captured a senior Shabaab commander near Baidoa on Monday.", "Arrests"),
+    ("Militants captured two soldiers near the border on Monday.", "Abduction/forced disappearance"),
+    ("Rebels captured the town of Kafr Nabl on Monday.", "Non-state actor overtakes territory"),
+    ("Troops recaptured the town of Kafr Nabl on Monday.", "Government regains territory"),
+])
+def test_people_captured_are_arrested_or_abducted_places_change_hands(nlp, text, sub):
+    assert run(nlp, text)[0]["sub_event_type"] == sub

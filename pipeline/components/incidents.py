@@ -108,6 +108,7 @@ class IncidentExtractor:
         self.combo_ignore = _alternation(lex["combo_ignore"]) if lex.get("combo_ignore") else None
         self.kill_verbs = set(lex["kill_verbs"])
         self.perpetrate = set(lex.get("perpetrate_verbs", []))
+        self.person_nouns = set(lex.get("person_nouns", []))
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
@@ -634,10 +635,24 @@ class IncidentExtractor:
         return out
 
     def _territory(self, m: Mention) -> None:
-        """Territory changing hands: the state side regains it, anyone else overtakes it."""
+        """Territory changing hands: the state side regains it, anyone else overtakes it. People captured are no
+        territory: the state arrests them, anyone else abducts them ('troops captured a senior commander')."""
+        territory = ("Non-state actor overtakes territory", "Government regains territory")
+        if m.sub in territory and self._captive(m.trigger):
+            m.sub = "Arrests" if m.actor1 and self._is_state(m.actor1[0]) else "Abduction/forced disappearance"
+            return
         if m.sub in ("Non-state actor overtakes territory", "Government regains territory") and m.actor1:
             m.sub = ("Government regains territory" if self._is_state(m.actor1[0])
                      else "Non-state actor overtakes territory")
+
+    def _captive(self, t: Token) -> bool:
+        """Is the object of a capture verb a person ('captured a senior commander', 'two soldiers were captured')?"""
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            return False
+        return obj.ent_type_ == "PERSON" or obj.lower_ in self.person_nouns
 
     def _combo(self, text: str) -> tuple[str, set] | None:
         """The highest-priority combination rule the sentence satisfies (protest + tear gas, bomb + defused ...)."""
