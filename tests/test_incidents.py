@@ -157,3 +157,8 @@ def test_who_condemns_an_attack_did_not_carry_it_out(nlp):
 ])
 def test_people_captured_are_arrested_or_abducted_places_change_hands(nlp, text, sub):
     assert run(nlp, text)[0]["sub_event_type"] == sub
+
+
+def test_driving_fighters_out_is_territory_not_an_arrest(nlp):
+    (inc,) = run(nlp, "Army units drove the militants out of the village of Tel Hamid on Monday.")
+    assert inc["sub_event_type"] == "Government regains territory"

@@ -109,6 +109,7 @@ class IncidentExtractor:
         self.kill_verbs = set(lex["kill_verbs"])
         self.perpetrate = set(lex.get("perpetrate_verbs", []))
         self.person_nouns = set(lex.get("person_nouns", []))
+        self.capture_verbs = set(lex.get("capture_verbs", []))
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
@@ -647,7 +648,7 @@ class IncidentExtractor:
 
     def _captive(self, t: Token) -> bool:
         """Is the object of a capture verb a person ('captured a senior commander', 'two soldiers were captured')?"""
-        if t.pos_ not in ("VERB", "AUX"):
+        if t.pos_ not in ("VERB", "AUX") or t.lower_ not in self.capture_verbs:  # not "drove the militants out"
             return False
         obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is None:
