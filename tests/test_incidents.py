@@ -162,3 +162,10 @@ def test_people_captured_are_arrested_or_abducted_places_change_hands(nlp, text,
 def test_driving_fighters_out_is_territory_not_an_arrest(nlp):
     (inc,) = run(nlp, "Army units drove the militants out of the village of Tel Hamid on Monday.")
     assert inc["sub_event_type"] == "Government regains territory"
+
+
+def test_an_industrial_gas_blast_is_no_chemical_weapon(nlp):
+    incs = run(nlp, "Gas cylinders exploded at a chemical plant in Dahej on Monday, injuring four workers.")
+    assert "Chemical weapon" not in {i["sub_event_type"] for i in incs}
+    (inc,) = run(nlp, "Government forces used sulfur mustard in an attack on the town of Kafr Zita on Monday.")
+    assert inc["sub_event_type"] == "Chemical weapon"
