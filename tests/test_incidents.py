@@ -169,3 +169,10 @@ def test_an_industrial_gas_blast_is_no_chemical_weapon(nlp):
     assert "Chemical weapon" not in {i["sub_event_type"] for i in incs}
     (inc,) = run(nlp, "Government forces used sulfur mustard in an attack on the town of Kafr Zita on Monday.")
     assert inc["sub_event_type"] == "Chemical weapon"
+
+
+def test_an_explosion_is_typed_by_what_exploded(nlp):
+    incs = run(nlp, "Several explosions rocked the border area on Monday as militants fired dozens of rockets.")
+    assert [i["sub_event_type"] for i in incs] == ["Shelling/artillery/missile attack"]
+    (inc,) = run(nlp, "An explosion ripped through a market in Quetta on Monday, killing six people.")
+    assert (inc["sub_event_type"], inc["killed"]) == ("Remote explosive/landmine/IED", 6)

@@ -77,6 +77,7 @@ class Mention:
     casualty_only: bool = False
     additive: bool = False         # "in addition to the bomber, two were killed": adds to the earlier count
     weapon: bool = False           # typed by a weapon cue (air strike, shelling, bomb)
+    blast: bool = False            # typed only by an explosion word ('explosions rocked'), not by what exploded
     cues: list = field(default_factory=list)
 
 
@@ -531,7 +532,8 @@ class IncidentExtractor:
                 trig = head_tok if (head_cue is pick) else pick.root
                 m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
                             end_char=max(t.idx + len(t) for t in ctoks), trigger=trig, cues=ccues,
-                            casualty_only=not real, anaphoric=anaphor, weapon=pick.group["kind"] == "weapon")
+                            casualty_only=not real, anaphoric=anaphor, weapon=pick.group["kind"] == "weapon",
+                            blast=bool(pick.group.get("effect")))
                 self._arguments(m, ent_by_tok)
                 if pick.group.get("armed_becomes"):
                     target = {t.lower_ for t in ctoks if not (m.actor1 and t.i <= trig.i and t.dep_ in SUBJ)}
@@ -621,12 +623,16 @@ class IncidentExtractor:
         """One sentence, one event: a generic noun ('the attack', 'fighting', 'destroyed') named after a weapon event
         of the sentence at the same place is that event, not a second incident. Verb clauses ('shelled X and
         exchanged gunfire') stay separate events."""
-        weapons = [m for m in kept if m.weapon]
+        weapons = [m for m in kept if m.weapon and not m.blast]
         if not weapons or len(kept) < 2:
             return kept
         out = []
         for m in kept:
             w = weapons[0]
+            if m.blast:  # "explosions rocked the area as militants fired rockets": the rockets exploded
+                w.actor1 = w.actor1 or m.actor1
+                w.place = w.place or m.place
+                continue
             if (not m.weapon and m.sub in SUBSUMED and m.trigger.pos_ != "VERB" and w.trigger.i < m.trigger.i and (
                     m.place is None or w.place is None or norm_name(m.place["location"]) == norm_name(
                         w.place["location"]))):
