@@ -36,6 +36,7 @@ MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
 HANDOFF = set(",?!\u2026\u2014\u2013-")
 DASHES = set("\u2015\u2014\u2013")
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ARG_DEPS = SUBJ_DEPS | {"dobj", "pobj", "dative", "iobj", "attr"}
 # children of a cue that may stand between it and the opening mark of a direct quote
 FILLER_DEPS = {"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "nsubj", "nsubjpass", "agent", "prt", "aux",
                "auxpass", "neg", "pobj", "punct", "mark", "cc", "advcl", "oprd", "attr"}
@@ -54,7 +55,9 @@ WORD_BEFORE = re.compile(r"([\w.]+)$")
 def _load_cues(path: str) -> dict:
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
-    return {k: {w.lower() for w in v} for k, v in data.items() if isinstance(v, list)}
+    out: dict = {k: {w.lower() for w in v} for k, v in data.items() if isinstance(v, list)}
+    out.update({k: {a.lower(): b for a, b in v.items()} for k, v in data.items() if isinstance(v, dict)})
+    return out
 
 
 class QuoteExtractor:
@@ -72,6 +75,10 @@ class QuoteExtractor:
         self.male_titles = cues["male_titles"]
         self.female_titles = cues["female_titles"]
         self.abbr = cues["abbreviations"]
+        self.person_nouns = cues.get("person_nouns", set())
+        self.naming = cues.get("naming_verbs", set())
+        self.indefinite = cues.get("indefinite_determiners", set())
+        self.kinds = cues.get("description_kinds", {})
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
         # hashes of the words that can open reported speech, to find them without touching every token
@@ -185,6 +192,19 @@ class QuoteExtractor:
         for c in tok.rights:  # "The task force commander, Lt. Gen. X, said"
             if c.dep_ == "appos" and ent_at[c.i] >= 0 and ents[ent_at[c.i]].label_ == "PERSON":
                 return ents[ent_at[c.i]]
+            if c.dep_ == "acl" and c.lower_ in self.naming:  # "a witness named X said"
+                for g in c.children:
+                    if ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ == "PERSON":
+                        return ents[ent_at[g.i]]
+        j = span.start - 1
+        if span[0].lower_ in self.indefinite and j >= 0:
+            # "X, a spokesman, said" with the commas lost: the parser makes the role the subject
+            if doc[j].text == "," and j > 0:
+                j -= 1
+            e = ents[ent_at[j]] if ent_at[j] >= 0 else None
+            if e is not None and e.label_ == "PERSON" and e.end == j + 1 and \
+                    (e.root.dep_ not in ARG_DEPS or e.root.head.i == tok.i):
+                return e
         return span
 
     def _subject(self, v: Token) -> Token | None:
@@ -872,8 +892,8 @@ class QuoteExtractor:
                     known = self._gender.get(name) or (self._title_gender(ent) if ent is not None else None)
                     return known in (None, g)
 
-                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab == "PERSON" and s0 < start
-                         and fits(n)]
+                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if s0 < start and fits(n) and
+                         (lab == "PERSON" or lab is None and self._is_person_noun(n))]
                 ment = [e for e in person_mentions if e.start_char < start]
                 best = next((e for e in reversed(ment) if e.root.dep_ in SUBJ_DEPS and
                              fits(self._named(e, ents, actors)[0], e)), None)
@@ -890,6 +910,12 @@ class QuoteExtractor:
                 cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab in ("ORG", "FACTION", None)
                          and s0 < start and n and n.lower() not in self.plural]
                 ment = [e for e in coll_mentions if e.start_char < start]
+                if p == "it":
+                    # "The X newspaper, which is close to the Y, reported … “…” it said": the last subject wins
+                    sent0 = m[0].sent.start
+                    subj = [e for e in ment if self._is_subject(e) and e.sent.start >= sent0 - 60]
+                    if subj and subj[-1].start_char > ment[-1].start_char - 200:
+                        ment = ment[:ment.index(subj[-1]) + 1]
                 if cands and (not ment or cands[-1][0] > ment[-1].start_char):
                     return cands[-1][1], cands[-1][2], "ORG"
                 if ment:
@@ -898,7 +924,57 @@ class QuoteExtractor:
             return m.text.strip(), None, None
         if m.label_ in LABEL_TYPE:
             return self._named(m, ents, actors)
+        ante = self._antecedent(m, ents)
+        if ante is not None:
+            return self._named(ante, ents, actors)
+        toks = [t for t in m if not t.is_space]
+        if len(toks) > 1 and toks[0].lower_ in self.indefinite:  # "one activist" is "activist"
+            return m.doc[toks[1].i:m.end].text.strip(), None, None
         return m.text.strip(), None, None
+
+    def _is_person_noun(self, name: str) -> bool:
+        words = name.split()
+        return bool(words) and words[-1].lower() in self.person_nouns
+
+    @staticmethod
+    def _is_subject(e: Span) -> bool:
+        """A name that is (or modifies) a clause subject: "The X newspaper reported"."""
+        r = e.root
+        if r.dep_ in ("compound", "nmod", "amod", "poss") and r.head.i >= e.end:
+            r = r.head
+        return r.dep_ in SUBJ_DEPS
+
+    def _head_noun(self, e: Span) -> Token:
+        """The noun a name stands in: "Cham" in 'the opposition "Cham" TV network' -> network."""
+        r = e.root
+        for _ in range(3):
+            if r.dep_ in ("compound", "nmod", "amod", "poss") and r.head.i > r.i and r.head.i - e.end < 4:
+                r = r.head
+            else:
+                break
+        return r
+
+    def _antecedent(self, m: Span, ents: list[Span], window: int = 1500) -> Span | None:
+        """"the network said" / "the group said": a definite description names no one; it stands for the last
+        earlier name whose noun phrase has a head of the same kind ("the opposition “Cham” TV network"), else for a
+        group-like head the last organisation or faction."""
+        head = m.root
+        kind = self.kinds.get(head.lower_)
+        if kind is None or m[0].lower_ != "the" or any(t.pos_ == "PROPN" for t in m):
+            return None
+        start = m.start_char
+        fallback = None
+        for e in reversed(ents):
+            if e.start_char >= start:
+                continue
+            if e.start_char < start - window:
+                break
+            words = {t.lower_ for t in e} | {self._head_noun(e).lower_}
+            if head.lower_ in words or any(self.kinds.get(w) == kind for w in words):
+                return e
+            if fallback is None and kind == "group" and e.label_ in ("ORG", "FACTION"):
+                fallback = e
+        return fallback
 
     def _title_gender(self, e: Span) -> str | None:
         """"Mr. X" is male, "Mrs./Ms. X" female (titles from the lexicon); most names give no clue."""
