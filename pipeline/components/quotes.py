@@ -77,8 +77,10 @@ class QuoteExtractor:
         self.abbr = cues["abbreviations"]
         self.person_nouns = cues.get("person_nouns", set())
         self.naming = cues.get("naming_verbs", set())
+        self.statements = cues.get("statement_nouns", set())
         self.indefinite = cues.get("indefinite_determiners", set())
         self.kinds = cues.get("description_kinds", {})
+        self.kind_ids = {nlp.vocab.strings.add(w) for w in self.kinds}
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
         # hashes of the words that can open reported speech, to find them without touching every token
@@ -87,6 +89,7 @@ class QuoteExtractor:
         # speaker genders learned from pronouns ("m"/"f" by name)
         self._text = ""
         self._gender: dict[str, str] = {}
+        self._org_subjects: list[Token] = []
 
     # ------------------------------------------------------------------ marks
     @staticmethod
@@ -192,6 +195,11 @@ class QuoteExtractor:
         for c in tok.rights:  # "The task force commander, Lt. Gen. X, said"
             if c.dep_ == "appos" and ent_at[c.i] >= 0 and ents[ent_at[c.i]].label_ == "PERSON":
                 return ents[ent_at[c.i]]
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and tok.lower_ in self.statements:
+                # "a statement by the army said": the statement speaks for its author
+                for g in c.children:
+                    if g.dep_ == "pobj" and ent_at[g.i] >= 0:
+                        return ents[ent_at[g.i]]
             if c.dep_ == "acl" and c.lower_ in self.naming:  # "a witness named X said"
                 for g in c.children:
                     if ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ == "PERSON":
@@ -203,8 +211,9 @@ class QuoteExtractor:
                 j -= 1
             e = ents[ent_at[j]] if ent_at[j] >= 0 else None
             if e is not None and e.label_ == "PERSON" and e.end == j + 1 and \
-                    (e.root.dep_ not in ARG_DEPS or e.root.head.i == tok.i):
-                return e
+                    (e.root.dep_ not in ARG_DEPS or e.root.head.i == tok.i or tok.head.head.i == e.root.i or
+                     e.root.head.i < e.start and any(MARKS.match(doc[k].text) for k in range(e.root.head.i, e.start))):
+                return e  # the name's own attachment is a parse across the quotation marks
         return span
 
     def _subject(self, v: Token) -> Token | None:
@@ -491,6 +500,9 @@ class QuoteExtractor:
         # --- 4. speakers
         speakers_so_far: list[tuple[int, str, str | None, str]] = []  # (start_char, name, key, label)
         person_mentions = [e for e in ents if e.label_ == "PERSON" and not inside[e.start]]
+        # subjects headed by an organisation noun ("The X newspaper reported"), for "it said"
+        self._org_subjects = [doc[i] for i, h in enumerate(lowers) if h in self.kind_ids and not inside[i] and
+                              doc[i].dep_ in SUBJ_DEPS and ent_at[i] < 0]
         coll_mentions = [e for e in ents if e.label_ in ("ORG", "FACTION") and not inside[e.start]]
         out = []
         for q in sorted(quotes, key=lambda q: q["start_char"]):
@@ -916,6 +928,12 @@ class QuoteExtractor:
                     subj = [e for e in ment if self._is_subject(e) and e.sent.start >= sent0 - 60]
                     if subj and subj[-1].start_char > ment[-1].start_char - 200:
                         ment = ment[:ment.index(subj[-1]) + 1]
+                if p == "it":
+                    nps = [t for t in self._org_subjects if t.idx < start and t.i >= m[0].sent.start - 60]
+                    last = max([-1] + ([cands[-1][0]] if cands else []) + ([ment[-1].start_char] if ment else []))
+                    if nps and nps[-1].idx > last:
+                        return self._resolve(self._mention(nps[-1], ent_at, ents), doc, ents, ent_at, actors,
+                                             person_mentions, coll_mentions, speakers_so_far)
                 if cands and (not ment or cands[-1][0] > ment[-1].start_char):
                     return cands[-1][1], cands[-1][2], "ORG"
                 if ment:
@@ -960,7 +978,10 @@ class QuoteExtractor:
         group-like head the last organisation or faction."""
         head = m.root
         kind = self.kinds.get(head.lower_)
-        if kind is None or m[0].lower_ != "the" or any(t.pos_ == "PROPN" for t in m):
+        doc = m.doc
+        # a proper noun in it may be a name the tagger missed ("the Al-Watan newspaper"); "Britain-based" is not
+        if kind is None or m[0].lower_ != "the" or \
+                any(t.pos_ == "PROPN" and (t.i + 1 >= len(doc) or doc[t.i + 1].text != "-") for t in m):
             return None
         start = m.start_char
         fallback = None
