@@ -80,6 +80,7 @@ class QuoteExtractor:
         self.statements = cues.get("statement_nouns", set())
         self.indefinite = cues.get("indefinite_determiners", set())
         self.kinds = cues.get("description_kinds", {})
+        self.kind_labels = cues.get("description_fallback_labels", {})
         self.kind_ids = {nlp.vocab.strings.add(w) for w in self.kinds}
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
@@ -190,7 +191,8 @@ class QuoteExtractor:
             left += 1
         span = doc[left:tok.i + 1]
         for e in ents:  # a title with a name: "Foreign Minister X" parsed with the title as head
-            if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end:
+            if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end and \
+                    not (e.root.dep_ == "poss" or e.end < len(doc) and doc[e.end].tag_ == "POS"):  # not "X's niece"
                 return e
         for c in tok.rights:  # "The task force commander, Lt. Gen. X, said"
             if c.dep_ == "appos" and ent_at[c.i] >= 0 and ents[ent_at[c.i]].label_ == "PERSON":
@@ -302,7 +304,8 @@ class QuoteExtractor:
         pstarts = [p[0] for p in paras]
         segs = self._segments(text, paras)
         nested = [s for s in segs if s["nested"]]
-        segs = [s for s in segs if not s["nested"]]
+        # a nickname inside a name (Marcia “Cia” Price) is neither a quote nor a boundary of a cue window
+        segs = [s for s in segs if not s["nested"] and not self._nickname(text, s)]
         ents = [e for e in doc.ents if e.label_ in LABEL_TYPE]
         ent_at = [-1] * len(doc)
         for i, e in enumerate(ents):
@@ -588,6 +591,8 @@ class QuoteExtractor:
                 subj = self._adjacent_subject(v, lo, hi, ent_at, True)
             if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
                 continue
+            if subj.left_edge.i < s["toks"][0] <= subj.i:
+                return None  # 'the “X” network reported': the marks are part of the speaker's name
             if v.lower_ == "according" and t - lo > 1:
                 return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
             if v.lower_ != "according":
@@ -740,6 +745,16 @@ class QuoteExtractor:
         return None
 
     @staticmethod
+    def _nickname(text: str, s: dict) -> bool:
+        """One capitalised word in marks between two capitalised words: John “J.D.” Doe."""
+        if not s["closed"] or s["end"] - s["start"] > 15 or " " in text[s["start"]:s["end"]]:
+            return False
+        before = WORD_BEFORE.search(text, max(0, s["open"] - 30), s["open"] - 1) if s["open"] > 1 else None
+        after = text[s["close"] + 1:s["close"] + 3]
+        return (text[s["start"]].isupper() and before is not None and before.group(1)[:1].isupper() and
+                text[s["open"] - 1] == " " and len(after) == 2 and after[0] == " " and after[1].isupper())
+
+    @staticmethod
     def _standalone(text: str, s: dict, ps: int, pe: int) -> bool:
         """Marks around whole sentences, not a phrase inside narration: “…” after a sentence end, ending one."""
         before = text[ps:s["open"]].rstrip()
@@ -763,7 +778,9 @@ class QuoteExtractor:
         if prev.pos_ in ("NOUN", "PROPN") and root.head.i == prev.i and root.dep_ in ("appos", "compound", "nmod"):
             return True  # the page “Information Office …”
         nxt = doc[b + 1] if b + 1 < len(doc) and doc[b].is_punct else (doc[b] if b < len(doc) else None)
-        return root.dep_ == "compound" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")  # the “X” network
+        # the “X” network (a bare proper name may be parsed as a noun modifier)
+        named = root.dep_ == "compound" or root.dep_ == "nmod" and all(doc[t].pos_ == "PROPN" for t in range(a, b))
+        return named and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
 
     def _free_relative(self, v: Token, subj: Token, inside: list[bool]) -> Token:
         """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
@@ -920,18 +937,24 @@ class QuoteExtractor:
                     return n, k, "PERSON"
             elif (p in self.plural or p == "it") and p not in self.first:
                 cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab in ("ORG", "FACTION", None)
-                         and s0 < start and n and n.lower() not in self.plural]
+                         and s0 < start and n and n.lower() not in self.plural and
+                         (p != "it" or lab is not None or n.split()[-1].lower() in self.kinds)]  # "it": no person
                 ment = [e for e in coll_mentions if e.start_char < start]
                 if p == "it":
-                    # "The X newspaper, which is close to the Y, reported … “…” it said": the last subject wins
+                    # "The X newspaper, which is close to the Y, reported … “…” it said": the latest of the last
+                    # speaker, the last subject name and the last subject headed by an organisation noun wins
                     sent0 = m[0].sent.start
                     subj = [e for e in ment if self._is_subject(e) and e.sent.start >= sent0 - 60]
-                    if subj and subj[-1].start_char > ment[-1].start_char - 200:
-                        ment = ment[:ment.index(subj[-1]) + 1]
-                if p == "it":
-                    nps = [t for t in self._org_subjects if t.idx < start and t.i >= m[0].sent.start - 60]
-                    last = max([-1] + ([cands[-1][0]] if cands else []) + ([ment[-1].start_char] if ment else []))
-                    if nps and nps[-1].idx > last:
+                    nps = [t for t in self._org_subjects if t.idx < start and t.i >= sent0 - 60]
+                    opts = ([(cands[-1][0], 0)] if cands else []) + ([(subj[-1].start_char, 1)] if subj else []) + \
+                        ([(nps[-1].idx, 2)] if nps else [])
+                    if opts:
+                        what = max(opts)[1]
+                        if what == 0:
+                            return cands[-1][1], cands[-1][2], "ORG"
+                        if what == 1:
+                            n, k, _ = self._named(subj[-1], ents, actors)
+                            return n, k, subj[-1].label_
                         return self._resolve(self._mention(nps[-1], ent_at, ents), doc, ents, ent_at, actors,
                                              person_mentions, coll_mentions, speakers_so_far)
                 if cands and (not ment or cands[-1][0] > ment[-1].start_char):
@@ -951,8 +974,11 @@ class QuoteExtractor:
         return m.text.strip(), None, None
 
     def _is_person_noun(self, name: str) -> bool:
+        """An unnamed person ("a relative" -> "relative"); a definite one ("the president") usually stands for a
+        name given elsewhere, so it is left to the named mentions."""
         words = name.split()
-        return bool(words) and words[-1].lower() in self.person_nouns
+        return bool(words) and words[-1].lower() in self.person_nouns and \
+            words[0].lower() not in ("the", "my", "his", "her", "their", "our", "its")
 
     @staticmethod
     def _is_subject(e: Span) -> bool:
@@ -965,6 +991,8 @@ class QuoteExtractor:
     def _head_noun(self, e: Span) -> Token:
         """The noun a name stands in: "Cham" in 'the opposition "Cham" TV network' -> network."""
         r = e.root
+        if r.dep_ == "appos" and r.head.i < e.start:  # "the broadcaster X"
+            return r.head
         for _ in range(3):
             if r.dep_ in ("compound", "nmod", "amod", "poss") and r.head.i > r.i and r.head.i - e.end < 4:
                 r = r.head
@@ -974,8 +1002,8 @@ class QuoteExtractor:
 
     def _antecedent(self, m: Span, ents: list[Span], window: int = 1500) -> Span | None:
         """"the network said" / "the group said": a definite description names no one; it stands for the last
-        earlier name whose noun phrase has a head of the same kind ("the opposition “Cham” TV network"), else for a
-        group-like head the last organisation or faction."""
+        earlier name whose noun phrase has a head of the same kind ("the opposition “Cham” TV network"), else the
+        last name with a label that kind allows (an organisation, a faction)."""
         head = m.root
         kind = self.kinds.get(head.lower_)
         doc = m.doc
@@ -993,7 +1021,7 @@ class QuoteExtractor:
             words = {t.lower_ for t in e} | {self._head_noun(e).lower_}
             if head.lower_ in words or any(self.kinds.get(w) == kind for w in words):
                 return e
-            if fallback is None and kind == "group" and e.label_ in ("ORG", "FACTION"):
+            if fallback is None and e.label_ in self.kind_labels.get(kind, ()):
                 fallback = e
         return fallback
 
