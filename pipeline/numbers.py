@@ -22,9 +22,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .resources import model_file
+
 __all__ = ["Casualties", "LEXICON_PATH", "find_casualties", "parse_number"]
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "models" / "numbers.json"
+LEXICON_PATH = model_file("numbers.json")
 
 # Words, comma-thousands numbers, plain numbers (decimals stay one token so that they are never read as counts),
 # dotted abbreviations ("U.S."), and single punctuation characters. Hyphenated and apostrophe words

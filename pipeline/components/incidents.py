@@ -16,21 +16,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .. import dates as _dates
 from .. import extensions
+from .. import numbers as _numbers
+from ..resources import model_file
 from ..text import fold, norm_name
-
-try:  # written in parallel; the component degrades to undated / uncounted incidents without them
-    from .. import dates as _dates
-except ImportError:  # pragma: no cover
-    _dates = None
-try:
-    from .. import numbers as _numbers
-except ImportError:  # pragma: no cover
-    _numbers = None
 
 extensions.register()
 
-DEFAULT_LEXICON = str(Path(__file__).resolve().parents[2] / "models" / "event_types.json")
+DEFAULT_LEXICON = str(model_file("event_types.json"))
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 ACTOR_LABELS = {"PERSON", "FACTION", "ORG"}
@@ -478,12 +472,10 @@ class IncidentExtractor:
             for i in range(e.start, e.end):
                 ent_by_tok[i] = e
         published = extensions.context_value(doc, "published")
-        date_mentions = []
-        if _dates is not None:
-            try:
-                date_mentions = list(_dates.find_dates(doc.text, published))
-            except Exception:  # a date parser bug must not lose the document's incidents
-                date_mentions = []
+        try:
+            date_mentions = list(_dates.find_dates(doc.text, published))
+        except Exception:  # a date parser bug must not lose the document's incidents
+            date_mentions = []
         by_sent: dict[int, list[Cue]] = {s.start: [] for s in combo_sents}
         sents = {s.start: s for s in combo_sents}
         for c in cues:
@@ -693,8 +685,6 @@ class IncidentExtractor:
                 return
 
     def _counts(self, sent: Span) -> tuple[int | None, int | None]:
-        if _numbers is None:
-            return None, None
         try:
             c = _numbers.find_casualties(sent.text)
         except Exception:

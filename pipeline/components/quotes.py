@@ -15,18 +15,18 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from pathlib import Path
 
 from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
+from ..resources import model_file
 from ..schema import LABEL_TYPE
 
 extensions.register()
 
-DEFAULT_CUES = str(Path(__file__).resolve().parents[2] / "models" / "quote_cues.json")
+DEFAULT_CUES = str(model_file("quote_cues.json"))
 
 OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"
