@@ -84,3 +84,38 @@ def test_place_context_cue(nlp):
 def test_title_makes_person(nlp):
     doc = nlp("Gen. Votel said the operation went well. Votel added that more troops would come.")
     assert [lab for text, lab in ents(doc) if text == "Votel"] == ["PERSON", "PERSON"]
+
+
+def nominals(doc):
+    return [(s.text, s.label_, s._.actor_key) for s in doc.spans.get("sitrep_nominals", [])]
+
+
+def test_nominal_apposition_and_name_head(nlp):
+    doc = nlp("Gen. Joseph Votel, commander of U.S. Central Command, said the Syrian Democratic Forces were ready. "
+              "The forces advanced on Raqqa. The general praised them.")
+    assert nominals(doc) == [("commander", "PERSON", "person:joseph-votel"),
+                             ("The forces", "FACTION", "faction:syrian-democratic-forces"),
+                             ("The general", "PERSON", "person:joseph-votel")]
+    assert actor(doc, "Joseph Votel")["n_mentions"] == 3
+    assert "commander" not in actor(doc, "Joseph Votel")["aliases"]  # descriptions are not names
+
+
+def test_nominal_place_described_then_definite(nlp):
+    doc = nlp("Fighting broke out in Daquq, a Kurdish-controlled town about 30km south of Kirkuk. "
+              "Residents fled the town on Monday.")
+    assert nominals(doc) == [("a Kurdish-controlled town", "PLACE", "place:daquq"),
+                             ("the town", "PLACE", "place:daquq")]
+    assert all(e.text not in ("the town",) for e in doc.ents)  # names only in doc.ents
+
+
+def test_nominal_generic_and_title(nlp):
+    doc = nlp("The Islamic State group claimed the attack. The group said its fighters killed five soldiers. "
+              "Secretary Kerry met the president. The secretary said talks would continue.")
+    assert nominals(doc) == [("The group", "FACTION", "faction:islamic-state"),
+                             ("The secretary", "PERSON", "person:kerry")]
+
+
+def test_nominal_without_antecedent_is_dropped(nlp):
+    doc = nlp("The town was quiet. The group said the commander had left.")
+    assert nominals(doc) == []
+    assert doc._.actors == []
