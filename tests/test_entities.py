@@ -119,3 +119,14 @@ def test_nominal_without_antecedent_is_dropped(nlp):
     doc = nlp("The town was quiet. The group said the commander had left.")
     assert nominals(doc) == []
     assert doc._.actors == []
+
+
+def test_first_name_with_s_is_not_a_registry_acronym(nlp):
+    doc = nlp('"It helps," says Anas Ahmad, a former student. Since then Anas and other volunteers kept working.')
+    assert [(e.text, e.label_) for e in doc.ents if e.text.startswith("Anas")] == [("Anas Ahmad", "PERSON"),
+                                                                                   ("Anas", "PERSON")]
+
+
+def test_named_facility_is_a_place(nlp):
+    doc = nlp("Water levels rose behind the Samarra Barrage this week.")
+    assert ents(doc) == [("Samarra Barrage", "PLACE")]

@@ -38,10 +38,11 @@ PLACE_NOUNS = {"neighborhood", "neighbourhood", "district", "province", "governo
                "mountains", "mountain", "plain", "plains", "desert", "river", "dam", "crossing", "checkpoint",
                "prison", "hospital", "base", "square", "street", "municipality", "county", "state", "subdistrict"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
-           "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part"}
+           "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part",
+           "vicinity", "environs"}
 PLACE_VERBS_BASE = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
                "recapture", "retake", "seize", "enter", "encircle",
-               "evacuate", "raid", "overrun", "siege", "invade"}
+               "evacuate", "raid", "overrun", "siege", "invade", "flee"}
 TITLES = {"officer", "petty", "airman", "seaman", "spc", "cmdr",
           "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
           "maj", "major", "president", "minister", "sheikh", "shaikh", "imam", "king", "prince", "commander",
@@ -376,8 +377,10 @@ class EntityTagger:
             lab = self.label_map.get(ent.label_)
             if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
                 continue  # "International Humanitarian Law", "Cessation of Hostilities": not actors
-            if lab == "ORG" and ent[-1].lower_ in FACILITY_HEADS:
-                lab = "PLACE"  # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places
+            if lab in ("ORG", "PERSON") and ent[-1].lower_ in FACILITY_HEADS and (lab == "ORG" or len(ent) > 1):
+                # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places ("Samarra
+                # Barrage" is no person either)
+                lab = "PLACE"
             if lab:
                 s, e = self._clean(doc, ent.start, ent.end, lab, self.country_names)
                 if s < e:
@@ -470,7 +473,7 @@ class EntityTagger:
             if c[2] in ("PERSON", "PLACE", "ORG"):
                 groups[place_key(doc[c[0]:c[1]].text)].append(c)
         # surnames of people named in full (both "Hourani" and "al-Hourani")
-        surnames = set()
+        surnames, firsts = set(), set()
         for c in chosen:
             if c[2] == "PERSON" and c[1] - c[0] >= 2:
                 toks = place_key(doc[c[0]:c[1]].text).split()
@@ -479,6 +482,8 @@ class EntityTagger:
                 surnames.add(toks[-1])
                 if len(toks) >= 3:
                     surnames.add(" ".join(toks[-2:]))
+                if toks[0] not in NAME_PARTICLES and toks[0] not in HONORIFICS:
+                    firsts.add(toks[0])  # "Anas" after "Anas Ahmad": a first name used alone
         keys = sorted(groups, key=len, reverse=True)
         # spelling variants vote together ("Dara al-Balad" with "Daraa al-Balad")
         parent = {k: k for k in keys}
@@ -512,6 +517,8 @@ class EntityTagger:
                     person_cue = True
             if is_surname:
                 votes["PERSON"] += 4.0
+            elif key in firsts and not strong_place:
+                votes["PERSON"] += 2.5
             if strong_place:
                 votes["PLACE"] += 2.5
             elif known_place:
@@ -525,7 +532,9 @@ class EntityTagger:
         for c in chosen:
             if c[2] in ("ORG", "PERSON", "PLACE") and c[1] - c[0] <= 6:
                 w = doc[c[0]:c[1]].text
+                # the s-less form is a registry acronym or a longer name: "Anas" is a first name, not "ANA"s
                 if norm_name(w) in self.canon or (c[1] - c[0] == 1 and w.endswith("s") and len(w) > 3
+                                                  and (w[:-1].isupper() or len(w) > 5)
                                                   and norm_name(w[:-1]) in self.canon):
                     c[2] = "FACTION"
         # an acronym spelled out in this document takes the spelled-out name's label: "SARC" after "Syrian Arab Red
