@@ -130,3 +130,21 @@ def test_first_name_with_s_is_not_a_registry_acronym(nlp):
 def test_named_facility_is_a_place(nlp):
     doc = nlp("Water levels rose behind the Samarra Barrage this week.")
     assert ents(doc) == [("Samarra Barrage", "PLACE")]
+
+
+def test_role_phrase_is_a_description_of_the_person_named_after_it(nlp):
+    doc = nlp("Foreign Minister Julie Bishop met with the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim "
+              "Al-Ja’afari, in Canberra on 12 February.")
+    assert ("Minister of Foreign Affairs of Iraq", "ORG") not in ents(doc)
+    assert nominals(doc) == [("the Minister", "PERSON", "person:ibrahim-al-ja-afari")]
+
+
+def test_title_before_of_is_not_part_of_the_office(nlp):
+    doc = nlp("Dr. Ahmed Kamil Murad, Acting General Director of the Office of Museums, attended.")
+    assert ("Office of Museums", "ORG") in ents(doc)
+
+
+def test_apposition_with_place_noun_makes_a_place(nlp):
+    doc = nlp("Israeli jets fired missiles into Syria, striking Sabboura, an area outside Damascus.")
+    assert ("Sabboura", "PLACE") in ents(doc)
+    assert nominals(doc)[0] == ("an area", "PLACE", "place:sabboura")

@@ -82,6 +82,9 @@ MILITARY_NOUNS = {"airstrike", "shelling", "positions", "checkpoints", "helicopt
                   "raids", "bombing", "bombardment", "soldiers", "navy", "intervention", "offensive", "support",
                   "government", "ministry", "officials", "regime", "allies", "backing", "planes", "drones", "attacks"}
 ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
+ROLE_HEADS = {"commander", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "director",
+              "president", "ambassador", "envoy", "adviser", "advisor", "chairman", "commissioner", "governor",
+              "mayor", "chargé", "capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt."}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
@@ -298,6 +301,8 @@ class EntityTagger:
                     break
                 if prev.lower_ == "the" and not (s > 1 and doc[s - 2].lower_ in ("of", "for")):
                     break
+                if prev.lower_ in ("of", "for") and s > 1 and doc[s - 2].lower_ in ROLE_HEADS:
+                    break  # "Director of the Office of Museums": the office, not the person's title
                 s -= 1
             while s < tok.i and doc[s].lower_ in CONNECT:
                 s += 1
@@ -320,6 +325,14 @@ class EntityTagger:
         """Cues that name a place whatever the model thought: "the village of X", "X neighborhood"."""
         if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
             return True
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+            # "Sabboura, an area outside Damascus", "Daquq, a Kurdish-controlled town"
+            j = end + 2
+            while j < min(len(doc), end + 5) and doc[j].pos_ in ("ADJ", "VERB", "PUNCT") and doc[j].lower_ not in \
+                    PLACE_NOUNS:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in PLACE_NOUNS and (j + 1 == len(doc) or doc[j + 1].tag_ != "POS"):
+                return True
         return end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].lower_ not in ("state", "base")
 
     def _place_cue(self, doc: Doc, start: int, end: int) -> bool:
@@ -381,6 +394,13 @@ class EntityTagger:
                 # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places ("Samarra
                 # Barrage" is no person either)
                 lab = "PLACE"
+            if lab in ("ORG", "FACTION", "PERSON"):
+                k = next((t.i for t in ent if t.lower_ in ("of", "for")), None)
+                if k is None and len(ent) > 1 and ent[-1].lower_ in ROLE_HEADS:
+                    ent = doc[ent.start:ent.end - 1]  # "Central Command spokesman": the organisation, without the role
+                elif lab == "ORG" and (ent[-1].lower_ in ROLE_HEADS if k is None else k > ent.start
+                                       and doc[k - 1].lower_ in ROLE_HEADS):
+                    continue  # "the Minister of Foreign Affairs of Iraq" describes a person (sitrep_nominals links it)
             if lab:
                 s, e = self._clean(doc, ent.start, ent.end, lab, self.country_names)
                 if s < e:

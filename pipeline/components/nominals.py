@@ -171,6 +171,16 @@ class NominalLinker:
                 e = named_at(c.i)
                 if appos_ok(e):
                     return e
+        # "the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja'afari": the name after the whole phrase
+        j = tok.right_edge.i + 1
+        if j < len(doc) and doc[j].text == "," and not indefinite:
+            j += 1
+            while j < len(doc) - 1 and j <= tok.right_edge.i + 5 and ent_at[j] < 0 and (doc[j].is_title or
+                                                                                      doc[j].is_upper):
+                j += 1  # titles before the name: "HE Dr", "Gen."
+            e = named_at(j)
+            if appos_ok(e) and e.label_ == "PERSON" and e.start == j:
+                return e
         s = span[0]
         if s >= 2 and doc[s - 1].text == ",":
             e = named_at(s - 2)
