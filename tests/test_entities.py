@@ -148,3 +148,17 @@ def test_apposition_with_place_noun_makes_a_place(nlp):
     doc = nlp("Israeli jets fired missiles into Syria, striking Sabboura, an area outside Damascus.")
     assert ("Sabboura", "PLACE") in ents(doc)
     assert nominals(doc)[0] == ("an area", "PLACE", "place:sabboura")
+
+
+def test_names_the_model_missed_where_the_sentence_says_person(nlp):
+    doc = nlp('"The army unit foiled the attack" said Tarek a police officer. Manal a 28-year-old teacher '
+              'living in the city said she was afraid.')
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Tarek", "PERSON"), ("Manal", "PERSON")]
+    doc = nlp('"We will strike," said Col. John Dorrian, the coalition spokesperson.')
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["John Dorrian"]
+
+
+def test_place_cues_through_conjunction_and_facility(nlp):
+    doc = nlp("Regime forces retook the villages of Zaytan and Khalasa southwest of Aleppo. "
+              "IS attacked the nearby Kweyris military airport.")
+    assert [e.text for e in doc.ents if e.label_ == "PLACE"] == ["Zaytan", "Khalasa", "Aleppo", "Kweyris"]

@@ -85,6 +85,10 @@ ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
 ROLE_HEADS = {"commander", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "director",
               "president", "ambassador", "envoy", "adviser", "advisor", "chairman", "commissioner", "governor",
               "mayor", "chargé", "capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt."}
+SPEECH_VERBS = {"said", "says", "told", "added", "explained", "according"}
+PERSON_NOUNS = TITLES | {"teacher", "resident", "student", "doctor", "nurse", "farmer", "father", "mother", "engineer",
+                         "worker", "driver", "witness", "man", "woman", "official", "officer", "mechanic", "shopkeeper",
+                         "merchant", "trader", "pharmacist", "lawyer", "volunteer", "rescuer", "photographer"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
@@ -120,6 +124,8 @@ def inflect(verbs: set[str]) -> frozenset[str]:
 
 
 PLACE_VERBS = inflect(PLACE_VERBS_BASE)
+PLACE_NOUNS_PL = plurals(PLACE_NOUNS)
+SIDE_WORDS = {"regime", "government", "rebel", "rebels", "opposition", "army", "forces", "family", "militia", "party"}
 HUMAN_VERBS = inflect(HUMAN_VERBS_BASE)
 MOVE_VERBS = inflect(MOVE_VERBS_BASE)
 
@@ -323,8 +329,23 @@ class EntityTagger:
     @staticmethod
     def _strong_place_cue(doc: Doc, start: int, end: int) -> bool:
         """Cues that name a place whatever the model thought: "the village of X", "X neighborhood"."""
-        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_PL:
             return True
+        root = doc[end - 1]
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "the villages of Zaytan and Khalasa"
+        if root.i != end - 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lower_ in PLACE_NOUNS_PL:
+            return True
+        if start > 3 and doc[start - 1].lower_ in ("and", "or", ","):  # the same without the parse
+            j = start - 1
+            while j > max(0, start - 8) and (doc[j].lower_ in ("and", "or", ",", "-") or doc[j].is_title):
+                j -= 1
+            if j > 0 and j < start - 2 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS_PL:
+                return True
+        if end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha and doc[end].lower_ not in SIDE_WORDS and \
+                doc[end + 1].lower_ in PLACE_NOUNS and doc[end + 1].lower_ != "state":
+            return True  # "Kweyris military airport", "Hmeimim air base"
         if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
             # "Sabboura, an area outside Damascus", "Daquq, a Kurdish-controlled town"
             j = end + 2
@@ -476,6 +497,10 @@ class EntityTagger:
                     taken[t] = True
                 chosen.append([s, e, "PLACE", key, strong])
 
+        for s, e in self._unnamed_people(doc, taken):
+            for t in range(s, e):
+                taken[t] = True
+            chosen.append([s, e, "PERSON", None, False])
         self._repair(doc, chosen)
         for c in chosen:  # "Idlib province" is the name of the province, not the city
             if c[2] == "PLACE" and c[1] < len(doc) and doc[c[1]].lower_ in ADMIN_NOUNS and not taken[c[1]]:
@@ -484,6 +509,37 @@ class EntityTagger:
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc
+
+    def _unnamed_people(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+        """Names the model missed where the sentence says they are people: "said Tarek, a police officer",
+        "Manal, a 28-year-old teacher living in ...". One to three capitalised words nobody else tagged."""
+        out = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if taken[i] or not tok.is_title or tok.pos_ != "PROPN" or tok.lower_ in CALENDAR or \
+                    tok.lower_ in TITLES or tok.lower_ in HONORIFICS or i + 1 < n and doc[i + 1].text == ".":
+                continue  # "said Col. John Dorrian": the title is not the name
+            if i > 0 and (doc[i - 1].is_title and not doc[i - 1].is_sent_start or taken[i - 1]):
+                continue  # inside a longer capitalised run
+            e = i + 1
+            while e < n and e - i < 3 and doc[e].is_title and doc[e].pos_ == "PROPN" and not taken[e]:
+                e += 1
+            if e < n and (doc[e].is_title or taken[e]) or self.gaz.is_strong(place_key(doc[i:e].text)):
+                continue
+            after_speech = i > 0 and doc[i - 1].lower_ in SPEECH_VERBS
+            j = e + (e < n and doc[e].text == ",")
+            role = False
+            if j < n and doc[j].lower_ in ("a", "an"):
+                for k in range(j + 1, min(n, j + 9)):  # the noun phrase after "a": "a 28-year-old teacher"
+                    if doc[k].lower_ in PERSON_NOUNS:
+                        role = True
+                        break
+                    if doc[k].pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") or doc[k].is_punct and \
+                            doc[k].text != "-":
+                        break
+            if role or after_speech and (e >= n or doc[e].is_punct or doc[e].lower_ in ("a", "an")):
+                out.append((i, e))
+        return out
 
     def _repair(self, doc: Doc, chosen: list[list]) -> None:
         """One label per string (and per spelling variant) across the document, from votes of model, gazetteer
