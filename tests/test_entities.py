@@ -162,3 +162,22 @@ def test_place_cues_through_conjunction_and_facility(nlp):
     doc = nlp("Regime forces retook the villages of Zaytan and Khalasa southwest of Aleppo. "
               "IS attacked the nearby Kweyris military airport.")
     assert [e.text for e in doc.ents if e.label_ == "PLACE"] == ["Zaytan", "Khalasa", "Aleppo", "Kweyris"]
+
+
+def test_person_also_known_as_links(nlp):
+    doc = nlp("Abboud Qanbar (Arabic: \u200e\u200eعبود قنبر), also known as Abu Haidar, is an Iraqi general.")
+    assert [(e.text, e._.actor_key) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Abboud Qanbar", "person:abboud-qanbar"), ("Abu Haidar", "person:abboud-qanbar")]
+
+
+def test_arabic_group_name_is_a_faction_and_links_its_translation(nlp):
+    doc = nlp("The group Jaish al-Ta'ifa al-Mansurah (Army of the Victorious Sect) was formed in 2004.")
+    assert [(e.text, e.label_, e._.actor_key) for e in doc.ents if e.label_ == "FACTION"] == [
+        ("Jaish al-Ta'ifa al-Mansurah", "FACTION", "faction:army-of-the-victorious-sect"),
+        ("Army of the Victorious Sect", "FACTION", "faction:army-of-the-victorious-sect")]
+
+
+def test_role_apposition_makes_a_person(nlp):
+    doc = nlp("Knox Thames, the Special Advisor to Ambassador Saperstein for Religious Minorities, spoke.")
+    assert ("Knox Thames", "PERSON") in ents(doc)
+    assert nominals(doc) == [("the Special Advisor", "PERSON", "person:knox-thames")]

@@ -153,6 +153,7 @@ class EntityTagger:
         spec = json.loads((gazetteer.MODELS / patterns_file).read_text(encoding="utf-8"))
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FACTION", _expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
+        self.arabic_heads = frozenset(spec["lists"].get("arabic_head", ()))
         anchors = set()
         for key in ("head", "standalone", "the_standalone", "backed"):
             anchors.update(w for x in spec["lists"][key] for w in x.split())
@@ -390,6 +391,19 @@ class EntityTagger:
         return end + 2 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or (
             doc[end + 2].lower_ in ("his", "her") and doc[end + 1].pos_ == "ADP"))
 
+    @staticmethod
+    def _role_apposition(doc: Doc, end: int) -> bool:
+        """"X, the/a ... <role>" right after the name, before any verb: "X, the Special Advisor to ..."."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+            return False
+        for k in range(end + 2, min(len(doc), end + 6)):
+            w = doc[k].lower_.rstrip(".")
+            if w in ROLE_HEADS or w in ("officer", "activist", "journalist", "spokesperson", "leader", "chief"):
+                return k + 1 >= len(doc) or doc[k + 1].tag_ != "POS"
+            if doc[k].pos_ in ("VERB", "AUX", "ADP", "PRON") or doc[k].is_punct:
+                return False
+        return False
+
     def _junk(self, doc: Doc, text: str, start: int, end: int) -> bool:
         """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -415,6 +429,8 @@ class EntityTagger:
                 # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places ("Samarra
                 # Barrage" is no person either)
                 lab = "PLACE"
+            if lab in ("ORG", "PERSON") and len(ent) > 1 and ent[0].lower_ in self.arabic_heads:
+                lab = "FACTION"  # "Jaish al-Islam", "Liwa al-Quds": Arabic names of armed groups
             if lab in ("ORG", "FACTION", "PERSON"):
                 k = next((t.i for t in ent if t.lower_ in ("of", "for")), None)
                 if k is None and len(ent) > 1 and ent[-1].lower_ in ROLE_HEADS:
@@ -590,6 +606,9 @@ class EntityTagger:
                     votes["PLACE"] += 1.5
                 if self._person_cue(doc, c[0], c[1]):
                     votes["PERSON"] += 1.5
+                    person_cue = True
+                if self._role_apposition(doc, c[1]):
+                    votes["PERSON"] += 2.5  # "Knox Thames, the Special Advisor to ...": a person
                     person_cue = True
             if is_surname:
                 votes["PERSON"] += 4.0
