@@ -181,3 +181,14 @@ def test_role_apposition_makes_a_person(nlp):
     doc = nlp("Knox Thames, the Special Advisor to Ambassador Saperstein for Religious Minorities, spoke.")
     assert ("Knox Thames", "PERSON") in ents(doc)
     assert nominals(doc) == [("the Special Advisor", "PERSON", "person:knox-thames")]
+
+
+def test_model_span_lists_and_cut_names(nlp):
+    doc = nlp("Dr. Ahmed Kamil Murad, Acting General Director of the Office of Museums at the Iraqi Ministry of "
+              "Culture, State Board of Antiquities and Heritage (SBAH) announced the funding.")
+    assert [e.text for e in doc.ents if e.label_ in ("PERSON", "ORG")] == [
+        "Ahmed Kamil Murad", "Office of Museums", "Iraqi Ministry of Culture",
+        "State Board of Antiquities and Heritage", "SBAH"]
+    keys = {e.text: e._.actor_key for e in doc.ents}
+    assert keys["SBAH"] == keys["State Board of Antiquities and Heritage"]
+    assert nominals(doc) == [("Acting General Director", "PERSON", "person:ahmed-kamil-murad")]

@@ -271,6 +271,8 @@ class EntityTagger:
             while s < e - 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].lower_ in HONORIFICS
                                  or doc[s].text == "."):
                 s += 1
+        while e - s >= 2 and doc[e - 1].text in ("(", "[", "{", ",", ";", ":", "-"):
+            e -= 1  # "State Board of Antiquities and Heritage (SBAH)": the name without the bracket
         if e - s >= 2 and doc[e - 1].text in countries and doc[e - 2].is_title:
             e -= 1  # "Tabqa Syria" in comma-less text is "Tabqa, Syria"
         for i in range(s + 1, e):
@@ -391,6 +393,16 @@ class EntityTagger:
         return end + 2 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or (
             doc[end + 2].lower_ in ("his", "her") and doc[end + 1].pos_ == "ADP"))
 
+    def _complete_name(self, doc: Doc, ent: Span, ent_toks: set[int]) -> Span:
+        """"Dr. Ahmed Kamil Murad" tagged "Ahmed Kamil": the capitalised name word right after a person's span."""
+        e = ent.end
+        while e < len(doc) and e - ent.end < 2 and e not in ent_toks and doc[e].is_title and doc[e].pos_ == "PROPN" \
+                and not doc[e].is_sent_start and doc[e].lower_ not in CALENDAR and doc[e].lower_ not in TITLES \
+                and doc[e].text not in self.country_names and not self.gaz.is_strong(doc[e].text) \
+                and doc[e - 1].whitespace_ == " ":
+            e += 1
+        return doc[ent.start:e] if e > ent.end else ent
+
     @staticmethod
     def _role_apposition(doc: Doc, end: int) -> bool:
         """"X, the/a ... <role>" right after the name, before any verb: "X, the Special Advisor to ..."."""
@@ -421,6 +433,7 @@ class EntityTagger:
         arr = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, IDX, LENGTH, LOWER, ORTH]).T.tolist() if len(doc) else \
             [[] for _ in range(7)]
         keep_other, model = [], []
+        ent_toks = {t for ent in doc.ents for t in range(ent.start, ent.end)}
         for ent in doc.ents:
             lab = self.label_map.get(ent.label_)
             if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
@@ -439,9 +452,14 @@ class EntityTagger:
                                        and doc[k - 1].lower_ in ROLE_HEADS):
                     continue  # "the Minister of Foreign Affairs of Iraq" describes a person (sitrep_nominals links it)
             if lab:
-                s, e = self._clean(doc, ent.start, ent.end, lab, self.country_names)
-                if s < e:
-                    model.append((s, e, lab, ent.label_))
+                cuts = [t.i for t in ent if t.text == ","] if lab != "PERSON" else []
+                if lab == "PERSON" and ent.end < len(doc):
+                    ent = self._complete_name(doc, ent, ent_toks)
+                # "Iraqi Ministry of Culture, State Board of Antiquities": the model's span is a list of names
+                for a, b in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+                    s, e = self._clean(doc, a, b, lab, self.country_names)
+                    if s < e:
+                        model.append((s, e, lab, ent.label_))
             elif ent.label_ not in DROP:
                 keep_other.append(ent)
 
