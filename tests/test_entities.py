@@ -192,3 +192,10 @@ def test_model_span_lists_and_cut_names(nlp):
     keys = {e.text: e._.actor_key for e in doc.ents}
     assert keys["SBAH"] == keys["State Board of Antiquities and Heritage"]
     assert nominals(doc) == [("Acting General Director", "PERSON", "person:ahmed-kamil-murad")]
+
+
+def test_acronym_defined_in_brackets_is_a_name_everywhere(nlp):
+    doc = nlp("Donors funded the Syria Recovery Trust Fund (SRTF) this year. The SRTF said it would build roads.")
+    assert [(e.text, e._.actor_key) for e in doc.ents if e.label_ == "ORG"] == [
+        ("Syria Recovery Trust Fund", "org:syria-recovery-trust-fund"), ("SRTF", "org:syria-recovery-trust-fund"),
+        ("SRTF", "org:syria-recovery-trust-fund")]

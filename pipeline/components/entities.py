@@ -531,6 +531,10 @@ class EntityTagger:
                     taken[t] = True
                 chosen.append([s, e, "PLACE", key, strong])
 
+        for s, e, lab in self._defined_acronyms(doc, chosen, taken):
+            for t in range(s, e):
+                taken[t] = True
+            chosen.append([s, e, lab, None, False])
         for s, e in self._unnamed_people(doc, taken):
             for t in range(s, e):
                 taken[t] = True
@@ -543,6 +547,24 @@ class EntityTagger:
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, chosen: list[list], taken: list[bool]) -> list[tuple[int, int, str]]:
+        """"the Syria Recovery Trust Fund (SRTF)": the acronym in brackets after an organisation is its name too,
+        there and wherever else the article uses it."""
+        n = len(doc)
+        defined: dict[str, str] = {}
+        for c in chosen:
+            e = c[1]
+            if c[2] in ("ORG", "FACTION") and e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")" \
+                    and doc[e + 1].is_upper and 2 <= len(doc[e + 1].text) <= 8 and not taken[e + 1]:
+                defined[doc[e + 1].text] = c[2]
+        if not defined:
+            return []
+        for c in chosen:
+            if c[1] - c[0] == 1 and doc[c[0]].text in defined:
+                c[2] = defined[doc[c[0]].text]
+        return [(t.i, t.i + 1, defined[t.text]) for t in doc if t.text in defined and not taken[t.i]]
 
     def _unnamed_people(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
         """Names the model missed where the sentence says they are people: "said Tarek, a police officer",
