@@ -199,3 +199,10 @@ def test_acronym_defined_in_brackets_is_a_name_everywhere(nlp):
     assert [(e.text, e._.actor_key) for e in doc.ents if e.label_ == "ORG"] == [
         ("Syria Recovery Trust Fund", "org:syria-recovery-trust-fund"), ("SRTF", "org:syria-recovery-trust-fund"),
         ("SRTF", "org:syria-recovery-trust-fund")]
+
+
+def test_predicate_description_links_to_subject(nlp):
+    doc = nlp("The company was headed by his brother Bashar al-Assad, who would later become the President of Syria. "
+              "Abu Bakr al-Baghdadi is the leader of the group. Ahmad Abazeid is an activist.")
+    assert nominals(doc) == [("the President", "PERSON", "person:bashar-al-assad"),
+                             ("the leader", "PERSON", "person:abu-bakr-al-baghdadi")]

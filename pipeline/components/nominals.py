@@ -33,6 +33,7 @@ LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "npa
 COMPAT = {"PLACE": ("PLACE",), "PERSON": ("PERSON",), "FACTION": ("FACTION", "ORG"), "ORG": ("ORG", "FACTION")}
 COUNTRY_NOUNS = {"country"}
 ADMIN_NOUNS = {"province", "governorate", "region"}
+COPULAS = {"is", "was", "are", "were", "be", "been", "become", "became", "becomes", "remains", "remained"}
 ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant",
                  "adm": "admiral", "maj": "major", "sec": "secretary", "amb": "ambassador", "gov": "governor"}
 SETTLEMENT_NOUNS = {"town", "city", "village", "capital", "suburb", "neighborhood", "neighbourhood", "district"}
@@ -195,6 +196,16 @@ class NominalLinker:
             e = named_at(tok.i + 2)
             if e is not None and e.start == tok.i + 2 and e.label_ == "PLACE" and ok(e):
                 return e
+        # "Bashar al-Assad, who would later become the President of Syria", "X is the group's leader"
+        if tok.dep_ == "attr" and not indefinite and tok.head.lower_ in COPULAS:
+            for c in tok.head.children:
+                if c.dep_ == "nsubj":
+                    subj = c.head.head if c.tag_ in ("WP", "WDT") and c.head.dep_ == "relcl" else c
+                    e = named_at(subj.i)
+                    if e is None:  # "his brother Bashar al-Assad, who ...": the name in apposition to the noun
+                        e = next((named_at(a.i) for a in subj.children if a.dep_ == "appos" and named_at(a.i)), None)
+                    if e is not None and ok(e):
+                        return e
         # definite descriptions refer back
         det = doc[span[0]].lower_
         if det not in self.dets or span[0] == tok.i:
