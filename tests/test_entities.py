@@ -206,3 +206,11 @@ def test_predicate_description_links_to_subject(nlp):
               "Abu Bakr al-Baghdadi is the leader of the group. Ahmad Abazeid is an activist.")
     assert nominals(doc) == [("the President", "PERSON", "person:bashar-al-assad"),
                              ("the leader", "PERSON", "person:abu-bakr-al-baghdadi")]
+
+
+def test_weapons_deities_and_operations_are_no_actors(nlp):
+    doc = nlp("Coalition aircraft destroyed a VBIED near Mosul during Operation Steel Curtain. "
+              "Residents said God protected them. ISIS claimed it on Telegram.")
+    labelled = {e.text for e in doc.ents if e.label_ in ("PERSON", "PLACE", "FACTION", "ORG")}
+    assert not labelled & {"VBIED", "God", "Operation Steel Curtain", "Steel Curtain"}
+    assert "Mosul" in labelled

@@ -154,6 +154,8 @@ class EntityTagger:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FACTION", _expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
         self.arabic_heads = frozenset(spec["lists"].get("arabic_head", ()))
+        stop = json.loads((gazetteer.MODELS / "not_actor_names.json").read_text(encoding="utf-8"))
+        self.not_names, self.not_first = frozenset(stop["names"]), frozenset(stop["first_words"])
         anchors = set()
         for key in ("head", "standalone", "the_standalone", "backed"):
             anchors.update(w for x in spec["lists"][key] for w in x.split())
@@ -438,6 +440,9 @@ class EntityTagger:
             lab = self.label_map.get(ent.label_)
             if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
                 continue  # "International Humanitarian Law", "Cessation of Hostilities": not actors
+            if lab and (ent.text in self.not_names or ent.text[-1:] == "s" and ent.text[:-1] in self.not_names
+                        or len(ent) > 1 and ent[0].text in self.not_first):
+                continue  # "VBIED", "God", "Operation Steel Curtain": no actor
             if lab in ("ORG", "PERSON") and ent[-1].lower_ in FACILITY_HEADS and (lab == "ORG" or len(ent) > 1):
                 # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places ("Samarra
                 # Barrage" is no person either)
