@@ -548,7 +548,8 @@ class EntityTagger:
         for c in chosen:  # "Idlib province" is the name of the province, not the city
             if c[2] == "PLACE" and c[1] < len(doc) and doc[c[1]].lower_ in ADMIN_NOUNS and not taken[c[1]]:
                 c[1] += 1
-        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, text, s, e)]
+        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, text, s, e)
+                and not (e - s == 1 and doc[s].text in self.not_names)]
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc
