@@ -540,7 +540,7 @@ class EntityTagger:
             for t in range(s, e):
                 taken[t] = True
             chosen.append([s, e, lab, None, False])
-        for s, e in self._unnamed_people(doc, taken):
+        for s, e in self._unnamed_people(doc, taken, arr[0]):
             for t in range(s, e):
                 taken[t] = True
             chosen.append([s, e, "PERSON", None, False])
@@ -572,13 +572,14 @@ class EntityTagger:
                 c[2] = defined[doc[c[0]].text]
         return [(t.i, t.i + 1, defined[t.text]) for t in doc if t.text in defined and not taken[t.i]]
 
-    def _unnamed_people(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int]]:
+    def _unnamed_people(self, doc: Doc, taken: list[bool], title: list[int]) -> list[tuple[int, int]]:
         """Names the model missed where the sentence says they are people: "said Tarek, a police officer",
         "Manal, a 28-year-old teacher living in ...". One to three capitalised words nobody else tagged."""
         out = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if taken[i] or not tok.is_title or tok.pos_ != "PROPN" or tok.lower_ in CALENDAR or \
+        for i in [i for i, t in enumerate(title) if t and not taken[i]]:  # flags from one to_array call
+            tok = doc[i]
+            if taken[i] or tok.pos_ != "PROPN" or tok.lower_ in CALENDAR or \
                     tok.lower_ in TITLES or tok.lower_ in HONORIFICS or i + 1 < n and doc[i + 1].text == ".":
                 continue  # "said Col. John Dorrian": the title is not the name
             if i > 0 and (doc[i - 1].is_title and not doc[i - 1].is_sent_start or taken[i - 1]):
