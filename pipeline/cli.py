@@ -71,6 +71,7 @@ def run(
 
     from .api import NoInputs, StoreError
     from .api import run as run_api
+    from .engines.dask import DaskEngineError
     from .nlp import ModelNotFound
 
     inputs = inputs or [Path("data/raw")]
@@ -88,7 +89,7 @@ def run(
             s = run_api(inputs, out=out, fmt=fmt.value, model=model, n_process=n_process, batch_size=batch_size,
                         published=published, engine=engine.value, scheduler=scheduler, max_chars=max_chars,
                         progress=tick)
-    except (NoInputs, StoreError, ModelNotFound) as e:
+    except (NoInputs, StoreError, ModelNotFound, DaskEngineError) as e:
         fail(str(e))
     except ValueError as e:
         fail(str(e))

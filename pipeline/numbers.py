@@ -88,6 +88,10 @@ _TRIGGERS: dict[str, dict[str, dict[str, list[tuple[str, ...]]]]] = {
 }
 _TOLL = frozenset(_LEX["killed"]["toll_words"])
 _TOLL_NOT_AFTER = frozenset(_LEX["killed"]["toll_not_after"])
+_CUM_STRONG = re.compile("|".join(_LEX["cumulative_strong"]))
+_CUM_WEAK = re.compile("|".join(_LEX["cumulative_weak"]))
+_CUM_BEFORE = re.compile("|".join(_LEX["cumulative_before"]))
+_HEADLINE_VERBS = frozenset(_LEX["headline_verbs"])
 _ZERO_NOUNS: dict[str, list[str]] = _LEX["zero_nouns"]
 _PASSIVE_AUX = frozenset(_LEX["passive_aux"])
 _NEG_AUX = frozenset(_LEX["negated_aux"])
@@ -816,17 +820,51 @@ class _Sentence:
             for kind in kinds:
                 self.items[kind].append((0, *span))
 
+    def _cumulative(self, its: list, tolls: list) -> tuple[list, list]:
+        """Drop running totals: a count whose clause goes on 'since 2011' / 'in the war' (always), or 'so far'
+        (when the sentence has another count). The clause runs from the count to the next count or ';'/'.'."""
+        allc = sorted({a for _v, a, _b in its + tolls})
+        text = self.text.lower()
+
+        ends = sorted({b for _v, _a, b in its + tolls})
+
+        def kind(a: int, b: int) -> int:
+            nxt = next((x for x in allc if x > a), len(text))
+            window = re.split(r"[;.](?:\s|$)", text[b:nxt], maxsplit=1)[0]
+            prev = max([e for e in ends if e <= a], default=0)
+            before = re.split(r"[;.](?:\s|$)", text[prev:a])[-1]
+            if _CUM_STRONG.search(window) or _CUM_BEFORE.search(before):
+                return 2
+            return 1 if _CUM_WEAK.search(window) else 0
+        marks = {(a, b): kind(a, b) for _v, a, b in its + tolls}
+        if not any(marks.values()):
+            return its, tolls
+        keep = lambda xs: [x for x in xs if marks[(x[1], x[2])] == 0]  # noqa: E731
+        if keep(its) or keep(tolls):
+            return keep(its), keep(tolls)
+        strong = lambda xs: [x for x in xs if marks[(x[1], x[2])] < 2]  # noqa: E731
+        return strong(its), strong(tolls)
+
+    def _restated(self, its: list) -> list:
+        """A headline run into its lead states the count twice ('Bomb kills two in Kabul A bomb killed two')."""
+        if len(its) == 2 and its[0][0] == its[1][0] and any(
+                w in _HEADLINE_VERBS for w, e in zip(self.lows, self.ends) if e <= its[1][1]):
+            return its[:1]
+        return its
+
     def result(self) -> Casualties:
         out: dict[str, tuple[int | None, tuple[int, int] | None]] = {}
         for kind in _KINDS:
             its = [(v, a, b) for v, a, b in self.items[kind] if v is not None]
+            tolls = [(v, a, b) for v, a, b in self.tolls if v is not None] if kind == "killed" else []
+            its, tolls = self._cumulative(its, tolls)
+            its = self._restated(its)
             value: int | None = None
             span: tuple[int, int] | None = None
             if its:  # vague groups add nothing: "four officers and an unknown number of assailants" is at least 4
                 value = sum(v for v, _a, _b in its)
                 span = (min(a for _v, a, _b in its), max(b for _v, _a, b in its))
             if kind == "killed":
-                tolls = [(v, a, b) for v, a, b in self.tolls if v is not None]
                 if tolls:
                     v, a, b = max(tolls)
                     if value is None or v >= value:

@@ -266,3 +266,28 @@ def test_counts_round_trip(n, who, verb):
 ])
 def test_year_like_numbers(sentence, killed):
     assert find_casualties(sentence).killed == killed
+
+
+# --- running totals and restatements ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a cumulative toll ("since <year>", "in the war", a clause opening "Since <day>") is not this incident's count
+    ("Rockets killed at least 12 people on Friday, bringing to more than 9000 the number killed since 2014", 12),
+    ("At least 12 people were killed on Friday; more than 9000 people have been killed in the war so far.", 12),
+    ("The agency says 350000 people have been killed since 2012 in the country's civil war.", None),
+    ("More than 9,000 have died in the long-running conflict.", None),
+    ("Since Tuesday at least 40 villagers have been killed in air raids on the district.", None),
+    ("Three were killed, raising the death toll to 50 since the start of the offensive.", 3),
+    # "so far" alone is this incident's count; beside another count it is the running total
+    ("Four people have been killed so far in the attack.", 4),
+    ("Two soldiers died on Monday, and 31 have been killed so far this month.", 2),
+    # a headline run into its lead states the count twice
+    ("Car bomb kills three in Mosul A car bomb killed three people in Mosul on Sunday police said", 3),
+    ("Shelling kills five civilians near Hama Five civilians were killed by shelling near Hama", 5),
+    # two groups with the same number in a plain sentence still add up
+    ("Two soldiers were killed and two civilians were killed in the blast.", 4),
+    # objects counted are no casualties
+    ("The raid destroyed at least 14 of 40 trucks in the convoy and killed the driver of the lead truck.", 1),
+])
+def test_running_totals_and_restated_counts(sentence, killed):
+    assert find_casualties(sentence).killed == killed

@@ -244,3 +244,93 @@ def test_nickname_in_marks_is_dropped_from_the_speaker(nlp):
     assert [q["text"] for q in qs] == ["The bridge will be rebuilt by the spring."]
     assert qs[0]["speaker"] == "James Walker"
     assert (qs[0]["speaker_start_char"], qs[0]["speaker_end_char"]) == span_of(text, 'James "J.T." Walker')
+
+
+# --- round 2: generic phrases, descriptions and pronouns resolved to names
+
+def test_witness_named_person_is_the_speaker(nlp):
+    text = "“I saw the car stop outside the school,” a witness named Karim Nasser said."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "I saw the car stop outside the school,", "Karim Nasser", "Karim Nasser", "said")
+    assert qs[0]["speaker_actor_id"] == "person:karim-nasser"
+
+
+def test_name_before_role_without_commas(nlp):
+    text = "“The convoy turned back at the bridge” Major Tom Ellison a brigade spokesman told reporters by phone."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "The convoy turned back at the bridge", "Tom Ellison", "Tom Ellison", "told")
+
+
+def test_the_network_resolves_to_the_named_broadcaster(nlp):
+    text = ("The Qatari broadcaster Al Jazeera reported clashes near the airport.\n\n"
+            "“Gunmen attacked the checkpoint at dawn,” the network said.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "Gunmen attacked the checkpoint at dawn,", "Al Jazeera", "the network", "said")
+    assert qs[0]["speaker_actor_id"] == "org:al-jazeera"
+
+
+def test_the_organisation_skips_a_later_faction(nlp):
+    text = ("The Red Crescent said the convoy reached the town. The army said the road was safe.\n\n"
+            "“We delivered food for ten thousand people,” the organisation said.")
+    _, qs = run(nlp, text)
+    assert [q["speaker"] for q in qs] == ["Red Crescent", "army", "Red Crescent"]
+    check(qs[2], text, "We delivered food for ten thousand people,", "Red Crescent", "the organisation", "said")
+
+
+def test_description_without_antecedent_stays(nlp):
+    text = "Heavy rain fell on Sunday.\n\n“All roads to the north are closed,” the agency said."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "All roads to the north are closed,", "the agency", "the agency", "said")
+    assert qs[0]["speaker_actor_id"] is None
+
+
+def test_he_refers_to_a_generic_person_speaker(nlp):
+    text = ("The clinic was destroyed, a neighbour told reporters. "
+            "“The family left an hour before the strike,” he said.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 2
+    check(qs[0], text, "The clinic was destroyed", "neighbour", "a neighbour", "told", kind="indirect")
+    check(qs[1], text, "The family left an hour before the strike,", "neighbour", word_at(text, " he said", "he"),
+          "said")
+
+
+def test_it_refers_to_the_subject_newspaper_not_a_later_object(nlp):
+    text = ("The Al-Masar newspaper, which is close to the government, reported new strikes on Tuesday. "
+            "“Jets hit the fuel depot twice,” it said.")
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "Jets hit the fuel depot twice,", "The Al-Masar newspaper", word_at(text, " it said", "it"),
+          "said")
+
+
+def test_statement_by_an_organisation(nlp):
+    text = "“Two officers were wounded,” a statement from the Interior Ministry said."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "Two officers were wounded,", "Interior Ministry", "Interior Ministry", "said")
+
+
+def test_quantified_generic_speaker_drops_the_numeral(nlp):
+    text = "“The hospital has no more bandages,” said one activist from the town."
+    _, qs = run(nlp, text)
+    assert len(qs) == 1
+    check(qs[0], text, "The hospital has no more bandages,", "activist", "one activist", "said")
+
+
+def test_quoted_name_inside_the_speaker_phrase_is_not_a_quote(nlp):
+    text = "The opposition “Sawt” TV network reported clashes near the airport."
+    _, qs = run(nlp, text)
+    assert qs == []
+
+
+def test_nickname_in_marks_is_not_a_quote_and_keeps_the_cue_window(nlp):
+    text = ("The council met on Monday.\n\n\"We need this road rebuilt before winter!\" the mayor's aide, state Del. "
+            "Laura \"Lolo\" Mendes, shouted to the crowd. \"The whole valley is watching us.\"")
+    _, qs = run(nlp, text)
+    assert len(qs) == 2
+    check(qs[0], text, "We need this road rebuilt before winter!", "the mayor's aide", "the mayor's aide", "shouted")
+    check(qs[1], text, "The whole valley is watching us.", "the mayor's aide", "the mayor's aide", "shouted")

@@ -38,6 +38,7 @@ MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "w
 PRON_OR_DET = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 PEOPLE_NOUNS = {"residents", "fighters", "people", "civilians", "villagers", "locals", "inhabitants", "militants",
                 "rebels", "gunmen", "protesters", "demonstrators", "youths", "tribesmen", "families"}
+SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
 ADDITIVE = re.compile(r"\b(?:in addition to|besides|apart from|as well as)\b", re.I)
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"}
 NON_ACTOR_NOUNS = {"outskirts", "road", "highway", "house", "home", "homes", "houses", "building", "area", "areas",
@@ -75,6 +76,8 @@ class Mention:
     anaphoric: bool = False
     casualty_only: bool = False
     additive: bool = False         # "in addition to the bomber, two were killed": adds to the earlier count
+    weapon: bool = False           # typed by a weapon cue (air strike, shelling, bomb)
+    blast: bool = False            # typed only by an explosion word ('explosions rocked'), not by what exploded
     cues: list = field(default_factory=list)
 
 
@@ -100,10 +103,20 @@ class IncidentExtractor:
         self.particles = set(lex["name_particles"])
         self.rel_days = [(re.compile(r"\b" + re.escape(k) + r"\b", re.I), v) for k, v in lex["relative_days"].items()]
         self.countries = _country_names()
-        self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]])
+        self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]],
+                        _alternation(c["unless"]) if c.get("unless") else None)
                        for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
+        self.combo_ignore = _alternation(lex["combo_ignore"]) if lex.get("combo_ignore") else None
         self.kill_verbs = set(lex["kill_verbs"])
+        self.perpetrate = set(lex.get("perpetrate_verbs", []))
+        self.person_nouns = set(lex.get("person_nouns", []))
+        self.capture_verbs = set(lex.get("capture_verbs", []))
+        self.calendar = set(lex.get("calendar_words", []))
+        self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
+        self.actor_mods = set(lex.get("actor_modifiers", []))
         self.injure_verbs = set(lex["injure_verbs"])
+        self.bg_dates = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in lex.get("background_date_cues", [])) +
+                                   r")\s+(?:the\s+)?$") if lex.get("background_date_cues") else None
 
     # ------------------------------------------------------------------ cues
     def _cues(self, doc: Doc) -> list[Cue]:
@@ -115,6 +128,11 @@ class IncidentExtractor:
             if any(taken[s:e]):
                 continue
             gi = int(doc.vocab.strings[mid])
+            if self.groups[gi]["kind"] == "ignore":  # "riot police" is no riot
+                taken[s:e] = b"\x01" * (e - s)
+                continue
+            if doc[s].ent_type_ in ("DATE", "TIME") and self.groups[gi]["kind"] != "anaphor":
+                continue  # "4 March", "a March 2018 attack": a month is no march
             taken[s:e] = b"\x01" * (e - s)
             out.append(Cue(self.groups[gi], doc[s:e]))
         out.sort(key=lambda c: c.span.start)
@@ -154,9 +172,12 @@ class IncidentExtractor:
         """(name, actor_key) for the phrase headed by `tok`: the entity's canonical actor, else the noun phrase."""
         if tok is None or tok.pos_ == "PRON" or tok.is_punct or tok.ent_type_ in NON_ACTOR_ENTS:
             return None
+        ent = ent_by_tok.get(tok.i)
+        if ent is not None and ent.label_ in ACTOR_LABELS:  # "Coalition aircraft" is an actor though a weapon cue
+            key = ent._.actor_key
+            return self._canon.get(key) or ent.text, key
         if tok.i in self._cue_toks or tok.lower_ in self.designators or tok.lower_ in NON_ACTOR_NOUNS:
             return None
-        ent = ent_by_tok.get(tok.i)
         if ent is None:
             for c in tok.children:  # "Taliban militants", "forces of the regime"
                 if c.dep_ in ("compound", "amod", "poss") and c.i in ent_by_tok:
@@ -184,6 +205,32 @@ class IncidentExtractor:
             return None
         text = tok.doc[words[0].i:words[-1].i + 1].text
         return text, None
+
+    def _modifier_actor(self, t: Token, ent_by_tok: dict) -> tuple | None:
+        """The side named by a modifier of an attack noun: 'U.S. airstrikes', 'Russian shelling', 'regime barrel bomb
+        attacks', 'Coalition strikes'."""
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return None
+        hosts = [t]
+        h = t
+        while h.dep_ == "compound" and h.head.i > h.i and h.head.pos_ in ("NOUN", "PROPN"):
+            h = h.head
+            hosts.append(h)
+        for x in hosts:
+            for c in x.lefts:
+                if c.dep_ not in ("compound", "amod", "nmod", "poss") or c.i in self._cue_toks:
+                    continue
+                ent = ent_by_tok.get(c.i)
+                if ent is not None and ent.label_ in ACTOR_LABELS:
+                    return self._canon.get(ent._.actor_key) or ent.text, ent._.actor_key
+                name = ent.text if ent is not None and ent.label_ == "PLACE" else c.text
+                state = self.state_adj.get(name.lower()) or (
+                    name if ent is not None and ent.label_ == "PLACE" and fold(name) in self.countries else None)
+                if state:
+                    return state, ent._.actor_key if ent is not None and ent.label_ == "PLACE" else None
+                if ent is None and c.lower_ in self.actor_mods:
+                    return c.text, None
+        return None
 
     def _is_generic(self, name: str | None) -> bool:
         if not name:
@@ -266,11 +313,12 @@ class IncidentExtractor:
                 a1 = act(subj) or act(r["agent"]) or a1
                 a2 = act(r["obj"]) or act(r["with"]) or a2
         else:
-            a1 = act(r["agent"]) or a1
+            a1 = act(r["agent"]) or a1 or self._modifier_actor(t, ent_by_tok)
             a2 = a2 or act(r["with"])
             if a1 is None and r["subj"] is not None and t.dep_ not in SUBJ:
                 a1 = act(r["subj"])
-            if a1 is None and t.dep_ == "dobj" and t.head.pos_ == "VERB":  # "militants launched an attack"
+            if a1 is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and (
+                    t.head.lower_ in self.perpetrate):  # "militants launched an attack", not "the US condemns it"
                 a1 = act(next((x for x in t.head.children if x.dep_ == "nsubj"), None))
         if t.lower_ in self.inverse:
             # the subject of "repelled" defends: the attacker is the object or the "attacks by X"
@@ -286,7 +334,7 @@ class IncidentExtractor:
         m.actor1, m.actor2 = a1, a2
 
     # ----------------------------------------------------------------- places
-    def _chains(self, sent: Span) -> list[list[tuple[int, int]]]:
+    def _chains(self, sent: Span, ent_by_tok: dict) -> list[list[tuple[int, int]]]:
         """Comma chains of place names after a preposition: `in Kecha area, Maqur district, Badghis, Afghanistan`."""
         doc = sent.doc
         chains = []
@@ -299,11 +347,12 @@ class IncidentExtractor:
                 chain = []
                 while j < sent.end:
                     k = j
-                    if not (doc[k].is_title or doc[k].is_upper) or doc[k].is_punct:
+                    if not (doc[k].is_title or doc[k].is_upper) or doc[k].is_punct or self._not_place(
+                            doc[k], ent_by_tok):
                         break
                     while k < sent.end and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in self.particles
                                             or doc[k].lower_ in self.designators) and not (
-                            doc[k].is_punct and doc[k].text not in "-'"):
+                            doc[k].is_punct and doc[k].text not in "-'") and not self._not_place(doc[k], ent_by_tok):
                         k += 1
                     while k > j and (doc[k - 1].lower_ in self.particles):
                         k -= 1
@@ -321,21 +370,60 @@ class IncidentExtractor:
             i += 1
         return chains
 
+    def _not_place(self, tok: Token, ent_by_tok: dict) -> bool:
+        """Weekdays, months, faction and date tokens end a place name (ORG may be a building, PERSON a village)."""
+        if tok.lower_ in self.calendar:
+            return True
+        e = ent_by_tok.get(tok.i)
+        return e is not None and e.label_ in ("FACTION", "DATE", "TIME")
+
+    def _country_word(self, tok: Token) -> str | None:
+        """ISO-2 of a country name, also in the comma-less possessive of FA-KES copy ('Syrias')."""
+        low = fold(tok.text)
+        for w in (low, low[:-2] if low.endswith("'s") else None, low[:-1] if low.endswith("s") else None):
+            if w and w in self.countries:
+                return self.countries[w]
+        return None
+
     def _strip(self, doc: Doc, s: int, e: int) -> str:
         toks = [t for t in doc[s:e]]
         while len(toks) > 1 and toks[-1].lower_ in self.designators:
             toks.pop()
         while len(toks) > 1 and toks[0].lower_ in self.designators | {"the"}:
             toks.pop(0)
+        if len(toks) > 1 and self._country_word(toks[0]) and not self._country_word(toks[1]):
+            toks.pop(0)  # "Syria's Aleppo"
+        if len(toks) > 1 and fold(toks[-1].text) in self.countries:
+            toks.pop()  # "Tabqa Syria"
+        self._strip_start = toks[0].i
         return doc[toks[0].i:toks[-1].i + 1].text
+
+    def _is_modifier(self, doc: Doc, s: int, e: int, ent: Span | None) -> bool:
+        """A name modifying an attack noun ('US air strikes') or an unknown name modifying any common noun ('Assad
+        clans hometown') is no place; a known place before a noun still is ('the Qardaha hospital')."""
+        last = doc[e - 1]
+        if e - s > 1 and last.head.i not in self._cue_toks:  # "Damascus Opera House state media": a long name stays
+            return False
+        if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and last.head.pos_ == "NOUN"
+                and last.head.is_lower):
+            return False
+        if last.head.i in self._cue_toks:
+            return True
+        key = ent._.actor_key if ent is not None and ent.label_ == "PLACE" else None
+        return not (key and self._geo.get(key, {}).get("lat") is not None)
 
     def _place_from(self, doc: Doc, tokens: range, chains: list, ent_by_tok: dict) -> dict | None:
         best = None
         for chain in chains:
             if not (tokens.start <= chain[0][0] < tokens.stop):
                 continue
-            names = [self._strip(doc, s, e) for s, e in chain]
-            ents = [ent_by_tok.get(s) for s, e in chain]
+            chain = [(s, e) for s, e in chain if not self._is_modifier(doc, s, e, ent_by_tok.get(e - 1))]
+            if not chain:
+                continue
+            names, ents = [], []
+            for s, e in chain:
+                names.append(self._strip(doc, s, e))
+                ents.append(ent_by_tok.get(self._strip_start))
             is_country = [fold(n) in self.countries for n in names]
             has_ent = any(x is not None and x.label_ == "PLACE" for x in ents)
             has_des = any(doc[e - 1].lower_ in self.designators for s, e in chain)
@@ -363,7 +451,8 @@ class IncidentExtractor:
         if best is None:
             for t in tokens:
                 e = ent_by_tok.get(t)
-                if e is not None and e.label_ == "PLACE" and e.start == t:
+                if e is not None and e.label_ == "PLACE" and e.start == t and not self._is_modifier(
+                        doc, e.start, e.end, e):
                     country = self.countries.get(fold(e.text))
                     cand = {"location": e.text, "ent": e, "admin1": None, "country": country}
                     if best is None or (best["country"] and not country):
@@ -377,12 +466,13 @@ class IncidentExtractor:
         doc._.incidents = []
         cues = self._cues(doc)
         sent_of, all_sents = _sentences(doc)
-        combo_sents = [s for s in all_sents if self._combo(s.text) is not None]
+        combo_sents = [s for s in all_sents if self._combo(_undated(s)) is not None]
         if not cues and not combo_sents:
             return doc
         self._cue_toks = {i for c in cues if c.group["kind"] != "anaphor" for i in range(c.span.start, c.span.end)}
         self._canon = {a["key"]: a["name"] for a in (doc._.actors or [])}
         geo = {a["key"]: a for a in (doc._.actors or [])}
+        self._geo = geo
         ent_by_tok = {}
         for e in doc.ents:
             for i in range(e.start, e.end):
@@ -405,7 +495,7 @@ class IncidentExtractor:
         for s_start, scues in sorted(by_sent.items()):
             sent = sents[s_start]
             self._place_toks = set()
-            chains = self._chains(sent)
+            chains = self._chains(sent, ent_by_tok)
             for chain in chains:
                 for s, e in chain:
                     self._place_toks.update(range(s, e))
@@ -437,18 +527,19 @@ class IncidentExtractor:
                 if self._is_irrealis(pick.root):
                     continue
                 ctoks = [doc[i] for i in range(sent.start, sent.end) if heads[i].i == h]
-                if self._is_background(doc.text[ctoks[0].idx:ctoks[-1].idx + len(ctoks[-1])]):
+                if self._is_background(" ".join(t.text for t in ctoks)):  # its own words, not a nested clause's
                     continue
                 trig = head_tok if (head_cue is pick) else pick.root
                 m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
                             end_char=max(t.idx + len(t) for t in ctoks), trigger=trig, cues=ccues,
-                            casualty_only=not real, anaphoric=anaphor)
+                            casualty_only=not real, anaphoric=anaphor, weapon=pick.group["kind"] == "weapon",
+                            blast=bool(pick.group.get("effect")))
                 self._arguments(m, ent_by_tok)
                 if pick.group.get("armed_becomes"):
                     target = {t.lower_ for t in ctoks if not (m.actor1 and t.i <= trig.i and t.dep_ in SUBJ)}
                     subj_ids = set()
                     for t in ctoks:
-                        if t.dep_ in SUBJ and t.head.i == trig.i:
+                        if t.dep_ in SUBJ and (t.head.i == trig.i or (trig.dep_ == "dobj" and t.head.i == trig.head.i)):
                             subj_ids.update(x.i for x in t.subtree)
                     target = {t.lower_ for t in ctoks if t.i not in subj_ids}
                     if target & self.armed and not (m.actor2 and not (set(fold(m.actor2[0]).split()) & self.armed)):
@@ -478,7 +569,7 @@ class IncidentExtractor:
                                 m.actor2 = None
                 self._date(m, date_mentions, sent)
                 sent_mentions.append(m)
-            combo = self._combo(sent.text)
+            combo = self._combo(_undated(sent))
             if combo is not None:
                 sub, overrides = combo
                 for m in sent_mentions:
@@ -507,6 +598,7 @@ class IncidentExtractor:
                     same.actor1 = same.actor1 or m.actor1
                     same.actor2 = same.actor2 or m.actor2
                     same.place = same.place or m.place
+            kept = self._subsume(kept)
             if not kept:
                 first = sent_mentions[0]
                 first.start_char, first.end_char = sent.start_char, sent.end_char
@@ -527,17 +619,55 @@ class IncidentExtractor:
         doc._.incidents = [self._row(i, geo) for i in incidents]
         return doc
 
+    def _subsume(self, kept: list[Mention]) -> list[Mention]:
+        """One sentence, one event: a generic noun ('the attack', 'fighting', 'destroyed') named after a weapon event
+        of the sentence at the same place is that event, not a second incident. Verb clauses ('shelled X and
+        exchanged gunfire') stay separate events."""
+        weapons = [m for m in kept if m.weapon and not m.blast]
+        if not weapons or len(kept) < 2:
+            return kept
+        out = []
+        for m in kept:
+            w = weapons[0]
+            if m.blast:  # "explosions rocked the area as militants fired rockets": the rockets exploded
+                w.actor1 = w.actor1 or m.actor1
+                w.place = w.place or m.place
+                continue
+            if (not m.weapon and m.sub in SUBSUMED and m.trigger.pos_ != "VERB" and w.trigger.i < m.trigger.i and (
+                    m.place is None or w.place is None or norm_name(m.place["location"]) == norm_name(
+                        w.place["location"]))):
+                w.actor1 = w.actor1 or m.actor1
+                continue
+            out.append(m)
+        return out
+
     def _territory(self, m: Mention) -> None:
-        """Territory changing hands: the state side regains it, anyone else overtakes it."""
+        """Territory changing hands: the state side regains it, anyone else overtakes it. People captured are no
+        territory: the state arrests them, anyone else abducts them ('troops captured a senior commander')."""
+        territory = ("Non-state actor overtakes territory", "Government regains territory")
+        if m.sub in territory and self._captive(m.trigger):
+            m.sub = "Arrests" if m.actor1 and self._is_state(m.actor1[0]) else "Abduction/forced disappearance"
+            return
         if m.sub in ("Non-state actor overtakes territory", "Government regains territory") and m.actor1:
             m.sub = ("Government regains territory" if self._is_state(m.actor1[0])
                      else "Non-state actor overtakes territory")
 
+    def _captive(self, t: Token) -> bool:
+        """Is the object of a capture verb a person ('captured a senior commander', 'two soldiers were captured')?"""
+        if t.pos_ not in ("VERB", "AUX") or t.lower_ not in self.capture_verbs:  # not "drove the militants out"
+            return False
+        obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None:
+            return False
+        return obj.ent_type_ == "PERSON" or obj.lower_ in self.person_nouns
+
     def _combo(self, text: str) -> tuple[str, set] | None:
         """The highest-priority combination rule the sentence satisfies (protest + tear gas, bomb + defused ...)."""
         low = text.lower()
-        for sub, _prio, overrides, rxs in self.combos:
-            if all(rx.search(low) for rx in rxs):
+        if self.combo_ignore is not None:
+            low = self.combo_ignore.sub(" ", low)
+        for sub, _prio, overrides, rxs, unless in self.combos:
+            if all(rx.search(low) for rx in rxs) and not (unless and unless.search(low)):
                 return sub, overrides
         return None
 
@@ -547,7 +677,9 @@ class IncidentExtractor:
 
     # ------------------------------------------------------------ dates/counts
     def _date(self, m: Mention, date_mentions: list, sent: Span) -> None:
-        inside = [d for d in date_mentions if sent.start_char <= d.start and d.end <= sent.end_char and d.value]
+        text = sent.doc.text
+        inside = [d for d in date_mentions if sent.start_char <= d.start and d.end <= sent.end_char and d.value
+                  and not (self.bg_dates and self.bg_dates.search(text[max(0, d.start - 25):d.start].lower()))]
         if inside:
             pos = m.trigger.idx
             d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
@@ -634,11 +766,17 @@ class IncidentExtractor:
             if m.casualty_only and out:
                 target = out[-1]
             else:
-                for inc in reversed(out):
+                for n, inc in enumerate(reversed(out)):
                     if inc["sub"] != m.sub or inc["date"] != date:
                         continue
+                    if loc is None and n > 0 and (m.date or {}).get("explicit"):
+                        break  # an unplaced, dated mention ("airstrikes on Wednesday") restates only the latest event
                     if loc is None or inc["loc"] is None or norm_name(loc) == norm_name(inc["loc"]):
                         target = inc
+                        break
+                    if (n == 0 and (m.killed is not None or m.injured is not None) and m.sent.text.find(inc["loc"]) >= 0
+                            and fold(inc["loc"]) not in self.countries):
+                        target = inc  # "two killed by a mortar round that hit the Opera House": the toll of that event
                         break
             if target is None:
                 out.append({"sub": m.sub, "date": date, "loc": loc, "mentions": [m]})
@@ -732,6 +870,15 @@ class IncidentExtractor:
 
 def _alternation(words: list[str]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True)) + r")\b")
+
+
+_MONTH_MARCH = re.compile(r"\bMarch\b(?=\s*\d)|(?<=\d)(?:st|nd|rd|th)?\s+March\b")
+
+
+def _undated(sent: Span) -> str:
+    """Sentence text with its dates blanked, for the keyword combos ('on 1 March' is no protest march)."""
+    parts = [" " * len(t.text_with_ws) if t.ent_type_ in ("DATE", "TIME") else t.text_with_ws for t in sent]
+    return _MONTH_MARCH.sub(lambda m: " " * len(m.group(0)), "".join(parts))
 
 
 def _max(a: int | None, b: int | None) -> int | None:

@@ -36,6 +36,7 @@ MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
 HANDOFF = set(",?!\u2026\u2014\u2013-")
 DASHES = set("\u2015\u2014\u2013")
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+ARG_DEPS = SUBJ_DEPS | {"dobj", "pobj", "dative", "iobj", "attr"}
 # children of a cue that may stand between it and the opening mark of a direct quote
 FILLER_DEPS = {"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "nsubj", "nsubjpass", "agent", "prt", "aux",
                "auxpass", "neg", "pobj", "punct", "mark", "cc", "advcl", "oprd", "attr"}
@@ -54,7 +55,9 @@ WORD_BEFORE = re.compile(r"([\w.]+)$")
 def _load_cues(path: str) -> dict:
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
-    return {k: {w.lower() for w in v} for k, v in data.items() if isinstance(v, list)}
+    out: dict = {k: {w.lower() for w in v} for k, v in data.items() if isinstance(v, list)}
+    out.update({k: {a.lower(): b for a, b in v.items()} for k, v in data.items() if isinstance(v, dict)})
+    return out
 
 
 class QuoteExtractor:
@@ -72,6 +75,13 @@ class QuoteExtractor:
         self.male_titles = cues["male_titles"]
         self.female_titles = cues["female_titles"]
         self.abbr = cues["abbreviations"]
+        self.person_nouns = cues.get("person_nouns", set())
+        self.naming = cues.get("naming_verbs", set())
+        self.statements = cues.get("statement_nouns", set())
+        self.indefinite = cues.get("indefinite_determiners", set())
+        self.kinds = cues.get("description_kinds", {})
+        self.kind_labels = cues.get("description_fallback_labels", {})
+        self.kind_ids = {nlp.vocab.strings.add(w) for w in self.kinds}
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
         # hashes of the words that can open reported speech, to find them without touching every token
@@ -80,6 +90,7 @@ class QuoteExtractor:
         # speaker genders learned from pronouns ("m"/"f" by name)
         self._text = ""
         self._gender: dict[str, str] = {}
+        self._org_subjects: list[Token] = []
 
     # ------------------------------------------------------------------ marks
     @staticmethod
@@ -180,11 +191,31 @@ class QuoteExtractor:
             left += 1
         span = doc[left:tok.i + 1]
         for e in ents:  # a title with a name: "Foreign Minister X" parsed with the title as head
-            if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end:
+            if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end and \
+                    not (e.root.dep_ == "poss" or e.end < len(doc) and doc[e.end].tag_ == "POS"):  # not "X's niece"
                 return e
         for c in tok.rights:  # "The task force commander, Lt. Gen. X, said"
             if c.dep_ == "appos" and ent_at[c.i] >= 0 and ents[ent_at[c.i]].label_ == "PERSON":
                 return ents[ent_at[c.i]]
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and tok.lower_ in self.statements:
+                # "a statement by the army said": the statement speaks for its author
+                for g in c.children:
+                    if g.dep_ == "pobj" and ent_at[g.i] >= 0:
+                        return ents[ent_at[g.i]]
+            if c.dep_ == "acl" and c.lower_ in self.naming:  # "a witness named X said"
+                for g in c.children:
+                    if ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ == "PERSON":
+                        return ents[ent_at[g.i]]
+        j = span.start - 1
+        if span[0].lower_ in self.indefinite and j >= 0:
+            # "X, a spokesman, said" with the commas lost: the parser makes the role the subject
+            if doc[j].text == "," and j > 0:
+                j -= 1
+            e = ents[ent_at[j]] if ent_at[j] >= 0 else None
+            if e is not None and e.label_ == "PERSON" and e.end == j + 1 and \
+                    (e.root.dep_ not in ARG_DEPS or e.root.head.i == tok.i or tok.head.head.i == e.root.i or
+                     e.root.head.i < e.start and any(MARKS.match(doc[k].text) for k in range(e.root.head.i, e.start))):
+                return e  # the name's own attachment is a parse across the quotation marks
         return span
 
     def _subject(self, v: Token) -> Token | None:
@@ -273,7 +304,8 @@ class QuoteExtractor:
         pstarts = [p[0] for p in paras]
         segs = self._segments(text, paras)
         nested = [s for s in segs if s["nested"]]
-        segs = [s for s in segs if not s["nested"]]
+        # a nickname inside a name (Marcia “Cia” Price) is neither a quote nor a boundary of a cue window
+        segs = [s for s in segs if not s["nested"] and not self._nickname(text, s)]
         ents = [e for e in doc.ents if e.label_ in LABEL_TYPE]
         ent_at = [-1] * len(doc)
         for i, e in enumerate(ents):
@@ -471,6 +503,9 @@ class QuoteExtractor:
         # --- 4. speakers
         speakers_so_far: list[tuple[int, str, str | None, str]] = []  # (start_char, name, key, label)
         person_mentions = [e for e in ents if e.label_ == "PERSON" and not inside[e.start]]
+        # subjects headed by an organisation noun ("The X newspaper reported"), for "it said"
+        self._org_subjects = [doc[i] for i, h in enumerate(lowers) if h in self.kind_ids and not inside[i] and
+                              doc[i].dep_ in SUBJ_DEPS and ent_at[i] < 0]
         coll_mentions = [e for e in ents if e.label_ in ("ORG", "FACTION") and not inside[e.start]]
         out = []
         for q in sorted(quotes, key=lambda q: q["start_char"]):
@@ -556,6 +591,8 @@ class QuoteExtractor:
                 subj = self._adjacent_subject(v, lo, hi, ent_at, True)
             if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
                 continue
+            if subj.left_edge.i < s["toks"][0] <= subj.i:
+                return None  # 'the “X” network reported': the marks are part of the speaker's name
             if v.lower_ == "according" and t - lo > 1:
                 return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
             if v.lower_ != "according":
@@ -708,6 +745,16 @@ class QuoteExtractor:
         return None
 
     @staticmethod
+    def _nickname(text: str, s: dict) -> bool:
+        """One capitalised word in marks between two capitalised words: John “J.D.” Doe."""
+        if not s["closed"] or s["end"] - s["start"] > 15 or " " in text[s["start"]:s["end"]]:
+            return False
+        before = WORD_BEFORE.search(text, max(0, s["open"] - 30), s["open"] - 1) if s["open"] > 1 else None
+        after = text[s["close"] + 1:s["close"] + 3]
+        return (text[s["start"]].isupper() and before is not None and before.group(1)[:1].isupper() and
+                text[s["open"] - 1] == " " and len(after) == 2 and after[0] == " " and after[1].isupper())
+
+    @staticmethod
     def _standalone(text: str, s: dict, ps: int, pe: int) -> bool:
         """Marks around whole sentences, not a phrase inside narration: “…” after a sentence end, ending one."""
         before = text[ps:s["open"]].rstrip()
@@ -731,7 +778,9 @@ class QuoteExtractor:
         if prev.pos_ in ("NOUN", "PROPN") and root.head.i == prev.i and root.dep_ in ("appos", "compound", "nmod"):
             return True  # the page “Information Office …”
         nxt = doc[b + 1] if b + 1 < len(doc) and doc[b].is_punct else (doc[b] if b < len(doc) else None)
-        return root.dep_ == "compound" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")  # the “X” network
+        # the “X” network (a bare proper name may be parsed as a noun modifier)
+        named = root.dep_ == "compound" or root.dep_ == "nmod" and all(doc[t].pos_ == "PROPN" for t in range(a, b))
+        return named and nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
 
     def _free_relative(self, v: Token, subj: Token, inside: list[bool]) -> Token:
         """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
@@ -872,8 +921,8 @@ class QuoteExtractor:
                     known = self._gender.get(name) or (self._title_gender(ent) if ent is not None else None)
                     return known in (None, g)
 
-                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab == "PERSON" and s0 < start
-                         and fits(n)]
+                cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if s0 < start and fits(n) and
+                         (lab == "PERSON" or lab is None and self._is_person_noun(n))]
                 ment = [e for e in person_mentions if e.start_char < start]
                 best = next((e for e in reversed(ment) if e.root.dep_ in SUBJ_DEPS and
                              fits(self._named(e, ents, actors)[0], e)), None)
@@ -888,8 +937,26 @@ class QuoteExtractor:
                     return n, k, "PERSON"
             elif (p in self.plural or p == "it") and p not in self.first:
                 cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if lab in ("ORG", "FACTION", None)
-                         and s0 < start and n and n.lower() not in self.plural]
+                         and s0 < start and n and n.lower() not in self.plural and
+                         (p != "it" or lab is not None or n.split()[-1].lower() in self.kinds)]  # "it": no person
                 ment = [e for e in coll_mentions if e.start_char < start]
+                if p == "it":
+                    # "The X newspaper, which is close to the Y, reported … “…” it said": the latest of the last
+                    # speaker, the last subject name and the last subject headed by an organisation noun wins
+                    sent0 = m[0].sent.start
+                    subj = [e for e in ment if self._is_subject(e) and e.sent.start >= sent0 - 60]
+                    nps = [t for t in self._org_subjects if t.idx < start and t.i >= sent0 - 60]
+                    opts = ([(cands[-1][0], 0)] if cands else []) + ([(subj[-1].start_char, 1)] if subj else []) + \
+                        ([(nps[-1].idx, 2)] if nps else [])
+                    if opts:
+                        what = max(opts)[1]
+                        if what == 0:
+                            return cands[-1][1], cands[-1][2], "ORG"
+                        if what == 1:
+                            n, k, _ = self._named(subj[-1], ents, actors)
+                            return n, k, subj[-1].label_
+                        return self._resolve(self._mention(nps[-1], ent_at, ents), doc, ents, ent_at, actors,
+                                             person_mentions, coll_mentions, speakers_so_far)
                 if cands and (not ment or cands[-1][0] > ment[-1].start_char):
                     return cands[-1][1], cands[-1][2], "ORG"
                 if ment:
@@ -898,7 +965,65 @@ class QuoteExtractor:
             return m.text.strip(), None, None
         if m.label_ in LABEL_TYPE:
             return self._named(m, ents, actors)
+        ante = self._antecedent(m, ents)
+        if ante is not None:
+            return self._named(ante, ents, actors)
+        toks = [t for t in m if not t.is_space]
+        if len(toks) > 1 and toks[0].lower_ in self.indefinite:  # "one activist" is "activist"
+            return m.doc[toks[1].i:m.end].text.strip(), None, None
         return m.text.strip(), None, None
+
+    def _is_person_noun(self, name: str) -> bool:
+        """An unnamed person ("a relative" -> "relative"); a definite one ("the president") usually stands for a
+        name given elsewhere, so it is left to the named mentions."""
+        words = name.split()
+        return bool(words) and words[-1].lower() in self.person_nouns and \
+            words[0].lower() not in ("the", "my", "his", "her", "their", "our", "its")
+
+    @staticmethod
+    def _is_subject(e: Span) -> bool:
+        """A name that is (or modifies) a clause subject: "The X newspaper reported"."""
+        r = e.root
+        if r.dep_ in ("compound", "nmod", "amod", "poss") and r.head.i >= e.end:
+            r = r.head
+        return r.dep_ in SUBJ_DEPS
+
+    def _head_noun(self, e: Span) -> Token:
+        """The noun a name stands in: "Cham" in 'the opposition "Cham" TV network' -> network."""
+        r = e.root
+        if r.dep_ == "appos" and r.head.i < e.start:  # "the broadcaster X"
+            return r.head
+        for _ in range(3):
+            if r.dep_ in ("compound", "nmod", "amod", "poss") and r.head.i > r.i and r.head.i - e.end < 4:
+                r = r.head
+            else:
+                break
+        return r
+
+    def _antecedent(self, m: Span, ents: list[Span], window: int = 1500) -> Span | None:
+        """"the network said" / "the group said": a definite description names no one; it stands for the last
+        earlier name whose noun phrase has a head of the same kind ("the opposition “Cham” TV network"), else the
+        last name with a label that kind allows (an organisation, a faction)."""
+        head = m.root
+        kind = self.kinds.get(head.lower_)
+        doc = m.doc
+        # a proper noun in it may be a name the tagger missed ("the Al-Watan newspaper"); "Britain-based" is not
+        if kind is None or m[0].lower_ != "the" or \
+                any(t.pos_ == "PROPN" and (t.i + 1 >= len(doc) or doc[t.i + 1].text != "-") for t in m):
+            return None
+        start = m.start_char
+        fallback = None
+        for e in reversed(ents):
+            if e.start_char >= start:
+                continue
+            if e.start_char < start - window:
+                break
+            words = {t.lower_ for t in e} | {self._head_noun(e).lower_}
+            if head.lower_ in words or any(self.kinds.get(w) == kind for w in words):
+                return e
+            if fallback is None and e.label_ in self.kind_labels.get(kind, ()):
+                fallback = e
+        return fallback
 
     def _title_gender(self, e: Span) -> str | None:
         """"Mr. X" is male, "Mrs./Ms. X" female (titles from the lexicon); most names give no clue."""

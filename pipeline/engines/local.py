@@ -79,6 +79,22 @@ def batches(items: Iterable[tuple[int, Item]], size: int) -> Iterator[Batch]:
         yield buf
 
 
+def split(batch: Batch, n_process: int) -> list[Batch]:
+    """A batch cut into pieces for parallel workers, so the last batches do not leave a worker idle (with 13
+    whole batches on 2 workers one of them does 7, a 1.86x ceiling); pieces stay >= 8 documents for nlp.pipe."""
+    step = max(8, -(-len(batch) // (2 * n_process)))
+    return [batch[i:i + step] for i in range(0, len(batch), step)]
+
+
+def merge(batch: Batch, results: list[Result]) -> Result:
+    """The results of a batch's pieces as the result of the batch: rows are per document, so this is exact."""
+    rows = empty()
+    for _seq0, _keys, part in results:
+        for name, lst in part.items():
+            rows[name].extend(lst)
+    return batch[0][0], [item_key(it) for _, it in batch], rows
+
+
 def run_local(nlp: Language, items: Iterable[tuple[int, Item]], batch_size: int = 64,
               n_process: int = 1) -> Iterator[Result]:
     """Results of each batch, in input order."""
@@ -96,8 +112,10 @@ def run_local(nlp: Language, items: Iterable[tuple[int, Item]], batch_size: int 
     with ctx.Pool(n_process) as pool:
         pending: deque = deque()
         for b in batches(items, batch_size):
-            pending.append(pool.apply_async(_worker, (b,)))
+            pending.append((b, [pool.apply_async(_worker, (p,)) for p in split(b, n_process)]))
             while len(pending) >= 2 * n_process:
-                yield pending.popleft().get()
+                b0, parts = pending.popleft()
+                yield merge(b0, [r.get() for r in parts])
         while pending:
-            yield pending.popleft().get()
+            b0, parts = pending.popleft()
+            yield merge(b0, [r.get() for r in parts])
