@@ -49,7 +49,8 @@ def doc_rows(doc: Doc, art: Article) -> dict[str, list[dict]]:
     sent_starts = sorted(sent_index)
 
     n = 0
-    for ent in doc.ents:
+    nominals = list(doc.spans["sitrep_nominals"]) if "sitrep_nominals" in doc.spans else []  # "the town" etc.
+    for ent in sorted([*doc.ents, *nominals], key=lambda e: e.start) if nominals else doc.ents:
         if ent.label_ not in LABEL_TYPE:
             continue
         s = sent_starts[bisect.bisect_right(sent_starts, ent.start) - 1] if sent_starts else 0

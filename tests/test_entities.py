@@ -84,3 +84,133 @@ def test_place_context_cue(nlp):
 def test_title_makes_person(nlp):
     doc = nlp("Gen. Votel said the operation went well. Votel added that more troops would come.")
     assert [lab for text, lab in ents(doc) if text == "Votel"] == ["PERSON", "PERSON"]
+
+
+def nominals(doc):
+    return [(s.text, s.label_, s._.actor_key) for s in doc.spans.get("sitrep_nominals", [])]
+
+
+def test_nominal_apposition_and_name_head(nlp):
+    doc = nlp("Gen. Joseph Votel, commander of U.S. Central Command, said the Syrian Democratic Forces were ready. "
+              "The forces advanced on Raqqa. The general praised them.")
+    assert nominals(doc) == [("commander", "PERSON", "person:joseph-votel"),
+                             ("The forces", "FACTION", "faction:syrian-democratic-forces"),
+                             ("The general", "PERSON", "person:joseph-votel")]
+    assert actor(doc, "Joseph Votel")["n_mentions"] == 3
+    assert "commander" not in actor(doc, "Joseph Votel")["aliases"]  # descriptions are not names
+
+
+def test_nominal_place_described_then_definite(nlp):
+    doc = nlp("Fighting broke out in Daquq, a Kurdish-controlled town about 30km south of Kirkuk. "
+              "Residents fled the town on Monday.")
+    assert nominals(doc) == [("a Kurdish-controlled town", "PLACE", "place:daquq"),
+                             ("the town", "PLACE", "place:daquq")]
+    assert all(e.text not in ("the town",) for e in doc.ents)  # names only in doc.ents
+
+
+def test_nominal_generic_and_title(nlp):
+    doc = nlp("The Islamic State group claimed the attack. The group said its fighters killed five soldiers. "
+              "Secretary Kerry met the president. The secretary said talks would continue.")
+    assert nominals(doc) == [("The group", "FACTION", "faction:islamic-state"),
+                             ("The secretary", "PERSON", "person:kerry")]
+
+
+def test_nominal_without_antecedent_is_dropped(nlp):
+    doc = nlp("The town was quiet. The group said the commander had left.")
+    assert nominals(doc) == []
+    assert doc._.actors == []
+
+
+def test_first_name_with_s_is_not_a_registry_acronym(nlp):
+    doc = nlp('"It helps," says Anas Ahmad, a former student. Since then Anas and other volunteers kept working.')
+    assert [(e.text, e.label_) for e in doc.ents if e.text.startswith("Anas")] == [("Anas Ahmad", "PERSON"),
+                                                                                   ("Anas", "PERSON")]
+
+
+def test_named_facility_is_a_place(nlp):
+    doc = nlp("Water levels rose behind the Samarra Barrage this week.")
+    assert ents(doc) == [("Samarra Barrage", "PLACE")]
+
+
+def test_role_phrase_is_a_description_of_the_person_named_after_it(nlp):
+    doc = nlp("Foreign Minister Julie Bishop met with the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim "
+              "Al-Ja’afari, in Canberra on 12 February.")
+    assert ("Minister of Foreign Affairs of Iraq", "ORG") not in ents(doc)
+    assert nominals(doc) == [("the Minister", "PERSON", "person:ibrahim-al-ja-afari")]
+
+
+def test_title_before_of_is_not_part_of_the_office(nlp):
+    doc = nlp("Dr. Ahmed Kamil Murad, Acting General Director of the Office of Museums, attended.")
+    assert ("Office of Museums", "ORG") in ents(doc)
+
+
+def test_apposition_with_place_noun_makes_a_place(nlp):
+    doc = nlp("Israeli jets fired missiles into Syria, striking Sabboura, an area outside Damascus.")
+    assert ("Sabboura", "PLACE") in ents(doc)
+    assert nominals(doc)[0] == ("an area", "PLACE", "place:sabboura")
+
+
+def test_names_the_model_missed_where_the_sentence_says_person(nlp):
+    doc = nlp('"The army unit foiled the attack" said Tarek a police officer. Manal a 28-year-old teacher '
+              'living in the city said she was afraid.')
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Tarek", "PERSON"), ("Manal", "PERSON")]
+    doc = nlp('"We will strike," said Col. John Dorrian, the coalition spokesperson.')
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["John Dorrian"]
+
+
+def test_place_cues_through_conjunction_and_facility(nlp):
+    doc = nlp("Regime forces retook the villages of Zaytan and Khalasa southwest of Aleppo. "
+              "IS attacked the nearby Kweyris military airport.")
+    assert [e.text for e in doc.ents if e.label_ == "PLACE"] == ["Zaytan", "Khalasa", "Aleppo", "Kweyris"]
+
+
+def test_person_also_known_as_links(nlp):
+    doc = nlp("Abboud Qanbar (Arabic: \u200e\u200eعبود قنبر), also known as Abu Haidar, is an Iraqi general.")
+    assert [(e.text, e._.actor_key) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Abboud Qanbar", "person:abboud-qanbar"), ("Abu Haidar", "person:abboud-qanbar")]
+
+
+def test_arabic_group_name_is_a_faction_and_links_its_translation(nlp):
+    doc = nlp("The group Jaish al-Ta'ifa al-Mansurah (Army of the Victorious Sect) was formed in 2004.")
+    assert [(e.text, e.label_, e._.actor_key) for e in doc.ents if e.label_ == "FACTION"] == [
+        ("Jaish al-Ta'ifa al-Mansurah", "FACTION", "faction:army-of-the-victorious-sect"),
+        ("Army of the Victorious Sect", "FACTION", "faction:army-of-the-victorious-sect")]
+
+
+def test_role_apposition_makes_a_person(nlp):
+    doc = nlp("Knox Thames, the Special Advisor to Ambassador Saperstein for Religious Minorities, spoke.")
+    assert ("Knox Thames", "PERSON") in ents(doc)
+    assert nominals(doc) == [("the Special Advisor", "PERSON", "person:knox-thames")]
+
+
+def test_model_span_lists_and_cut_names(nlp):
+    doc = nlp("Dr. Ahmed Kamil Murad, Acting General Director of the Office of Museums at the Iraqi Ministry of "
+              "Culture, State Board of Antiquities and Heritage (SBAH) announced the funding.")
+    assert [e.text for e in doc.ents if e.label_ in ("PERSON", "ORG")] == [
+        "Ahmed Kamil Murad", "Office of Museums", "Iraqi Ministry of Culture",
+        "State Board of Antiquities and Heritage", "SBAH"]
+    keys = {e.text: e._.actor_key for e in doc.ents}
+    assert keys["SBAH"] == keys["State Board of Antiquities and Heritage"]
+    assert nominals(doc) == [("Acting General Director", "PERSON", "person:ahmed-kamil-murad")]
+
+
+def test_acronym_defined_in_brackets_is_a_name_everywhere(nlp):
+    doc = nlp("Donors funded the Syria Recovery Trust Fund (SRTF) this year. The SRTF said it would build roads.")
+    assert [(e.text, e._.actor_key) for e in doc.ents if e.label_ == "ORG"] == [
+        ("Syria Recovery Trust Fund", "org:syria-recovery-trust-fund"), ("SRTF", "org:syria-recovery-trust-fund"),
+        ("SRTF", "org:syria-recovery-trust-fund")]
+
+
+def test_predicate_description_links_to_subject(nlp):
+    doc = nlp("The company was headed by his brother Bashar al-Assad, who would later become the President of Syria. "
+              "Abu Bakr al-Baghdadi is the leader of the group. Ahmad Abazeid is an activist.")
+    assert nominals(doc) == [("the President", "PERSON", "person:bashar-al-assad"),
+                             ("the leader", "PERSON", "person:abu-bakr-al-baghdadi")]
+
+
+def test_weapons_deities_and_operations_are_no_actors(nlp):
+    doc = nlp("Coalition aircraft destroyed a VBIED near Mosul during Operation Steel Curtain. "
+              "Residents said God protected them. ISIS claimed it on Telegram.")
+    labelled = {e.text for e in doc.ents if e.label_ in ("PERSON", "PLACE", "FACTION", "ORG")}
+    assert not labelled & {"VBIED", "God", "Operation Steel Curtain", "Steel Curtain"}
+    assert "Mosul" in labelled

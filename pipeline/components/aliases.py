@@ -27,6 +27,7 @@ norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corp
 
 STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
 AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
+NAMED_AS = re.compile(r"(?:also known as|a\.k\.a\.?|\baka|nom de guerre|better known as)\s*$", re.I)
 ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
 PREFERENCE = {"FACTION": 3, "ORG": 2, "PLACE": 1, "PERSON": 0}
 
@@ -129,6 +130,10 @@ class AliasLinker:
                                                                                 b.text.lower())
                     if ka[0] != "PERSON" and kb[0] != "PERSON":
                         union(ka, kb) if len(ka[1]) >= len(kb[1]) else union(kb, ka)
+            elif a.label_ == b.label_ == "PERSON" and len(between) <= 60 and "\n" not in between \
+                    and NAMED_AS.search(between):
+                # "Abboud Qanbar (Arabic: ...), also known as Abu Haidar": a person's other name, said explicitly
+                union(("PERSON", norm_name(a.text) or a.text.lower()), ("PERSON", norm_name(b.text) or b.text.lower()))
         # short forms of a faction: "regime" < "regime forces" < "Syrian regime forces", when the fuller form is unique
         fsets = {k: frozenset(w for w in k[1].split() if w not in STOP) for k in keys if k[0] == "FACTION"}
         for k, ws in sorted(fsets.items(), key=lambda kv: len(kv[1])):

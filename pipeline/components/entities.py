@@ -38,10 +38,11 @@ PLACE_NOUNS = {"neighborhood", "neighbourhood", "district", "province", "governo
                "mountains", "mountain", "plain", "plains", "desert", "river", "dam", "crossing", "checkpoint",
                "prison", "hospital", "base", "square", "street", "municipality", "county", "state", "subdistrict"}
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
-           "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part"}
+           "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part",
+           "vicinity", "environs"}
 PLACE_VERBS_BASE = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
                "recapture", "retake", "seize", "enter", "encircle",
-               "evacuate", "raid", "overrun", "siege", "invade"}
+               "evacuate", "raid", "overrun", "siege", "invade", "flee"}
 TITLES = {"officer", "petty", "airman", "seaman", "spc", "cmdr",
           "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
           "maj", "major", "president", "minister", "sheikh", "shaikh", "imam", "king", "prince", "commander",
@@ -81,6 +82,13 @@ MILITARY_NOUNS = {"airstrike", "shelling", "positions", "checkpoints", "helicopt
                   "raids", "bombing", "bombardment", "soldiers", "navy", "intervention", "offensive", "support",
                   "government", "ministry", "officials", "regime", "allies", "backing", "planes", "drones", "attacks"}
 ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
+ROLE_HEADS = {"commander", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "director",
+              "president", "ambassador", "envoy", "adviser", "advisor", "chairman", "commissioner", "governor",
+              "mayor", "chargé", "capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt."}
+SPEECH_VERBS = {"said", "says", "told", "added", "explained", "according"}
+PERSON_NOUNS = TITLES | {"teacher", "resident", "student", "doctor", "nurse", "farmer", "father", "mother", "engineer",
+                         "worker", "driver", "witness", "man", "woman", "official", "officer", "mechanic", "shopkeeper",
+                         "merchant", "trader", "pharmacist", "lawyer", "volunteer", "rescuer", "photographer"}
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
@@ -116,6 +124,8 @@ def inflect(verbs: set[str]) -> frozenset[str]:
 
 
 PLACE_VERBS = inflect(PLACE_VERBS_BASE)
+PLACE_NOUNS_PL = plurals(PLACE_NOUNS)
+SIDE_WORDS = {"regime", "government", "rebel", "rebels", "opposition", "army", "forces", "family", "militia", "party"}
 HUMAN_VERBS = inflect(HUMAN_VERBS_BASE)
 MOVE_VERBS = inflect(MOVE_VERBS_BASE)
 
@@ -143,6 +153,9 @@ class EntityTagger:
         spec = json.loads((gazetteer.MODELS / patterns_file).read_text(encoding="utf-8"))
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("FACTION", _expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
+        self.arabic_heads = frozenset(spec["lists"].get("arabic_head", ()))
+        stop = json.loads((gazetteer.MODELS / "not_actor_names.json").read_text(encoding="utf-8"))
+        self.not_names, self.not_first = frozenset(stop["names"]), frozenset(stop["first_words"])
         anchors = set()
         for key in ("head", "standalone", "the_standalone", "backed"):
             anchors.update(w for x in spec["lists"][key] for w in x.split())
@@ -260,6 +273,8 @@ class EntityTagger:
             while s < e - 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].lower_ in HONORIFICS
                                  or doc[s].text == "."):
                 s += 1
+        while e - s >= 2 and doc[e - 1].text in ("(", "[", "{", ",", ";", ":", "-"):
+            e -= 1  # "State Board of Antiquities and Heritage (SBAH)": the name without the bracket
         if e - s >= 2 and doc[e - 1].text in countries and doc[e - 2].is_title:
             e -= 1  # "Tabqa Syria" in comma-less text is "Tabqa, Syria"
         for i in range(s + 1, e):
@@ -297,6 +312,8 @@ class EntityTagger:
                     break
                 if prev.lower_ == "the" and not (s > 1 and doc[s - 2].lower_ in ("of", "for")):
                     break
+                if prev.lower_ in ("of", "for") and s > 1 and doc[s - 2].lower_ in ROLE_HEADS:
+                    break  # "Director of the Office of Museums": the office, not the person's title
                 s -= 1
             while s < tok.i and doc[s].lower_ in CONNECT:
                 s += 1
@@ -317,8 +334,31 @@ class EntityTagger:
     @staticmethod
     def _strong_place_cue(doc: Doc, start: int, end: int) -> bool:
         """Cues that name a place whatever the model thought: "the village of X", "X neighborhood"."""
-        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_PL:
             return True
+        root = doc[end - 1]
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "the villages of Zaytan and Khalasa"
+        if root.i != end - 1 and root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lower_ in PLACE_NOUNS_PL:
+            return True
+        if start > 3 and doc[start - 1].lower_ in ("and", "or", ","):  # the same without the parse
+            j = start - 1
+            while j > max(0, start - 8) and (doc[j].lower_ in ("and", "or", ",", "-") or doc[j].is_title):
+                j -= 1
+            if j > 0 and j < start - 2 and doc[j].lower_ == "of" and doc[j - 1].lower_ in PLACE_NOUNS_PL:
+                return True
+        if end + 1 < len(doc) and doc[end].is_lower and doc[end].is_alpha and doc[end].lower_ not in SIDE_WORDS and \
+                doc[end + 1].lower_ in PLACE_NOUNS and doc[end + 1].lower_ != "state":
+            return True  # "Kweyris military airport", "Hmeimim air base"
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+            # "Sabboura, an area outside Damascus", "Daquq, a Kurdish-controlled town"
+            j = end + 2
+            while j < min(len(doc), end + 5) and doc[j].pos_ in ("ADJ", "VERB", "PUNCT") and doc[j].lower_ not in \
+                    PLACE_NOUNS:
+                j += 1
+            if j < len(doc) and doc[j].lower_ in PLACE_NOUNS and (j + 1 == len(doc) or doc[j + 1].tag_ != "POS"):
+                return True
         return end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end].lower_ not in ("state", "base")
 
     def _place_cue(self, doc: Doc, start: int, end: int) -> bool:
@@ -355,6 +395,29 @@ class EntityTagger:
         return end + 2 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or (
             doc[end + 2].lower_ in ("his", "her") and doc[end + 1].pos_ == "ADP"))
 
+    def _complete_name(self, doc: Doc, ent: Span, ent_toks: set[int]) -> Span:
+        """"Dr. Ahmed Kamil Murad" tagged "Ahmed Kamil": the capitalised name word right after a person's span."""
+        e = ent.end
+        while e < len(doc) and e - ent.end < 2 and e not in ent_toks and doc[e].is_title and doc[e].pos_ == "PROPN" \
+                and not doc[e].is_sent_start and doc[e].lower_ not in CALENDAR and doc[e].lower_ not in TITLES \
+                and doc[e].text not in self.country_names and not self.gaz.is_strong(doc[e].text) \
+                and doc[e - 1].whitespace_ == " ":
+            e += 1
+        return doc[ent.start:e] if e > ent.end else ent
+
+    @staticmethod
+    def _role_apposition(doc: Doc, end: int) -> bool:
+        """"X, the/a ... <role>" right after the name, before any verb: "X, the Special Advisor to ..."."""
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+            return False
+        for k in range(end + 2, min(len(doc), end + 6)):
+            w = doc[k].lower_.rstrip(".")
+            if w in ROLE_HEADS or w in ("officer", "activist", "journalist", "spokesperson", "leader", "chief"):
+                return k + 1 >= len(doc) or doc[k + 1].tag_ != "POS"
+            if doc[k].pos_ in ("VERB", "AUX", "ADP", "PRON") or doc[k].is_punct:
+                return False
+        return False
+
     def _junk(self, doc: Doc, text: str, start: int, end: int) -> bool:
         """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
         s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -372,16 +435,36 @@ class EntityTagger:
         arr = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, IDX, LENGTH, LOWER, ORTH]).T.tolist() if len(doc) else \
             [[] for _ in range(7)]
         keep_other, model = [], []
+        ent_toks = {t for ent in doc.ents for t in range(ent.start, ent.end)}
         for ent in doc.ents:
             lab = self.label_map.get(ent.label_)
             if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
                 continue  # "International Humanitarian Law", "Cessation of Hostilities": not actors
-            if lab == "ORG" and ent[-1].lower_ in FACILITY_HEADS:
-                lab = "PLACE"  # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places
+            if lab and (ent.text in self.not_names or ent.text[-1:] == "s" and ent.text[:-1] in self.not_names
+                        or len(ent) > 1 and ent[0].text in self.not_first):
+                continue  # "VBIED", "God", "Operation Steel Curtain": no actor
+            if lab in ("ORG", "PERSON") and ent[-1].lower_ in FACILITY_HEADS and (lab == "ORG" or len(ent) > 1):
+                # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places ("Samarra
+                # Barrage" is no person either)
+                lab = "PLACE"
+            if lab in ("ORG", "PERSON") and len(ent) > 1 and ent[0].lower_ in self.arabic_heads:
+                lab = "FACTION"  # "Jaish al-Islam", "Liwa al-Quds": Arabic names of armed groups
+            if lab in ("ORG", "FACTION", "PERSON"):
+                k = next((t.i for t in ent if t.lower_ in ("of", "for")), None)
+                if k is None and len(ent) > 1 and ent[-1].lower_ in ROLE_HEADS:
+                    ent = doc[ent.start:ent.end - 1]  # "Central Command spokesman": the organisation, without the role
+                elif lab == "ORG" and (ent[-1].lower_ in ROLE_HEADS if k is None else k > ent.start
+                                       and doc[k - 1].lower_ in ROLE_HEADS):
+                    continue  # "the Minister of Foreign Affairs of Iraq" describes a person (sitrep_nominals links it)
             if lab:
-                s, e = self._clean(doc, ent.start, ent.end, lab, self.country_names)
-                if s < e:
-                    model.append((s, e, lab, ent.label_))
+                cuts = [t.i for t in ent if t.text == ","] if lab != "PERSON" else []
+                if lab == "PERSON" and ent.end < len(doc):
+                    ent = self._complete_name(doc, ent, ent_toks)
+                # "Iraqi Ministry of Culture, State Board of Antiquities": the model's span is a list of names
+                for a, b in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+                    s, e = self._clean(doc, a, b, lab, self.country_names)
+                    if s < e:
+                        model.append((s, e, lab, ent.label_))
             elif ent.label_ not in DROP:
                 keep_other.append(ent)
 
@@ -453,14 +536,73 @@ class EntityTagger:
                     taken[t] = True
                 chosen.append([s, e, "PLACE", key, strong])
 
+        for s, e, lab in self._defined_acronyms(doc, chosen, taken):
+            for t in range(s, e):
+                taken[t] = True
+            chosen.append([s, e, lab, None, False])
+        for s, e in self._unnamed_people(doc, taken, arr[0]):
+            for t in range(s, e):
+                taken[t] = True
+            chosen.append([s, e, "PERSON", None, False])
         self._repair(doc, chosen)
         for c in chosen:  # "Idlib province" is the name of the province, not the city
             if c[2] == "PLACE" and c[1] < len(doc) and doc[c[1]].lower_ in ADMIN_NOUNS and not taken[c[1]]:
                 c[1] += 1
-        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, text, s, e)]
+        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, text, s, e)
+                and not (e - s == 1 and doc[s].text in self.not_names)]
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, chosen: list[list], taken: list[bool]) -> list[tuple[int, int, str]]:
+        """"the Syria Recovery Trust Fund (SRTF)": the acronym in brackets after an organisation is its name too,
+        there and wherever else the article uses it."""
+        n = len(doc)
+        defined: dict[str, str] = {}
+        for c in chosen:
+            e = c[1]
+            if c[2] in ("ORG", "FACTION") and e + 2 < n and doc[e].text == "(" and doc[e + 2].text == ")" \
+                    and doc[e + 1].is_upper and 2 <= len(doc[e + 1].text) <= 8 and not taken[e + 1]:
+                defined[doc[e + 1].text] = c[2]
+        if not defined:
+            return []
+        for c in chosen:
+            if c[1] - c[0] == 1 and doc[c[0]].text in defined:
+                c[2] = defined[doc[c[0]].text]
+        return [(t.i, t.i + 1, defined[t.text]) for t in doc if t.text in defined and not taken[t.i]]
+
+    def _unnamed_people(self, doc: Doc, taken: list[bool], title: list[int]) -> list[tuple[int, int]]:
+        """Names the model missed where the sentence says they are people: "said Tarek, a police officer",
+        "Manal, a 28-year-old teacher living in ...". One to three capitalised words nobody else tagged."""
+        out = []
+        n = len(doc)
+        for i in [i for i, t in enumerate(title) if t and not taken[i]]:  # flags from one to_array call
+            tok = doc[i]
+            if taken[i] or tok.pos_ != "PROPN" or tok.lower_ in CALENDAR or \
+                    tok.lower_ in TITLES or tok.lower_ in HONORIFICS or i + 1 < n and doc[i + 1].text == ".":
+                continue  # "said Col. John Dorrian": the title is not the name
+            if i > 0 and (doc[i - 1].is_title and not doc[i - 1].is_sent_start or taken[i - 1]):
+                continue  # inside a longer capitalised run
+            e = i + 1
+            while e < n and e - i < 3 and doc[e].is_title and doc[e].pos_ == "PROPN" and not taken[e]:
+                e += 1
+            if e < n and (doc[e].is_title or taken[e]) or self.gaz.is_strong(place_key(doc[i:e].text)):
+                continue
+            after_speech = i > 0 and doc[i - 1].lower_ in SPEECH_VERBS
+            j = e + (e < n and doc[e].text == ",")
+            role = False
+            if j < n and doc[j].lower_ in ("a", "an"):
+                for k in range(j + 1, min(n, j + 9)):  # the noun phrase after "a": "a 28-year-old teacher"
+                    if doc[k].lower_ in PERSON_NOUNS:
+                        role = True
+                        break
+                    if doc[k].pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") or doc[k].is_punct and \
+                            doc[k].text != "-":
+                        break
+            if role or after_speech and (e >= n or doc[e].is_punct or doc[e].lower_ in ("a", "an")):
+                out.append((i, e))
+        return out
 
     def _repair(self, doc: Doc, chosen: list[list]) -> None:
         """One label per string (and per spelling variant) across the document, from votes of model, gazetteer
@@ -470,7 +612,7 @@ class EntityTagger:
             if c[2] in ("PERSON", "PLACE", "ORG"):
                 groups[place_key(doc[c[0]:c[1]].text)].append(c)
         # surnames of people named in full (both "Hourani" and "al-Hourani")
-        surnames = set()
+        surnames, firsts = set(), set()
         for c in chosen:
             if c[2] == "PERSON" and c[1] - c[0] >= 2:
                 toks = place_key(doc[c[0]:c[1]].text).split()
@@ -479,6 +621,8 @@ class EntityTagger:
                 surnames.add(toks[-1])
                 if len(toks) >= 3:
                     surnames.add(" ".join(toks[-2:]))
+                if toks[0] not in NAME_PARTICLES and toks[0] not in HONORIFICS:
+                    firsts.add(toks[0])  # "Anas" after "Anas Ahmad": a first name used alone
         keys = sorted(groups, key=len, reverse=True)
         # spelling variants vote together ("Dara al-Balad" with "Daraa al-Balad")
         parent = {k: k for k in keys}
@@ -510,8 +654,13 @@ class EntityTagger:
                 if self._person_cue(doc, c[0], c[1]):
                     votes["PERSON"] += 1.5
                     person_cue = True
+                if self._role_apposition(doc, c[1]):
+                    votes["PERSON"] += 2.5  # "Knox Thames, the Special Advisor to ...": a person
+                    person_cue = True
             if is_surname:
                 votes["PERSON"] += 4.0
+            elif key in firsts and not strong_place:
+                votes["PERSON"] += 2.5
             if strong_place:
                 votes["PLACE"] += 2.5
             elif known_place:
@@ -525,7 +674,9 @@ class EntityTagger:
         for c in chosen:
             if c[2] in ("ORG", "PERSON", "PLACE") and c[1] - c[0] <= 6:
                 w = doc[c[0]:c[1]].text
+                # the s-less form is a registry acronym or a longer name: "Anas" is a first name, not "ANA"s
                 if norm_name(w) in self.canon or (c[1] - c[0] == 1 and w.endswith("s") and len(w) > 3
+                                                  and (w[:-1].isupper() or len(w) > 5)
                                                   and norm_name(w[:-1]) in self.canon):
                     c[2] = "FACTION"
         # an acronym spelled out in this document takes the spelled-out name's label: "SARC" after "Syrian Arab Red
