@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
+from .unionfind import UnionFind
 
 FUZZY_CUTOFF = 90
 GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
@@ -110,13 +111,8 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
 
 def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
     """Union spelling variants (rapidfuzz, blocked by type and initial) and bare surnames of one full name."""
-    parent = {k: k for k in groups}
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    sets = UnionFind(groups)
+    find = sets.find
 
     def union(a, b):
         ra, rb = find(a), find(b)
@@ -125,7 +121,7 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
             if (groups[ra].type == "person", groups[ra].n_mentions, rb) < (groups[rb].type == "person",
                                                                             groups[rb].n_mentions, ra):
                 ra, rb = rb, ra
-            parent[rb] = ra
+            sets.union(ra, rb)
 
     # spelling variants: blocked by type and first two letters, compared only within 3 characters of length,
     # so the cost grows with the size of the blocks, not with the square of the corpus

@@ -21,6 +21,7 @@ from ..gazetteer import place_key
 from ..schema import LABEL_TYPE
 from ..text import actor_key
 from ..text import norm_name as _norm_name
+from ..unionfind import UnionFind
 
 extensions.register()
 norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corpus: normalise each once
@@ -51,18 +52,8 @@ class AliasLinker:
         for ent in mentions:
             groups[(ent.label_, norm_name(ent.text) or ent.text.lower())].append(ent)
         keys = sorted(groups, key=lambda k: (-len(k[1]), k))
-        parent = {k: k for k in keys}
-
-        def find(k):
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
-        def union(long, short):
-            a, b = find(long), find(short)
-            if a != b:
-                parent[b] = a
+        sets = UnionFind(keys)
+        find, union = sets.find, sets.union
 
         # registry aliases: one canonical name
         by_canon: dict[str, tuple] = {}

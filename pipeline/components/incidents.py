@@ -472,8 +472,9 @@ class IncidentExtractor:
             for i in range(e.start, e.end):
                 ent_by_tok[i] = e
         published = extensions.context_value(doc, "published")
+        self._text = doc.text  # Doc.text rebuilds the string from the tokens on every access: read it once
         try:
-            date_mentions = list(_dates.find_dates(doc.text, published))
+            date_mentions = list(_dates.find_dates(self._text, published))
         except Exception:  # a date parser bug must not lose the document's incidents
             date_mentions = []
         by_sent: dict[int, list[Cue]] = {s.start: [] for s in combo_sents}
@@ -669,16 +670,18 @@ class IncidentExtractor:
 
     # ------------------------------------------------------------ dates/counts
     def _date(self, m: Mention, date_mentions: list, sent: Span) -> None:
-        text = sent.doc.text
-        inside = [d for d in date_mentions if sent.start_char <= d.start and d.end <= sent.end_char and d.value
+        text = self._text
+        s0, s1 = sent.start_char, sent.end_char  # Span offsets build Tokens on each access: read them once
+        inside = [d for d in date_mentions if s0 <= d.start and d.end <= s1 and d.value
                   and not (self.bg_dates and self.bg_dates.search(text[max(0, d.start - 25):d.start].lower()))]
         if inside:
             pos = m.trigger.idx
             d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
             m.date = {"value": d.value, "text": d.text, "precision": d.precision, "explicit": True}
             return
+        sent_text = text[s0:s1]
         for rx, days in self.rel_days:
-            mt = rx.search(sent.text)
+            mt = rx.search(sent_text)
             if mt:
                 m.rel_days = days
                 m.date = {"value": None, "text": mt.group(0), "precision": "day", "explicit": False}
