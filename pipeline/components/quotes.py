@@ -436,22 +436,15 @@ class QuoteExtractor:
                 if found is not None:
                     s["attr"], s["kind"], s["frag"] = found, "direct", True
         # within a multi-paragraph quote: the nearest attribution before, else the first one after
-        group_attr: dict[int, tuple] = {}
-        for s in reversed(segs):
-            if s["group"] is None:
-                continue
-            if s.get("attr") and not s.get("frag"):
-                group_attr[s["group"]] = s["attr"]
-            elif s.get("kind") is None and s["group"] in group_attr:
-                s["group_attr"] = group_attr[s["group"]]
-        group_attr = {}
-        for s in segs:
-            if s["group"] is None:
-                continue
-            if s.get("attr") and not s.get("frag"):
-                group_attr[s["group"]] = s["attr"]
-            elif s.get("kind") is None and s["group"] in group_attr:
-                s["group_attr"] = group_attr[s["group"]]
+        for order in (reversed(segs), segs):  # the forward pass overwrites: nearest before wins over first after
+            group_attr: dict[int, tuple] = {}
+            for s in order:
+                if s["group"] is None:
+                    continue
+                if s.get("attr") and not s.get("frag"):
+                    group_attr[s["group"]] = s["attr"]
+                elif s.get("kind") is None and s["group"] in group_attr:
+                    s["group_attr"] = group_attr[s["group"]]
         last_by_para: dict[int, tuple] = {}
         for q in quotes:
             last_by_para[q["_para"]] = q["_attr"]
