@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
+from ..resources import model_file
 from ..text import norm_name as _norm_name
 
 extensions.register()
@@ -29,70 +30,38 @@ norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corp
 DEFAULT_LABEL_MAP = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 DROP = {"NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 OURS = {"PERSON", "PLACE", "FACTION", "ORG"}
+# Word lists (places, titles, heads of organisation names ...) are data: models/entity_lexicon.json.
+_LEX = json.loads(model_file("entity_lexicon.json").read_text(encoding="utf-8"))
 TEXT_KEY = "sitrep_text"  # doc.user_data key: the text, built once here, popped by sitrep_aliases
 
-PLACE_PREPS = {"in", "near", "outside", "into", "from", "across", "toward", "towards", "around", "inside", "through",
-               "throughout", "to", "via", "nearby", "northern", "southern", "eastern", "western", "central"}
-PLACE_NOUNS = {"neighborhood", "neighbourhood", "district", "province", "governorate", "city", "town", "village",
-               "countryside", "suburb", "suburbs", "region", "area", "camp", "airport", "airbase", "border", "valley",
-               "mountains", "mountain", "plain", "plains", "desert", "river", "dam", "crossing", "checkpoint",
-               "prison", "hospital", "base", "square", "street", "municipality", "county", "state", "subdistrict"}
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
-           "northern", "southern", "eastern", "western", "center", "centre", "heart", "edge", "outside", "part",
-           "vicinity", "environs"}
-PLACE_VERBS_BASE = {"isolate", "liberate", "clear", "surround", "shell", "storm", "besiege", "bombard", "capture",
-               "recapture", "retake", "seize", "enter", "encircle",
-               "evacuate", "raid", "overrun", "siege", "invade", "flee"}
-TITLES = {"officer", "petty", "airman", "seaman", "spc", "cmdr",
-          "mr", "mrs", "ms", "dr", "gen", "general", "col", "colonel", "lt", "sgt", "sergeant", "capt", "captain",
-          "maj", "major", "president", "minister", "sheikh", "shaikh", "imam", "king", "prince", "commander",
-          "spokesman", "spokeswoman", "secretary", "ambassador", "senator", "rep", "gov", "governor", "mayor",
-          "brig", "adm", "admiral", "pvt", "cpl", "prime", "chancellor", "emir", "ayatollah", "mullah", "judge",
-          "lieutenant", "pope", "cleric", "leader", "chief", "envoy", "activist", "journalist", "professor", "prof"}
-HUMAN_VERBS_BASE = {"say", "tell", "add", "explain", "state", "claim", "note", "insist", "warn", "recall", "ask",
-                    "write",
-               "reply", "smile", "laugh", "cry", "beam", "remember", "believe", "think", "want", "feel", "hope",
-               "admit", "deny", "recount", "describe", "tweet", "marry", "die", "sing", "play", "weep", "nod",
-               "shrug", "whisper", "shout", "scream", "confess", "wonder"}
-FACILITY_HEADS = {"mosque", "church", "gate", "dam", "barrage", "bridge", "airport", "airfield", "airbase", "base",
-                  "camp", "hospital", "market", "square", "street", "road", "highway", "palace", "prison", "stadium",
-                  "hotel", "museum", "library", "school", "university", "citadel", "castle", "shrine", "port",
-                  "harbour", "harbor", "refinery", "field", "complex", "compound", "crossing", "checkpoint"}
-NOT_ACTOR_HEADS = {"law", "laws", "hostilities", "agreement", "agreements", "treaty", "convention", "resolution",
-                   "accord", "accords", "ceasefire", "truce", "plan", "process", "talks", "doctrine", "act", "charter",
-                   "protocol", "declaration", "initiative", "operation", "war", "conflict", "crisis", "revolution"}
-HONORIFICS = {"sayyed", "sayyid", "sayed", "hajji", "haji", "he", "mullah", "sheikh", "shaikh", "maulana", "mawlana",
-              "ayatollah", "grand", "sir", "lord", "dame", "excellency", "his", "her"}
-NONCOMBATANTS = {"civilians", "residents", "villagers", "people", "tribesmen"}
-MOVE_VERBS_BASE = {"go", "travel", "flee", "move", "return", "head", "advance", "deploy", "send", "arrive"}
-KIN_NOUNS = {"family", "wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "children",
-             "home", "house", "friend", "friends", "cousin", "uncle", "parents", "death", "body", "funeral"}
-LEAD_STRIP = {"near", "in", "at", "outside", "from", "into", "of", "the"}
+PLACE_PREPS = set(_LEX["place_preps"])
+PLACE_NOUNS = set(_LEX["place_nouns"])
+COMPASS = set(_LEX["compass"])
+PLACE_VERBS_BASE = set(_LEX["place_verbs_base"])
+TITLES = set(_LEX["titles"])
+HUMAN_VERBS_BASE = set(_LEX["human_verbs_base"])
+FACILITY_HEADS = set(_LEX["facility_heads"])
+NOT_ACTOR_HEADS = set(_LEX["not_actor_heads"])
+HONORIFICS = set(_LEX["honorifics"])
+NONCOMBATANTS = set(_LEX["noncombatants"])
+MOVE_VERBS_BASE = set(_LEX["move_verbs_base"])
+KIN_NOUNS = set(_LEX["kin_nouns"])
+LEAD_STRIP = set(_LEX["lead_strip"])
 ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
 # Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
-ORG_HEADS = {"campaign", "committee", "council", "organization", "organisation", "union", "agency", "network",
-             "observatory", "ministry", "commission", "foundation", "institute", "center", "centre", "association",
-             "society", "office", "department", "bank", "party", "programme", "program", "fund", "court", "crescent",
-             "cross", "watch", "coalition", "alliance", "movement", "authority", "bureau", "helmets"}
-FACTION_HEADS = {"army", "brigade", "brigades", "battalion", "battalions", "front", "forces", "militia", "corps",
-                 "regiment", "division", "guard", "guards", "legion"}
+ORG_HEADS = set(_LEX["org_heads"])
+FACTION_HEADS = set(_LEX["faction_heads"])
 LEAD_POS = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON", "VERB", "AUX"}
-MILITARY_NOUNS = {"airstrike", "shelling", "positions", "checkpoints", "helicopters", "operation", "operations",
-                  "forces", "troops", "army", "military", "jets", "warplanes", "aircraft", "strikes", "airstrikes",
-                  "raids", "bombing", "bombardment", "soldiers", "navy", "intervention", "offensive", "support",
-                  "government", "ministry", "officials", "regime", "allies", "backing", "planes", "drones", "attacks"}
-ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
-ROLE_HEADS = {"commander", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "director",
-              "president", "ambassador", "envoy", "adviser", "advisor", "chairman", "commissioner", "governor",
-              "mayor", "chargé", "capt", "capt.", "col", "col.", "gen", "gen.", "lt", "lt."}
-SPEECH_VERBS = {"said", "says", "told", "added", "explained", "according"}
+MILITARY_NOUNS = set(_LEX["military_nouns"])
+ADMIN_NOUNS = set(_LEX["admin_nouns"])
+ROLE_HEADS = set(_LEX["role_heads"])
+SPEECH_VERBS = set(_LEX["speech_verbs"])
 PERSON_NOUNS = TITLES | {"teacher", "resident", "student", "doctor", "nurse", "farmer", "father", "mother", "engineer",
                          "worker", "driver", "witness", "man", "woman", "official", "officer", "mechanic", "shopkeeper",
                          "merchant", "trader", "pharmacist", "lawyer", "volunteer", "rescuer", "photographer"}
-CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "april", "june", "july", "august", "september", "october", "november", "december"}
-NAME_PARTICLES = {"bin", "ibn", "bint", "abu", "umm", "van", "von", "da", "du", "la", "le", "di", "y", "on", "in"}
-ARABIC_ARTICLES = {"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "ath"}
+CALENDAR = set(_LEX["calendar"])
+NAME_PARTICLES = set(_LEX["name_particles"])
+ARABIC_ARTICLES = set(_LEX["arabic_articles"])
 CONNECT = {"for", "of", "the", "and", "de", "al", "-"}
 
 
@@ -125,7 +94,7 @@ def inflect(verbs: set[str]) -> frozenset[str]:
 
 PLACE_VERBS = inflect(PLACE_VERBS_BASE)
 PLACE_NOUNS_PL = plurals(PLACE_NOUNS)
-SIDE_WORDS = {"regime", "government", "rebel", "rebels", "opposition", "army", "forces", "family", "militia", "party"}
+SIDE_WORDS = set(_LEX["side_words"])
 HUMAN_VERBS = inflect(HUMAN_VERBS_BASE)
 MOVE_VERBS = inflect(MOVE_VERBS_BASE)
 
