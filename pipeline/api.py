@@ -1,6 +1,7 @@
 """The Python API a notebook calls; the CLI is a thin layer over it."""
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from . import actors as actor_linking
 from .engines.local import item_key, process_batch, run_local
 from .ingest import DEFAULT_MAX_CHARS, Article, IngestError, Item, iter_articles
 from .nlp import get_nlp
-from .schema import ACTOR_ID_COLUMNS, SCHEMAS, TABLES, table_from_rows
+from .schema import ACTOR_ID_COLUMNS, DOC_ACTORS, TABLES, table_from_rows
 from .store import Store, StoreError, read_table
 
 __all__ = ["RunSummary", "extract", "run", "load_tables", "StoreError"]
@@ -89,27 +90,24 @@ def run(inputs: Iterable[str | Path] = ("data/raw",), out: str | Path = "data/pr
     return summary
 
 
+def remap_actor_ids(t: pa.Table, name: str, key_map: dict[str, str]) -> pa.Table:
+    """Per-document actor keys in a table's id columns -> the corpus-level actor ids."""
+    for c in ACTOR_ID_COLUMNS.get(name, ()):
+        vals = [key_map.get(v, v) if v is not None else None for v in t.column(c).to_pylist()]
+        t = t.set_column(t.column_names.index(c), c, pa.array(vals, pa.string()))
+    return t
+
+
 def finalize(store: Store, summary: RunSummary | None = None) -> dict[str, int]:
     """Link actors across the corpus, then write every final table from the parts."""
     actors_table, key_map = actor_linking.link(store.iter_parts("doc_actors"))
-
-    def remap(name: str):
-        cols = ACTOR_ID_COLUMNS.get(name, ())
-
-        def f(t: pa.Table) -> pa.Table:
-            for c in cols:
-                i = t.column_names.index(c)
-                vals = [key_map.get(v, v) if v is not None else None for v in t.column(c).to_pylist()]
-                t = t.set_column(i, c, pa.array(vals, pa.string()))
-            return t
-        return f if cols else None
-
     rows = {}
     for name in TABLES:
         if name == "actors":
             rows[name] = store.write_table(name, iter([actors_table]))
         else:
-            rows[name] = store.write_table(name, store.iter_parts(name), remap(name))
+            rows[name] = store.write_table(name, store.iter_parts(name),
+                                           functools.partial(remap_actor_ids, name=name, key_map=key_map))
     store.remove_other_formats()
     if summary is not None:
         summary.rows = rows
@@ -137,24 +135,12 @@ def extract(text: str, published: str | None = None, title: str | None = None, d
         rows = error_rows(item)
     else:
         rows = process_batch(get_nlp(model), [(0, item)])[2]
-    actors_table, key_map = actor_linking.link([table_from_rows("doc_actors", rows["doc_actors"],
-                                                                _doc_actor_schema())])
+    actors_table, key_map = actor_linking.link([table_from_rows("doc_actors", rows["doc_actors"], DOC_ACTORS)])
     out = {}
     for name in TABLES:
         if name == "actors":
             out[name] = actors_table.to_pandas()
             continue
-        t = table_from_rows(name, rows[name])
-        for c in ACTOR_ID_COLUMNS.get(name, ()):
-            t = t.set_column(t.column_names.index(c), c,
-                             pa.array([key_map.get(v, v) for v in t.column(c).to_pylist()], pa.string()))
-        out[name] = t.to_pandas()
+        out[name] = remap_actor_ids(table_from_rows(name, rows[name]), name, key_map).to_pandas()
     return out
 
-
-def _doc_actor_schema():
-    from .schema import DOC_ACTORS
-    return DOC_ACTORS
-
-
-assert set(SCHEMAS) == set(TABLES)

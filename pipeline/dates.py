@@ -238,6 +238,15 @@ _Value = tuple[str | None, str | None]
 _DROP = ("drop", "drop")  # a pattern matched something that is not a date (e.g. "31 June")
 
 
+def _numeric_date(a: int, b: int, year: int, sep: str) -> dt.date | None:
+    """`7/28/2021` is M/D (US style) unless the first number cannot be a month; `28.7.2021`/`28-7-2021` is D.M."""
+    if sep == "/":
+        month, day = (a, b) if a <= 12 else (b, a)
+    else:
+        day, month = (a, b) if b <= 12 else (b, a)
+    return _safe_date(year, month, day)
+
+
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None, mod: str = "") -> _Value:
     """Value and precision of one matched expression (anchored ones are settled later)."""
     g = m.groupdict()
@@ -245,12 +254,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None, mod: str = 
         d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
         return (d.isoformat(), "day") if d else _DROP
     if kind == "numeric":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
-        if g["sep"] == "/":
-            month, day = (a, b) if a <= 12 else (b, a)
-        else:
-            day, month = (a, b) if b <= 12 else (b, a)
-        d = _safe_date(y, month, day)
+        d = _numeric_date(int(g["a"]), int(g["b"]), int(g["year"]), g["sep"])
         return (d.isoformat(), "day") if d else _DROP
     if kind in ("dmy", "mdy"):
         month, day = _month_num(g["mon"]), int(g["day"])
@@ -520,12 +524,7 @@ def parse_date_field(value: str) -> dt.date:
             return d
     m = _NUMERIC_FIELD.fullmatch(value)
     if m:
-        a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
-        if m["sep"] == "/":
-            month, day = (a, b) if a <= 12 else (b, a)
-        else:
-            day, month = (a, b) if b <= 12 else (b, a)
-        d = _safe_date(y, month, day)
+        d = _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), m["sep"])
         if d is None:
             raise ValueError(f"not a valid calendar date: {value!r}")
         return d
