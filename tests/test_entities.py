@@ -90,6 +90,11 @@ def nominals(doc):
     return [(s.text, s.label_, s._.actor_key) for s in doc.spans.get("sitrep_nominals", [])]
 
 
+def linked(doc):
+    """Nominal mentions that refer to a named actor."""
+    return [n for n in nominals(doc) if n[2] is not None]
+
+
 def test_nominal_apposition_and_name_head(nlp):
     doc = nlp("Gen. Joseph Votel, commander of U.S. Central Command, said the Syrian Democratic Forces were ready. "
               "The forces advanced on Raqqa. The general praised them.")
@@ -111,14 +116,22 @@ def test_nominal_place_described_then_definite(nlp):
 def test_nominal_generic_and_title(nlp):
     doc = nlp("The Islamic State group claimed the attack. The group said its fighters killed five soldiers. "
               "Secretary Kerry met the president. The secretary said talks would continue.")
-    assert nominals(doc) == [("The group", "FACTION", "faction:islamic-state"),
+    assert nominals(doc) == [("The group", "FACTION", "faction:islamic-state"), ("its fighters", "FACTION", None),
+                             ("soldiers", "FACTION", None), ("the president", "PERSON", None),
                              ("The secretary", "PERSON", "person:kerry")]
 
 
-def test_nominal_without_antecedent_is_dropped(nlp):
+def test_description_without_antecedent_is_a_mention_without_actor(nlp):
     doc = nlp("The town was quiet. The group said the commander had left.")
-    assert nominals(doc) == []
-    assert doc._.actors == []
+    assert nominals(doc) == [("The town", "PLACE", None), ("The group", "ORG", None), ("the commander", "PERSON", None)]
+    assert doc._.actors == []  # descriptions never create actors
+
+
+def test_description_is_not_the_predicate_or_a_named_phrase(nlp):
+    doc = nlp("Ahmad Abazeid is an activist. The Islamic State group shelled a hospital where civilians sheltered.")
+    assert nominals(doc) == [("a hospital", "PLACE", None)]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ahmad Abazeid", "PERSON"), ("The Islamic State", "FACTION"),
+                                                      ("civilians", "FACTION")]
 
 
 def test_first_name_with_s_is_not_a_registry_acronym(nlp):
@@ -204,8 +217,8 @@ def test_acronym_defined_in_brackets_is_a_name_everywhere(nlp):
 def test_predicate_description_links_to_subject(nlp):
     doc = nlp("The company was headed by his brother Bashar al-Assad, who would later become the President of Syria. "
               "Abu Bakr al-Baghdadi is the leader of the group. Ahmad Abazeid is an activist.")
-    assert nominals(doc) == [("the President", "PERSON", "person:bashar-al-assad"),
-                             ("the leader", "PERSON", "person:abu-bakr-al-baghdadi")]
+    assert linked(doc) == [("the President", "PERSON", "person:bashar-al-assad"),
+                           ("the leader", "PERSON", "person:abu-bakr-al-baghdadi")]
 
 
 def test_weapons_deities_and_operations_are_no_actors(nlp):

@@ -181,6 +181,10 @@ class AliasLinker:
         else:
             best = max(forms, key=lambda t: (len(norm_name(t).split()), len(t), forms[t], t))
         best = re.sub(r"['’]s$", "", best.strip())
+        if label in ("PLACE", "FACTION"):
+            country = next((p.name for p in self.gaz.lookup(best) if p.kind == "country"), None)
+            if country:
+                return country  # "U.S." and "the United States": the state's one name
         if label == "PERSON":  # John “J.D.” Dorrian -> John Dorrian (the full form stays an alias)
             best = re.sub(r"\s+[\"“'‘][^\"”'’]{1,20}[\"”'’]\s+", " ", best)
         return re.sub(r"^(the|The)\s+", "", best) if label != "PERSON" else best

@@ -97,6 +97,12 @@ PLACE_NOUNS_PL = plurals(PLACE_NOUNS)
 SIDE_WORDS = set(_LEX["side_words"])
 HUMAN_VERBS = inflect(HUMAN_VERBS_BASE)
 MOVE_VERBS = inflect(MOVE_VERBS_BASE)
+STATE_PLACE_HEADS = set(_LEX["state_place_heads"]) | PLACE_NOUNS | PLACE_NOUNS_PL | COMPASS
+STATE_PLACE_VERBS = inflect(set(_LEX["state_place_verbs"])) | PLACE_VERBS | MOVE_VERBS
+STATE_PARTNER_NOUNS = set(_LEX["state_partner_nouns"])
+STATE_AGENT_PREPS = set(_LEX["state_agent_preps"])
+STATE_AGENCY_NOUNS = set(_LEX["state_agency_nouns"])
+COPULAS = {"is", "was", "are", "were", "be", "been", "remains", "remained", "became", "becomes"}
 
 
 def _expand(patterns: list, lists: dict[str, list[str]]) -> list:
@@ -677,6 +683,7 @@ class EntityTagger:
         FACTION. The country the events happen in (the one most places belong to) stays a PLACE."""
         where = Counter()
         country_of: dict[int, str] = {}
+        named_country: set[int] = set()  # the country's own name, not its capital
         for idx, c in enumerate(chosen):
             if c[2] != "PLACE":
                 continue
@@ -688,6 +695,7 @@ class EntityTagger:
             where[best.country] += 0.1 if best.kind == "country" else 1.0
             if best.kind == "country":
                 country_of[idx] = best.country
+                named_country.add(idx)
             elif self.capitals.get(best.name) == best.country and best.population > 0:
                 country_of[idx] = best.country  # "Moscow launched air strikes": the capital speaks for the state
         if not country_of:
@@ -706,8 +714,35 @@ class EntityTagger:
                     and doc[c[1] + 1].lower_ in ("backed", "led", "allied", "supported")):
                 acting.add(cc)
         for idx, cc in country_of.items():
-            if cc in acting:
+            if cc in acting or idx in named_country and self._state_acts(doc, chosen[idx], cc == home):
                 chosen[idx][2] = "FACTION"
+
+    @staticmethod
+    def _state_acts(doc: Doc, c: list, home: bool) -> bool:
+        """This mention of a country is the state acting, not the territory: "Iraq signed", "Australia's efforts",
+        "U.S. airstrikes", "support for Iraq", "our ally Turkey". "In Iraq", "Iraq's north", "visited Iraq" stay
+        places, and so does the country the events happen in when it only modifies a noun ("Syria air strikes")."""
+        if c[1] - c[0] > 4:
+            return False
+        tok = doc[c[1] - 1]
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head
+        dep, head = tok.dep_, tok.head
+        if dep == "nsubj":  # a passive subject undergoes: "Syria was hit by unrest" is where it happened
+            return not (head.lower_ in COPULAS and any(ch.dep_ == "attr" for ch in head.children))  # "X is a ..."
+        if dep in ("poss", "compound", "amod", "nmod"):
+            if home and (dep != "poss" or head.lower_ not in STATE_AGENCY_NOUNS):
+                return False  # "Syria's elections", "Syria air strikes": where, not who
+            return head.i > tok.i and head.pos_ in ("NOUN", "PROPN") and head.lower_ not in STATE_PLACE_HEADS \
+                and head.ent_type_ not in ("GPE", "LOC", "FAC")
+        if dep == "dobj":
+            return head.pos_ == "VERB" and head.lower_ not in STATE_PLACE_VERBS
+        if dep == "appos" or dep == "compound" and head.i < tok.i:
+            return head.lower_ in STATE_PARTNER_NOUNS
+        if dep == "pobj":
+            prep = head.lower_
+            return prep in STATE_AGENT_PREPS and not (prep == "for" and head.head.lower_ in STATE_PLACE_VERBS)
+        return False
 
 
 @Language.factory("sitrep_entities", default_config={"label_map": DEFAULT_LABEL_MAP,

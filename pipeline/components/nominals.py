@@ -58,7 +58,15 @@ class NominalLinker:
                 self.classes[w] = (*self.classes.get(w, ()), label)
         self.generic = frozenset(spec["generic"])
         self.dets = frozenset(spec["determiners"])
-        self._ids = {nlp.vocab.strings.add(w): w for w in self.classes}
+        self.described_as: dict[str, str] = {}  # noun -> label of a description that refers to no named actor
+        for label, words in spec.get("descriptions", {}).items():
+            for w in words:
+                self.described_as.setdefault(w, label)
+        self.person_dets = frozenset(spec.get("person_determiners", ()))
+        self.peoples = frozenset(spec.get("peoples", ()))
+        for w in self.peoples:
+            self.described_as.setdefault(w, "FACTION")
+        self._ids = {nlp.vocab.strings.add(w): w for w in (*self.classes, *self.described_as)}
         self.gaz = gazetteer.places()
         self._kind: dict[str, str | None] = {}
 
@@ -92,8 +100,6 @@ class NominalLinker:
             for t in range(e.start, e.end):
                 ent_at[t] = n
         named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
-        if not named:
-            return doc
         starts = [e.start for e in named]
         actors = {a["key"]: a for a in (doc._.actors or [])}
         titles = self._titles(doc, named, actors)
@@ -108,8 +114,18 @@ class NominalLinker:
             span = self._span(doc, tok, ent_at)
             if span is None:
                 continue
-            ante = self._antecedent(doc, tok, noun, span, ents, ent_at, named, starts, titles, sent_starts, described)
+            ante = None
+            if noun in self.classes and named:
+                ante = self._antecedent(doc, tok, noun, span, ents, ent_at, named, starts, titles, sent_starts,
+                                        described)
             if ante is None:
+                label = self._description(doc, tok, noun, span)
+                if label is None:
+                    continue
+                sp = Span(doc, span[0], span[1], label=label)  # names no one: a mention without an actor
+                new.append(sp)
+                for t in range(span[0], span[1]):
+                    ent_at[t] = len(ents)
                 continue
             described[_singular(noun)] = ante
             sp = Span(doc, span[0], span[1], label=ante.label_)
@@ -122,6 +138,23 @@ class NominalLinker:
                 a["n_mentions"] += 1
         doc.spans[SPAN_KEY] = new
         return doc
+
+    def _description(self, doc: Doc, tok, noun: str, span: tuple[int, int]) -> str | None:
+        """The label of a description that refers to no named actor ("a hospital", "civilians", "a spokesman"), or
+        None when the noun is not one or does not head a noun phrase of its own ("hospital staff")."""
+        label = self.described_as.get(noun)
+        if noun in self.peoples:  # "Syrians", "the Kurds": a people, when the word is a plural noun
+            return label if tok.tag_ in ("NNS", "NNPS") else None
+        if label is None or tok.pos_ != "NOUN" or tok.dep_ in ("attr", "appos"):
+            return None  # "X is an activist", "X, an activist": they say what X is; X is the mention
+        if any(t.ent_type_ in COMPAT[label] for c in tok.lefts for t in c.subtree):
+            return None  # "the Islamic State group": the name inside is the mention ("ISIL-held buildings" is not)
+        if label == "PERSON":
+            first = doc[span[0]]
+            if tok.tag_ not in ("NN",) or span[0] == tok.i or first.lower_ not in self.person_dets \
+                    and first.pos_ != "NUM":
+                return None  # "a spokesman", "one man": a bare "leader" is a role, not a mention
+        return label
 
     @staticmethod
     def _span(doc: Doc, tok, ent_at: list[int]) -> tuple[int, int] | None:
