@@ -227,3 +227,22 @@ def test_weapons_deities_and_operations_are_no_actors(nlp):
     labelled = {e.text for e in doc.ents if e.label_ in ("PERSON", "PLACE", "FACTION", "ORG")}
     assert not labelled & {"VBIED", "God", "Operation Steel Curtain", "Steel Curtain"}
     assert "Mosul" in labelled
+
+
+def test_a_country_acting_as_a_state_is_a_faction_mention(nlp):
+    doc = nlp("Iraq signed a loan agreement with the United States on Monday. Fighting continued in northern Iraq, "
+              "and Australia's diplomatic efforts were praised.")
+    assert [(e.text, e.label_, e._.actor_key) for e in doc.ents if e.label_ != "DATE"] == [
+        ("Iraq", "FACTION", "faction:iraq"), ("United States", "FACTION", "faction:united-states"),
+        ("Iraq", "PLACE", "place:iraq"), ("Australia", "FACTION", "faction:australia")]
+
+
+def test_the_country_events_happen_in_stays_a_place(nlp):
+    doc = nlp("Clashes erupted in Syria on Monday. Syria was hit by unrest, and Syria's elections were criticised.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "DATE"] == [("Syria", "PLACE")] * 3
+
+
+def test_a_people_named_by_nationality_is_a_group_description(nlp):
+    doc = nlp("Syrians fled to Jordan. The Iraqis and the Turks met. The Lebanese army moved.")
+    assert nominals(doc) == [("Syrians", "FACTION", None), ("The Iraqis", "FACTION", None),
+                             ("the Turks", "FACTION", None)]
