@@ -7,6 +7,9 @@ import unicodedata
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "become", "became", "becomes", "remains", "remained"})
+
+
 def fold(s: str) -> str:
     """Lower-case ASCII-folded text with straight quotes: what comparisons use."""
     s = unicodedata.normalize("NFKD", s.translate(_QUOTES))

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
 from ..resources import model_file
+from ..text import COPULAS
 from ..text import norm_name as _norm_name
 
 extensions.register()
@@ -102,7 +103,6 @@ STATE_PLACE_VERBS = inflect(set(_LEX["state_place_verbs"])) | PLACE_VERBS | MOVE
 STATE_PARTNER_NOUNS = set(_LEX["state_partner_nouns"])
 STATE_AGENT_PREPS = set(_LEX["state_agent_preps"])
 STATE_AGENCY_NOUNS = set(_LEX["state_agency_nouns"])
-COPULAS = {"is", "was", "are", "were", "be", "been", "remains", "remained", "became", "becomes"}
 
 
 def _expand(patterns: list, lists: dict[str, list[str]]) -> list:
@@ -730,6 +730,8 @@ class EntityTagger:
         dep, head = tok.dep_, tok.head
         if dep == "nsubj":  # a passive subject undergoes: "Syria was hit by unrest" is where it happened
             return not (head.lower_ in COPULAS and any(ch.dep_ == "attr" for ch in head.children))  # "X is a ..."
+        if dep == "appos" or dep == "compound" and head.i < tok.i:
+            return head.lower_ in STATE_PARTNER_NOUNS  # "our ally Turkey"
         if dep in ("poss", "compound", "amod", "nmod"):
             if home and (dep != "poss" or head.lower_ not in STATE_AGENCY_NOUNS):
                 return False  # "Syria's elections", "Syria air strikes": where, not who
@@ -737,8 +739,6 @@ class EntityTagger:
                 and head.ent_type_ not in ("GPE", "LOC", "FAC")
         if dep == "dobj":
             return head.pos_ == "VERB" and head.lower_ not in STATE_PLACE_VERBS
-        if dep == "appos" or dep == "compound" and head.i < tok.i:
-            return head.lower_ in STATE_PARTNER_NOUNS
         if dep == "pobj":
             prep = head.lower_
             return prep in STATE_AGENT_PREPS and not (prep == "for" and head.head.lower_ in STATE_PLACE_VERBS)

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions, gazetteer
 from ..schema import LABEL_TYPE
+from ..text import COPULAS
 
 extensions.register()
 SPAN_KEY = "sitrep_nominals"  # doc.spans group: kept out of doc.ents, so stages that read names see names only
@@ -33,7 +34,6 @@ LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "npa
 COMPAT = {"PLACE": ("PLACE",), "PERSON": ("PERSON",), "FACTION": ("FACTION", "ORG"), "ORG": ("ORG", "FACTION")}
 COUNTRY_NOUNS = {"country"}
 ADMIN_NOUNS = {"province", "governorate", "region"}
-COPULAS = {"is", "was", "are", "were", "be", "been", "become", "became", "becomes", "remains", "remained"}
 ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant",
                  "adm": "admiral", "maj": "major", "sec": "secretary", "amb": "ambassador", "gov": "governor"}
 SETTLEMENT_NOUNS = {"town", "city", "village", "capital", "suburb", "neighborhood", "neighbourhood", "district"}
@@ -64,9 +64,7 @@ class NominalLinker:
                 self.described_as.setdefault(w, label)
         self.person_dets = frozenset(spec.get("person_determiners", ()))
         self.peoples = frozenset(spec.get("peoples", ()))
-        for w in self.peoples:
-            self.described_as.setdefault(w, "FACTION")
-        self._ids = {nlp.vocab.strings.add(w): w for w in (*self.classes, *self.described_as)}
+        self._ids = {nlp.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
         self.gaz = gazetteer.places()
         self._kind: dict[str, str | None] = {}
 
@@ -118,41 +116,38 @@ class NominalLinker:
             if noun in self.classes and named:
                 ante = self._antecedent(doc, tok, noun, span, ents, ent_at, named, starts, titles, sent_starts,
                                         described)
-            if ante is None:
-                label = self._description(doc, tok, noun, span)
+            if ante is not None:
+                described[_singular(noun)] = ante
+                sp = Span(doc, span[0], span[1], label=ante.label_)
+                sp._.actor_key = ante._.actor_key
+                a = actors.get(ante._.actor_key)
+                if a is not None:
+                    a["n_mentions"] += 1
+            else:
+                label = self._description(doc, tok, noun, ents, ent_at)
                 if label is None:
                     continue
                 sp = Span(doc, span[0], span[1], label=label)  # names no one: a mention without an actor
-                new.append(sp)
-                for t in range(span[0], span[1]):
-                    ent_at[t] = len(ents)
-                continue
-            described[_singular(noun)] = ante
-            sp = Span(doc, span[0], span[1], label=ante.label_)
-            sp._.actor_key = ante._.actor_key
             new.append(sp)
             for t in range(span[0], span[1]):
                 ent_at[t] = len(ents)  # taken: no second nominal over these tokens
-            a = actors.get(ante._.actor_key)
-            if a is not None:
-                a["n_mentions"] += 1
         doc.spans[SPAN_KEY] = new
         return doc
 
-    def _description(self, doc: Doc, tok, noun: str, span: tuple[int, int]) -> str | None:
+    def _description(self, doc: Doc, tok, noun: str, ents: list[Span], ent_at: list[int]) -> str | None:
         """The label of a description that refers to no named actor ("a hospital", "civilians", "a spokesman"), or
         None when the noun is not one or does not head a noun phrase of its own ("hospital staff")."""
-        label = self.described_as.get(noun)
         if noun in self.peoples:  # "Syrians", "the Kurds": a people, when the word is a plural noun
-            return label if tok.tag_ in ("NNS", "NNPS") else None
+            return "FACTION" if tok.tag_ in ("NNS", "NNPS") else None
+        label = self.described_as.get(noun)
         if label is None or tok.pos_ != "NOUN" or tok.dep_ in ("attr", "appos"):
             return None  # "X is an activist", "X, an activist": they say what X is; X is the mention
-        if any(t.ent_type_ in COMPAT[label] for c in tok.lefts for t in c.subtree):
+        left = range(tok.left_edge.i, tok.i)
+        if any(0 <= ent_at[t] < len(ents) and ents[ent_at[t]].label_ in COMPAT[label] for t in left):
             return None  # "the Islamic State group": the name inside is the mention ("ISIL-held buildings" is not)
         if label == "PERSON":
-            first = doc[span[0]]
-            if tok.tag_ not in ("NN",) or span[0] == tok.i or first.lower_ not in self.person_dets \
-                    and first.pos_ != "NUM":
+            first = doc[tok.left_edge.i]
+            if tok.tag_ != "NN" or not left or first.lower_ not in self.person_dets and first.pos_ != "NUM":
                 return None  # "a spokesman", "one man": a bare "leader" is a role, not a mention
         return label
 
