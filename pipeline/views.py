@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import SCHEMAS
+from .schema import LABEL_TYPE, SCHEMAS
 
 __all__ = ["DocView", "load_doc", "doc_view", "article_text", "render_html", "render_terminal", "top_actors",
            "filter_incidents", "DocNotFound"]
@@ -353,10 +353,15 @@ def _actor_cell(name, actor_id, actors: dict) -> str:
     return f"<span{tip}>{html.escape(str(shown))}</span>"
 
 
+def _table_html(title: str, columns: list[str], rows: list[str], empty: str | None) -> str:
+    """One section of the page: a heading and a table, or a line saying there is nothing (None: no section)."""
+    if not rows:
+        return "" if empty is None else f'<h2>{title}</h2><p class="empty">{empty}</p>'
+    head = "".join(f"<th>{c}</th>" for c in columns)
+    return f"<h2>{title}</h2><table><thead><tr>{head}</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+
+
 def _quotes_html(quotes: list[dict], actors: dict) -> str:
-    head = "<h2>Quotes</h2>"
-    if not quotes:
-        return head + '<p class="empty">No quotes found in this document.</p>'
     rows = []
     for i, q in enumerate(quotes, 1):
         link = (f'<a href="#q{i}">Q{i}</a>' if _int(q.get("start_char")) is not None else f"Q{i}")
@@ -367,14 +372,11 @@ def _quotes_html(quotes: list[dict], actors: dict) -> str:
         rows.append(f'<tr id="row-q{i}"><td>{link}</td><td>{speaker}</td><td>{_e(q.get("cue"))}</td>'
                     f'<td>{_e(q.get("kind"))}</td><td>{_e(q.get("text"))}</td>'
                     f'<td class="num">{"" if conf is None else f"{conf:.2f}"}</td></tr>')
-    return (head + "<table><thead><tr><th>#</th><th>speaker</th><th>cue</th><th>kind</th><th>quote</th>"
-            "<th>conf.</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    return _table_html("Quotes", ["#", "speaker", "cue", "kind", "quote", "conf."], rows,
+                       "No quotes found in this document.")
 
 
 def _incidents_html(incidents: list[dict], actors: dict) -> str:
-    head = "<h2>Incidents</h2>"
-    if not incidents:
-        return head + '<p class="empty">No incidents found in this document.</p>'
     rows = []
     for i, e in enumerate(incidents, 1):
         link = f'<a href="#e{i}">E{i}</a>' if _int(e.get("start_char")) is not None else f"E{i}"
@@ -394,23 +396,19 @@ def _incidents_html(incidents: list[dict], actors: dict) -> str:
         rows.append(f'<tr id="row-e{i}"><td>{link}</td><td>{date}</td><td>{etype}</td><td>{place}</td>'
                     f'<td>{who}</td><td class="num">{_e(_int(e.get("killed")))}</td>'
                     f'<td class="num">{_e(_int(e.get("injured")))}</td><td>{_e(e.get("evidence"))}</td></tr>')
-    return (head + "<table><thead><tr><th>#</th><th>date</th><th>type</th><th>place</th><th>actors</th>"
-            "<th>killed</th><th>injured</th><th>evidence</th></tr></thead><tbody>" + "".join(rows)
-            + "</tbody></table>")
+    return _table_html("Incidents", ["#", "date", "type", "place", "actors", "killed", "injured", "evidence"], rows,
+                       "No incidents found in this document.")
 
 
 def _actors_html(actors: pd.DataFrame) -> str:
     recs = sorted(_records(actors), key=lambda a: (-(a.get("n_mentions") or 0), a.get("actor_id") or ""))
-    if not recs:
-        return ""
-    label = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
-    rows = "".join(
+    label = {t: lab for lab, t in LABEL_TYPE.items()}
+    rows = [
         f'<tr><td><mark class="entity" style="background: {LABEL_COLORS.get(label.get(a.get("type")), "#ddd")}">'
         f'{_e(a.get("name"))}</mark></td><td>{_e(a.get("actor_id"))}</td><td>{_e(", ".join(_list(a.get("aliases"))))}'
         f'</td><td class="num">{_e(a.get("n_mentions"))}</td><td class="num">{_e(a.get("n_docs"))}</td></tr>'
-        for a in recs)
-    return ("<h2>Actors</h2><table><thead><tr><th>name</th><th>actor id</th><th>aliases</th>"
-            "<th>mentions (corpus)</th><th>documents</th></tr></thead><tbody>" + rows + "</tbody></table>")
+        for a in recs]
+    return _table_html("Actors", ["name", "actor id", "aliases", "mentions (corpus)", "documents"], rows, None)
 
 
 # ---- terminal -----------------------------------------------------------------------------------------------
