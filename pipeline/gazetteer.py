@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .resources import MODELS_DIR
 from .text import fold
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
+MODELS = MODELS_DIR  # $SITREP_MODELS moves every data file, these too
 _APOS = re.compile(r"[’'`‘ʿʼ´]")
 _NONWORD = re.compile(r"[^a-z0-9]+")
 ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "ath ")

@@ -210,7 +210,9 @@ def _record(path: Path, line: int, rec: object) -> Item:
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[Item]:
-    for n, raw in enumerate(text.splitlines(), start=1):
+    # JSON Lines are split on "\n" only: str.splitlines would also split inside a record on U+2028, U+0085 ...,
+    # which json.dumps(ensure_ascii=False) writes unescaped
+    for n, raw in enumerate(text.split("\n"), start=1):
         if not raw.strip():
             continue
         try:

@@ -45,6 +45,15 @@ def test_jsonl_fields_ids_and_extra(tmp_path):
     assert (b.doc_id, b.published, b.line, b.title) == ("feed:2", "2021-07-01", 2, "Second article.")
 
 
+def test_jsonl_record_with_unicode_line_separators_stays_one_record(tmp_path):
+    lines = [{"id": "a", "text": "First\u2028paragraph\x85and\u2029more."}, {"id": "b", "text": "Second."}]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\r\n",
+                                         encoding="utf-8")
+    a, b = items(tmp_path)
+    assert (a.doc_id, a.line, b.doc_id, b.line) == ("a", 1, "b", 2)
+    assert isinstance(b, Article) and len(a.text) == len(lines[0]["text"])
+
+
 def test_csv_records(tmp_path):
     (tmp_path / "news.csv").write_text('doc_id,title,text\nx1,Hello,"Fighting, again, in Idlib."\n,,Plain\n',
                                        encoding="utf-8")
