@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .ingest import DEFAULT_MAX_CHARS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="sitrep: conflict news in, linked tables of actors, quotes and incidents out.")
@@ -60,7 +61,7 @@ def run(
     engine: Engine = typer.Option(Engine.local, "--engine", help="local, or dask (a cluster; see --scheduler)."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address tcp://HOST:PORT; without "
                                                             "it --engine dask starts a local cluster."),
-    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Articles longer than this are "
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Articles longer than this are "
                                                                          "reported in errors, not processed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ):
@@ -89,9 +90,7 @@ def run(
             s = run_api(inputs, out=out, fmt=fmt.value, model=model, n_process=n_process, batch_size=batch_size,
                         published=published, engine=engine.value, scheduler=scheduler, max_chars=max_chars,
                         progress=tick)
-    except (NoInputs, StoreError, ModelNotFound, DaskEngineError) as e:
-        fail(str(e))
-    except ValueError as e:
+    except (NoInputs, StoreError, ModelNotFound, DaskEngineError, ValueError) as e:
         fail(str(e))
     if not quiet:
         t = Table(title=f"sitrep run: {s.n_ok} documents ok, {s.n_failed} failed, {s.n_skipped} already done "

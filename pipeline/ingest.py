@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 TEXT_EXT = {".txt", ".md", ".text"}
@@ -41,7 +42,7 @@ class Article:
     # Problems that do not stop the document (an unparseable `published`): reported in `errors`, document kept.
     problems: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """What resume compares: the text and the fields that change the extraction."""
         h = hashlib.sha1()

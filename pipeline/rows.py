@@ -43,20 +43,17 @@ def doc_rows(doc: Doc, art: Article) -> dict[str, list[dict]]:
     doc_id = art.doc_id
     out["documents"].append(document_row(art))
     out["errors"].extend(error_row(p) for p in art.problems)
-    sent_index = {}
-    for i, sent in enumerate(doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
-        sent_index[sent.start] = i
-    sent_starts = sorted(sent_index)
+    sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     n = 0
     nominals = list(doc.spans["sitrep_nominals"]) if "sitrep_nominals" in doc.spans else []  # "the town" etc.
     for ent in sorted([*doc.ents, *nominals], key=lambda e: e.start) if nominals else doc.ents:
         if ent.label_ not in LABEL_TYPE:
             continue
-        s = sent_starts[bisect.bisect_right(sent_starts, ent.start) - 1] if sent_starts else 0
         out["mentions"].append({
             "doc_id": doc_id, "mention_id": f"{doc_id}:m{n}", "start_char": ent.start_char, "end_char": ent.end_char,
-            "text": ent.text, "label": ent.label_, "actor_id": ent._.actor_key, "sentence": sent_index.get(s, 0),
+            "text": ent.text, "label": ent.label_, "actor_id": ent._.actor_key,
+            "sentence": max(0, bisect.bisect_right(sent_starts, ent.start) - 1),
         })
         n += 1
     for i, q in enumerate(sorted(doc._.quotes or [], key=lambda q: q["start_char"])):

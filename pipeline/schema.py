@@ -54,7 +54,6 @@ ACTOR_ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "incidents": ("location_actor_id", "actor1_id", "actor2_id"),
 }
 
-LABELS = ("PERSON", "PLACE", "FACTION", "ORG")
 LABEL_TYPE = {"PERSON": "person", "PLACE": "place", "FACTION": "faction", "ORG": "org"}
 
 

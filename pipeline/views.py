@@ -16,14 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import LABEL_TYPE, SCHEMAS
+from .schema import ACTOR_ID_COLUMNS, LABEL_TYPE, SCHEMAS
 
 __all__ = ["DocView", "load_doc", "doc_view", "article_text", "render_html", "render_terminal", "top_actors",
            "filter_incidents", "DocNotFound"]
 
 # Our four labels in displaCy's palette (PERSON and ORG as displaCy has them, PLACE as its GPE, FACTION its own).
 LABEL_COLORS = {"PERSON": "#aa9cfc", "PLACE": "#feca74", "FACTION": "#ff9561", "ORG": "#7aecec"}
-TERM_COLORS = {"PERSON": "#aa9cfc", "PLACE": "#feca74", "FACTION": "#ff9561", "ORG": "#7aecec"}
 
 
 class DocNotFound(LookupError):
@@ -131,8 +130,7 @@ def load_doc(out: str | Path, doc_id: str, text: str | None = None) -> DocView:
 
 def _actor_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
     ids: set[str] = set()
-    for table, cols in (("mentions", ("actor_id",)), ("quotes", ("speaker_actor_id",)),
-                        ("incidents", ("location_actor_id", "actor1_id", "actor2_id"))):
+    for table, cols in ACTOR_ID_COLUMNS.items():
         df = tables.get(table)
         for c in cols:
             if df is not None and c in df:
@@ -431,7 +429,7 @@ def render_terminal(view: DocView, console=None) -> None:
     console.print(Text(" · ".join(str(x) for x in (view.doc_id, doc.get("published"), doc.get("source"))
                                   if _val(x)), style="dim"))
     legend = Text()
-    for lab, c in TERM_COLORS.items():
+    for lab, c in LABEL_COLORS.items():
         legend.append(f" {lab} ", style=f"black on {c}")
         legend.append(" ")
     legend.append("quote", style="italic #388bfd underline")
@@ -460,11 +458,11 @@ def render_terminal(view: DocView, console=None) -> None:
             elif sp.kind == "speaker":
                 styles.append("bold reverse")
             else:
-                styles.append(f"black on {TERM_COLORS.get(sp.label, 'white')}")
+                styles.append(f"black on {LABEL_COLORS.get(sp.label, 'white')}")
         body.append(text[a:b], style=" ".join(styles) or None)
         for sp in active:
             if sp.kind == "entity" and sp.end == b:
-                body.append(f" {sp.label[:3]}", style=f"bold black on {TERM_COLORS.get(sp.label, 'white')}")
+                body.append(f" {sp.label[:3]}", style=f"bold black on {LABEL_COLORS.get(sp.label, 'white')}")
     console.print(body)
     console.print()
 
