@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
 import pyarrow as pa
 from rapidfuzz import fuzz
 
+from .gazetteer import factions
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
 from .unionfind import UnionFind
@@ -48,18 +48,10 @@ class _Group:
                                               [-ord(c) for c in n]))
 
 
-@lru_cache(maxsize=1)
-def registry_names() -> dict[str, str]:
-    """Normalised faction name or alias -> registry name (models/factions.jsonl, models/ucdp_actors.csv)."""
-    from .gazetteer import factions
-
-    return factions()[1]
-
-
 def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     """Return the actors table and the map from per-document actor keys to canonical actor ids."""
     groups: dict[tuple[str, str], _Group] = {}
-    canon = registry_names()
+    canon = factions()[1]  # normalised faction name or alias -> registry name
     for t in doc_actors:
         for r in t.to_pylist():
             nk = norm_name(r["name"]) or r["name"].lower()
@@ -76,9 +68,7 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
             g.docs.add(r["doc_id"])
             if r.get("role"):
                 g.roles[r["role"]] += 1
-            if g.geo is None and r.get("lat") is not None:
-                g.geo = {f: r.get(f) for f in GEO_FIELDS}
-            elif g.geo is None and r.get("country"):
+            if g.geo is None and (r.get("lat") is not None or r.get("country")):
                 g.geo = {f: r.get(f) for f in GEO_FIELDS}
             g.keys.add(r["key"])
     merged = _merge(groups)

@@ -234,6 +234,7 @@ class Faction:
     aliases: tuple[str, ...]
     kind: str  # rebel | government | militia | ...
     country: str | None
+    curated: bool = False  # from models/factions.jsonl (checked by hand), not the UCDP list
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +247,8 @@ def factions() -> tuple[list[Faction], dict[str, str]]:
     for line in (MODELS / "factions.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             j = json.loads(line)
-            out.append(Faction(j["name"], tuple(j.get("aliases", ())), j.get("kind", "armed group"), j.get("country")))
+            out.append(Faction(j["name"], tuple(j.get("aliases", ())), j.get("kind", "armed group"), j.get("country"),
+                               curated=True))
     p = MODELS / "ucdp_actors.csv"
     if p.exists():
         with p.open(encoding="utf-8") as f:

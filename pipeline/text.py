@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
@@ -30,6 +31,7 @@ _ARTICLE_ALIAS = re.compile(r"^(the)\s+", re.I)
 _AL = re.compile(r"\b(al|el|ad|as|ar|an|at|az)[-\s]", re.I)
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus: each is normalised once
 def norm_name(s: str) -> str:
     """Name comparison key: case, quote marks, hyphens, `al-`/`el-`, a leading `the`, possessive `'s` folded."""
     s = fold(s).replace("'s", "")

@@ -246,3 +246,12 @@ def test_a_people_named_by_nationality_is_a_group_description(nlp):
     doc = nlp("Syrians fled to Jordan. The Iraqis and the Turks met. The Lebanese army moved.")
     assert nominals(doc) == [("Syrians", "FACTION", None), ("The Iraqis", "FACTION", None),
                              ("the Turks", "FACTION", None)]
+
+
+def test_a_foreign_state_visited_is_a_place_one_that_strikes_is_a_side(nlp):
+    visited = nlp("Rebels shelled Aleppo, Homs and Idlib on Monday. The minister visited Russia. "
+                  "Talks in Russia resumed.")
+    assert [e.label_ for e in visited.ents if e.text == "Russia"] == ["PLACE", "PLACE"]
+    strikes = nlp("Rebels shelled Aleppo and Homs on Monday. Russia launched air strikes on Idlib. "
+                  "Talks in Russia resumed.")
+    assert [e.label_ for e in strikes.ents if e.text == "Russia"] == ["FACTION", "FACTION"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.language import Language
@@ -19,17 +18,15 @@ from spacy.tokens import Doc
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
 from ..schema import LABEL_TYPE
-from ..text import actor_key
-from ..text import norm_name as _norm_name
+from ..text import actor_key, norm_name
 from ..unionfind import UnionFind
+from .entities import ADMIN_NOUNS, TEXT_KEY
 
 extensions.register()
-norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corpus: normalise each once
 
 STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
 AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
 NAMED_AS = re.compile(r"(?:also known as|a\.k\.a\.?|\baka|nom de guerre|better known as)\s*$", re.I)
-ADMIN_NOUNS = {"province", "governorate", "countryside", "district"}
 PREFERENCE = {"FACTION": 3, "ORG": 2, "PLACE": 1, "PERSON": 0}
 
 
@@ -112,7 +109,7 @@ class AliasLinker:
             if txt.isupper() and len(txt) >= 2 and len(long_by_init.get(txt, ())) == 1:
                 union(next(iter(long_by_init[txt])), k)
         # "X (Y)", "X, also known as Y"
-        text = doc.user_data.pop("sitrep_text", None) or doc.text  # doc.text rebuilds the string: once per doc
+        text = doc.user_data.pop(TEXT_KEY, None) or doc.text  # doc.text rebuilds the string: once per doc
         for a, b in zip(mentions, mentions[1:]):
             between = text[a.end_char:b.start_char]
             if between.strip() in ("(", ", or", "(or") or AKA.match(between):

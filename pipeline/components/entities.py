@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
@@ -22,11 +21,10 @@ from spacy.util import filter_spans
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
 from ..resources import model_file
-from ..text import COPULAS
-from ..text import norm_name as _norm_name
+from ..text import COPULAS, norm_name
+from ..unionfind import UnionFind
 
 extensions.register()
-norm_name = lru_cache(maxsize=1 << 16)(_norm_name)  # names repeat across a corpus: normalise each once
 
 DEFAULT_LABEL_MAP = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG"}
 DROP = {"NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
@@ -142,7 +140,7 @@ class EntityTagger:
         self._article_ids = {strings.add(a) for a in ARABIC_ARTICLES}
         self._hyphen = strings.add("-")
         self._head_ids = {strings.add(h) for h in plurals(ORG_HEADS | FACTION_HEADS)}
-        self.country_names = {r[0] for r in self.gaz._rows if r[1] == "country"}
+        self.country_names = set(gazetteer.country_names().values())
         self.country_names_lower = {n.lower() for n in self.country_names}
         self.capitals = gazetteer.capitals()
         # all-caps words are acronyms ("SANA" the news agency), places only when they name a country ("US", "UK")
@@ -197,7 +195,7 @@ class EntityTagger:
 
     @staticmethod
     def _curated(fac) -> bool:
-        return fac.kind != "armed group" or fac.country is not None or fac.name in ("Islamic State", "Al-Qaeda")
+        return fac.curated or fac.kind != "armed group"  # UCDP's bare acronyms of armed groups need the model's ORG
 
     # -- candidate spans --------------------------------------------------------------------------------
     def _gazetteer_spans(self, doc: Doc, text: str, arr: list) -> list[tuple[int, int, str]]:
@@ -600,16 +598,16 @@ class EntityTagger:
                     firsts.add(toks[0])  # "Anas" after "Anas Ahmad": a first name used alone
         keys = sorted(groups, key=len, reverse=True)
         # spelling variants vote together ("Dara al-Balad" with "Daraa al-Balad")
-        parent = {k: k for k in keys}
+        variants = UnionFind(keys)
         for i, a in enumerate(keys):
             if len(a) < 6:
                 continue
             for b in keys[i + 1:]:
                 if len(b) >= 6 and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= self.fuzzy_cutoff:
-                    parent[b] = parent[a]
+                    variants.union(a, b)
         merged: dict[str, list[list]] = defaultdict(list)
         for k in keys:
-            merged[parent[k]].extend(groups[k])
+            merged[variants.find(k)].extend(groups[k])
         for key, cs in merged.items():
             votes = defaultdict(float)
             strong_place = any(c[4] for c in cs) or self.gaz.is_strong(key)
@@ -707,7 +705,8 @@ class EntityTagger:
             root = doc[c[1] - 1]
             nxt = doc[c[1]] if c[1] < len(doc) else None
             if cc != home and (
-                    root.dep_ in ACTION_DEPS or root.dep_ == "dobj" and root.head.pos_ == "VERB"
+                    root.dep_ in ACTION_DEPS
+                    or root.dep_ == "dobj" and root.head.pos_ == "VERB" and root.head.lower_ not in STATE_PLACE_VERBS
                     or root.dep_ == "poss" and root.head.lower_ in MILITARY_NOUNS
                     or root.dep_ in ("compound", "amod") and root.head.lower_ in MILITARY_NOUNS
                     or nxt is not None and nxt.text == "-" and c[1] + 1 < len(doc)
