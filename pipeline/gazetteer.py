@@ -111,8 +111,8 @@ def _build() -> tuple:
     index: dict[str, list[int]] = {}
     strong_keys: set[str] = set()
 
-    def add(key: str, i: int, strong: bool) -> None:
-        if not key or len(key) < 3:
+    def add(key: str, i: int, strong: bool, min_len: int = 3) -> None:
+        if not key or len(key) < min_len:  # two letters only for curated country codes ("US", "UK")
             return
         lst = index.setdefault(key, [])
         if i not in lst:
@@ -160,7 +160,7 @@ def _build() -> tuple:
             names = [r["name"], *[a for a in (r["aliases"] or "").split("|") if a]]
             if r["kind"] == "country" and r["country"] in country_idx:
                 for n in names:
-                    add(place_key(n), country_idx[r["country"]], True)
+                    add(place_key(n), country_idx[r["country"]], True, min_len=2)
                 continue
             i = len(places)
             a1 = admin1.get((r["country"], r["admin1"]), (r["admin1"] or None, []))[0] if r["admin1"] else None

@@ -255,3 +255,9 @@ def test_a_foreign_state_visited_is_a_place_one_that_strikes_is_a_side(nlp):
     strikes = nlp("Rebels shelled Aleppo and Homs on Monday. Russia launched air strikes on Idlib. "
                   "Talks in Russia resumed.")
     assert [e.label_ for e in strikes.ents if e.text == "Russia"] == ["FACTION", "FACTION"]
+
+
+def test_two_letter_country_codes_only_in_capitals(nlp):
+    doc = nlp("The UK said talks would resume in the UK on Monday. Let us hope.")
+    assert [(e.text, e.label_, e._.actor_key) for e in doc.ents if e.label_ != "DATE"] == [
+        ("UK", "FACTION", "faction:united-kingdom"), ("UK", "PLACE", "place:united-kingdom")]

@@ -226,7 +226,8 @@ class EntityTagger:
                 if "\n" in chunk:
                     continue
                 key = place_key(chunk)
-                if key in index and not (j == i + 1 and upper[i] and key not in self.country_keys):
+                if key in index and not (j == i + 1 and (upper[i] and key not in self.country_keys
+                                                         or len(key) < 3 and not upper[i])):  # "Us" is no "US"
                     hit = (i, j, key)
                     break
             if hit:
