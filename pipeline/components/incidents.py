@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -32,17 +33,9 @@ MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "w
 IRREALIS_MARKS = frozenset(MODALS | {"if", "unless"})
 REMOTE_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
                          "Chemical weapon"})
-PRON_OR_DET = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
-PEOPLE_NOUNS = {"residents", "fighters", "people", "civilians", "villagers", "locals", "inhabitants", "militants",
-                "rebels", "gunmen", "protesters", "demonstrators", "youths", "tribesmen", "families"}
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
 ADDITIVE = re.compile(r"\b(?:in addition to|besides|apart from|as well as)\b", re.I)
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"}
-NON_ACTOR_NOUNS = {"outskirts", "road", "highway", "house", "home", "homes", "houses", "building", "area", "areas",
-                   "street", "streets", "vehicle", "vehicles", "car", "cars", "rounds", "gunfire", "fire", "number",
-                   "part", "parts", "center", "centre", "edge", "side", "night", "day", "morning", "evening", "way",
-                   "residence", "residences", "school", "market", "mosque", "church", "shop", "shops", "office",
-                   "bridge", "entrance", "compound", "control", "territory"}
 
 
 @dataclass
@@ -105,6 +98,10 @@ class IncidentExtractor:
         self.kill_verbs = set(lex["kill_verbs"])
         self.perpetrate = set(lex.get("perpetrate_verbs", []))
         self.person_nouns = set(lex.get("person_nouns", []))
+        self._perp_ids = {nlp.vocab.strings.add(w) for w in self.claim | self.attrib}
+        self.people_nouns = frozenset(lex["people_nouns"])  # "residents of X": X is where they live, not an actor
+        self.non_actor_nouns = frozenset(lex["non_actor_nouns"])  # "the outskirts", "gunfire": never an actor
+        self.phrase_strip_words = frozenset(lex["phrase_strip_words"])  # determiners dropped from actor phrases
         self.capture_verbs = set(lex.get("capture_verbs", []))
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
@@ -170,7 +167,7 @@ class IncidentExtractor:
         if ent is not None and ent.label_ in ACTOR_LABELS:  # "Coalition aircraft" is an actor though a weapon cue
             key = ent._.actor_key
             return self._canon.get(key) or ent.text, key
-        if tok.i in self._cue_toks or tok.lower_ in self.designators or tok.lower_ in NON_ACTOR_NOUNS:
+        if tok.i in self._cue_toks or tok.lower_ in self.designators or tok.lower_ in self.non_actor_nouns:
             return None
         if ent is None:
             for c in tok.children:  # "Taliban militants", "forces of the regime"
@@ -185,16 +182,16 @@ class IncidentExtractor:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "nummod", "quantmod")
-                and t.lower_ not in PRON_OR_DET and not t.like_num]
+                and t.lower_ not in self.phrase_strip_words and not t.like_num]
         start = min([tok.i] + [t.left_edge.i for t in left])
         end = tok.i + 1
         for c in tok.rights:  # "Residents of Daraa al-Balad", "fighters in Daraa al-Balad"
             if c.dep_ == "prep" and c.right_edge.i - tok.i <= 6 and (
-                    c.lower_ == "of" or (c.lower_ in ("in", "from") and tok.lower_ in PEOPLE_NOUNS)):
+                    c.lower_ == "of" or (c.lower_ in ("in", "from") and tok.lower_ in self.people_nouns)):
                 end = c.right_edge.i + 1
             break
         span = tok.doc[start:end]
-        words = [t for t in span if t.lower_ not in PRON_OR_DET and not t.is_punct or t.text == "-"]
+        words = [t for t in span if t.lower_ not in self.phrase_strip_words and not t.is_punct or t.text == "-"]
         if not words:
             return None
         text = tok.doc[words[0].i:words[-1].i + 1].text
@@ -778,7 +775,9 @@ class IncidentExtractor:
         """`X claimed responsibility`, `sources attributed the attack to X`: X is actor1 where the text says only
         'assailants'."""
         perp = None
-        for t in doc:
+        lower = doc.to_array([LOWER]).tolist()  # one array read, not a Python attribute per token
+        for i in [i for i, h in enumerate(lower) if h in self._perp_ids]:
+            t = doc[i]
             lo = t.lower_
             if lo in self.claim and any(c.lower_ == "responsibility" for c in t.children):
                 if any(c.dep_ == "neg" for c in t.children):
