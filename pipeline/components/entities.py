@@ -55,19 +55,15 @@ MILITARY_NOUNS = set(_LEX["military_nouns"])
 ADMIN_NOUNS = set(_LEX["admin_nouns"])
 ROLE_HEADS = set(_LEX["role_heads"])
 SPEECH_VERBS = set(_LEX["speech_verbs"])
-PERSON_NOUNS = TITLES | {"teacher", "resident", "student", "doctor", "nurse", "farmer", "father", "mother", "engineer",
-                         "worker", "driver", "witness", "man", "woman", "official", "officer", "mechanic", "shopkeeper",
-                         "merchant", "trader", "pharmacist", "lawyer", "volunteer", "rescuer", "photographer"}
+PERSON_NOUNS = TITLES | set(_LEX["person_nouns"])
 CALENDAR = set(_LEX["calendar"])
 NAME_PARTICLES = set(_LEX["name_particles"])
 ARABIC_ARTICLES = set(_LEX["arabic_articles"])
 CONNECT = {"for", "of", "the", "and", "de", "al", "-"}
 
 
-IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
-             "feel": ("felt",), "sing": ("sang", "sung"), "retake": ("retook", "retaken"), "seize": ("seized",),
-             "overrun": ("overran",), "go": ("went", "gone"), "flee": ("fled",), "die": ("died", "dying"),
-             "lie": ("lay", "lying"), "weep": ("wept",)}
+IRREGULAR = {v: tuple(forms) for v, forms in _LEX["irregular_verbs"].items()}
+SPONSOR_SUFFIXES = set(_LEX["sponsor_suffixes"])
 
 
 def plurals(nouns: set[str]) -> frozenset[str]:
@@ -711,7 +707,7 @@ class EntityTagger:
                     or root.dep_ == "poss" and root.head.lower_ in MILITARY_NOUNS
                     or root.dep_ in ("compound", "amod") and root.head.lower_ in MILITARY_NOUNS
                     or nxt is not None and nxt.text == "-" and c[1] + 1 < len(doc)
-                    and doc[c[1] + 1].lower_ in ("backed", "led", "allied", "supported")):
+                    and doc[c[1] + 1].lower_ in SPONSOR_SUFFIXES):
                 acting.add(cc)
         for idx, cc in country_of.items():
             if cc in acting or idx in named_country and self._state_acts(doc, chosen[idx], cc == home):

@@ -32,11 +32,6 @@ SPAN_KEY = "sitrep_nominals"  # doc.spans group: kept out of doc.ents, so stages
 
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "npadvmod", "quantmod", "case", "punct"}
 COMPAT = {"PLACE": ("PLACE",), "PERSON": ("PERSON",), "FACTION": ("FACTION", "ORG"), "ORG": ("ORG", "FACTION")}
-COUNTRY_NOUNS = {"country"}
-ADMIN_NOUNS = {"province", "governorate", "region"}
-ABBREVIATIONS = {"gen": "general", "col": "colonel", "lt": "lieutenant", "capt": "captain", "sgt": "sergeant",
-                 "adm": "admiral", "maj": "major", "sec": "secretary", "amb": "ambassador", "gov": "governor"}
-SETTLEMENT_NOUNS = {"town", "city", "village", "capital", "suburb", "neighborhood", "neighbourhood", "district"}
 
 
 def _singular(w: str) -> str:
@@ -63,6 +58,10 @@ class NominalLinker:
             for w in words:
                 self.described_as.setdefault(w, label)
         self.person_dets = frozenset(spec.get("person_determiners", ()))
+        kinds = spec["place_kind_nouns"]  # "the country" is a country, "the town" a settlement
+        self.country_nouns, self.admin_nouns = frozenset(kinds["country"]), frozenset(kinds["admin"])
+        self.settlement_nouns = frozenset(kinds["settlement"])
+        self.abbreviations = spec["title_abbreviations"]  # "Gen." before a name: "the general" refers to it
         self.peoples = frozenset(spec.get("peoples", ()))
         self._ids = {nlp.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
         self.gaz = gazetteer.places()
@@ -77,11 +76,11 @@ class NominalLinker:
     def _fits_place(self, noun: str, name: str) -> bool:
         """"the country" is a country, "the town" is not a country or a province."""
         kind = self._place_kind(name)
-        if noun in COUNTRY_NOUNS:
+        if noun in self.country_nouns:
             return kind == "country"
-        if noun in ADMIN_NOUNS:
+        if noun in self.admin_nouns:
             return kind in ("admin1", "region", None)
-        if noun in SETTLEMENT_NOUNS:
+        if noun in self.settlement_nouns:
             return kind not in ("country", "admin1", "region", "river")
         return True
 
@@ -261,8 +260,7 @@ class NominalLinker:
                 return e
         return None
 
-    @staticmethod
-    def _titles(doc: Doc, named: list[Span], actors: dict) -> dict[str, set[str]]:
+    def _titles(self, doc: Doc, named: list[Span], actors: dict) -> dict[str, set[str]]:
         """Words that named each person: the title before a mention ("Gen.", "Secretary") and its role."""
         out: dict[str, set[str]] = {}
         for e in named:
@@ -272,7 +270,7 @@ class NominalLinker:
             j = e.start - 1
             while j >= 0 and j >= e.start - 3 and (doc[j].is_title or doc[j].text == "."):
                 w = doc[j].lower_.rstrip(".")
-                words.add(ABBREVIATIONS.get(w, w))
+                words.add(self.abbreviations.get(w, w))
                 j -= 1
         for key, words in out.items():
             role = (actors.get(key) or {}).get("role")
