@@ -201,14 +201,16 @@ def places() -> Gazetteer:
     except (OSError, EOFError, TypeError, ValueError):
         pass
     data = _build()
-    try:
+    tmp = None
+    try:  # a read-only or full cache folder costs the next process a rebuild, nothing more
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             marshal.dump(data, f)
         os.replace(tmp, path)
     except OSError:
-        pass
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
     return Gazetteer(*data)
 
 
