@@ -40,6 +40,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .numbers import parse_number
+
 __all__ = ["DateMention", "find_dates", "find_published", "parse_date_field", "resolve_weekday"]
 
 MONTHS = {
@@ -53,12 +55,12 @@ MONTH_ABBR = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
                 "sun": 6}
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "hundred": 100,
-}
+# The number words the patterns below match ("three days ago"); numbers.parse_number gives their values.
+_NUM_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "hundred",
+)
 _VAGUE_COUNT = ("a few", "few", "several", "many", "a couple of", "couple of", "some")
 
 # Day-month without a year: how far after the publication date a date may fall before we take the previous year.
@@ -96,7 +98,7 @@ _WEEKDAY_ANY = rf"(?:{_cased(WEEKDAYS)}|{_cased(WEEKDAY_ABBR)})(?![A-Za-z])"
 _WD_PREFIX = rf"(?:{_WEEKDAY_ANY}\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
-_NUM = r"(?:\d{1,3}|" + "|".join(sorted((w for w in _NUM_WORDS if w not in ("a", "an")), key=len, reverse=True)) + ")"
+_NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
 _PREP_MONTH = (r"(?i:in|since|during|until|till|by|from|through|throughout|last|this|of|before|after|early|mid|late|"
                r"end\s+of|beginning\s+of|start\s+of|middle\s+of)")
 _PREP_YEAR = (r"(?i:in|since|during|until|till|by|from|through|throughout|before|after|early|mid|late|of|"
@@ -227,11 +229,12 @@ def _monday(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=d.weekday())
 
 
-def _count(word: str) -> int | None:
-    w = " ".join(word.lower().split())
-    if w.isdigit():
-        return int(w)
-    return _NUM_WORDS.get(w)
+def _count(phrase: str) -> int | None:
+    """The number a pattern captured ("three", "a", "12"), None for a vague one ("several", "a few"). A scale
+    word alone counts one of it: the patterns start at "hundred" and leave its "a"/"one" out ("a hundred days
+    ago")."""
+    n = parse_number(phrase)
+    return parse_number("one " + phrase) if n is None else n
 
 
 _Value = tuple[str | None, str | None]

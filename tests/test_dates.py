@@ -359,3 +359,15 @@ def test_parse_date_field_round_trips(d):
     assert parse_date_field(f"{d.month}/{d.day}/{d.year}") == d
     assert parse_date_field(f"{d.day} {d.strftime('%B')} {d.year}") == d
     assert parse_date_field(f"{d.strftime('%B')} {d.day}, {d.year}") == d
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a day ago", ("a day ago", "2021-07-27", "day")),
+    ("Five days later", ("Five days later", "2021-08-02", "day")),
+    ("12 days earlier", ("12 days earlier", "2021-07-16", "day")),
+    ("a few days ago", ("a few days ago", None, None)),  # vague: no number
+    ("a hundred years ago", ("hundred years ago", "1921", "year")),  # the pattern starts at the scale word
+])
+def test_counts_in_relative_dates(text, expected):
+    """The counts are read by numbers.parse_number."""
+    assert [(m.text, m.value, m.precision) for m in find_dates(text, WED)] == [expected]

@@ -334,3 +334,21 @@ def test_nickname_in_marks_is_not_a_quote_and_keeps_the_cue_window(nlp):
     assert len(qs) == 2
     check(qs[0], text, "We need this road rebuilt before winter!", "the mayor's aide", "the mayor's aide", "shouted")
     check(qs[1], text, "The whole valley is watching us.", "the mayor's aide", "the mayor's aide", "shouted")
+
+
+def test_marks_after_a_lexicon_speech_verb_are_standalone_but_not_after_a_name(nlp):
+    """The continuation test reads the speech verbs from models/quote_cues.json, as written ("Said" is a name)."""
+    quotes = nlp.get_pipe("sitrep_quotes")
+    for before, standalone in (("He added ", True), ("He said ", True), ("Mohammed Said ", False),
+                               ("The new ", False)):
+        text = before + "“We will rebuild it.”"
+        seg = {"open": len(before), "close": len(text) - 1, "start": len(before) + 1, "end": len(text) - 1}
+        assert quotes._standalone(text, seg, 0, len(text)) is standalone, before
+
+
+def test_nested_quote_with_its_own_trailing_cue(nlp):
+    text = 'The mayor said: “My neighbour came to me and said, "They took everything," before he fled.”'
+    _, qs = run(nlp, text)
+    assert [(q["text"], q["speaker"], q["cue"]) for q in qs] == [
+        ('My neighbour came to me and said, "They took everything," before he fled.', "The mayor", "said"),
+        ("They took everything,", "My neighbour", "said")]

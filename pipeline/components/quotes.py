@@ -75,6 +75,8 @@ class QuoteExtractor:
         self.male_titles = cues["male_titles"]
         self.female_titles = cues["female_titles"]
         self.abbr = cues["abbreviations"]
+        # "according to X": two-word phrases whose second word's object is the speaker, keyed by the first word
+        self.according: dict[str, str] = dict(p.split() for p in cues["according"])
         self.person_nouns = cues.get("person_nouns", set())
         self.naming = cues.get("naming_verbs", set())
         self.statements = cues.get("statement_nouns", set())
@@ -85,12 +87,14 @@ class QuoteExtractor:
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
         # hashes of the words that can open reported speech, to find them without touching every token
-        self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.reporting | {"according"}}
-        # per-document state, reset by _extract: the text (Doc.text is rebuilt on every access) and the
-        # speaker genders learned from pronouns ("m"/"f" by name)
+        self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.reporting | set(self.according)}
+        # per-document state, reset by _extract: the text (Doc.text is rebuilt on every access), the speaker
+        # genders learned from pronouns ("m"/"f" by name), the subjects headed by an organisation noun, and the
+        # full person names by their last word
         self._text = ""
         self._gender: dict[str, str] = {}
         self._org_subjects: list[Token] = []
+        self._full_names: dict[str, Span] = {}
 
     # ------------------------------------------------------------------ marks
     @staticmethod
@@ -190,8 +194,13 @@ class QuoteExtractor:
         while left < tok.i and (doc[left].is_punct or doc[left].is_space):
             left += 1
         span = doc[left:tok.i + 1]
-        for e in ents:  # a title with a name: "Foreign Minister X" parsed with the title as head
-            if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end and \
+        seen = -1
+        for t in range(left, tok.i):  # a title with a name: "Foreign Minister X" parsed with the title as head
+            k = ent_at[t]
+            if k < 0 or k == seen:
+                continue
+            seen, e = k, ents[k]
+            if e.label_ == "PERSON" and e.start >= left and e.end <= span.end and \
                     not (e.root.dep_ == "poss" or e.end < len(doc) and doc[e.end].tag_ == "POS"):  # not "X's niece"
                 return e
         for c in tok.rights:  # "The task force commander, Lt. Gen. X, said"
@@ -219,9 +228,10 @@ class QuoteExtractor:
         return span
 
     def _subject(self, v: Token) -> Token | None:
-        if v.lower_ == "according":
-            to = next((c for c in v.children if c.lower_ == "to"), None)
-            if to is None and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to":
+        second = self.according.get(v.lower_)
+        if second is not None:
+            to = next((c for c in v.children if c.lower_ == second), None)
+            if to is None and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == second:
                 to = v.doc[v.i + 1]
             if to is not None:
                 return next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -308,9 +318,12 @@ class QuoteExtractor:
         segs = [s for s in segs if not s["nested"] and not self._nickname(text, s)]
         ents = [e for e in doc.ents if e.label_ in LABEL_TYPE]
         ent_at = [-1] * len(doc)
+        self._full_names = {}  # the first name of two words or more by its last word, for a bare surname
         for i, e in enumerate(ents):
             for t in range(e.start, e.end):
                 ent_at[t] = i
+            if e.label_ == "PERSON" and len(e) > 1:
+                self._full_names.setdefault(e[-1].lower_, e)
         tok_starts = doc.to_array(IDX).tolist()
         actors = {a["key"]: a for a in (doc._.actors or [])}
         inside = [False] * len(doc)  # tokens inside marked spans
@@ -330,13 +343,9 @@ class QuoteExtractor:
             nxt = segs[si + 1]["open"] if si + 1 < len(segs) and segs[si + 1]["para"] == s["para"] else pe
             prv = segs[si - 1]["close"] + 1 if si > 0 and segs[si - 1]["para"] == s["para"] else ps
             s["nxt"] = nxt
-            after_txt = text[min(s["close"] + 1, pe):nxt]
-            first_after = after_txt.lstrip()[:1]
-            last = text[s["end"] - 1]
-            # “…,” X said; with commas stripped upstream (“… X said”) a quote ending in a word hands over too
-            handed = last in HANDOFF or first_after in HANDOFF or (last.isalnum() and first_after.isalpha())
+            first_after = text[s["close"] + 1:nxt].lstrip()[:1]
             found = None
-            if s["closed"] and handed and first_after not in DASHES:
+            if s["closed"] and self._handed(text, s, first_after) and first_after not in DASHES:
                 found = self._after_cue(doc, s, nxt, tok_starts, ent_at, inside)
             if found is None:
                 found = self._before_cue(doc, s, prv, paras, tok_starts, ent_at, inside)
@@ -346,7 +355,7 @@ class QuoteExtractor:
                 found = self._label_cue(doc, s)
             if found is not None:
                 s["attr"], s["kind"] = found, "direct"
-                if found[1] is not None and found[0] != "according to":
+                if found[1] is not None and found[3] is not None and not self._according(doc[found[3]]):
                     used_cues.add(found[3])
 
         # nested quotes: only a cue of their own inside the outer quote makes them quotes
@@ -360,7 +369,7 @@ class QuoteExtractor:
             if outer is None or not outer.get("attr"):
                 continue
             found = None
-            if text[s["end"] - 1] in HANDOFF or text[s["close"] + 1:s["close"] + 2] in HANDOFF:
+            if self._handed(text, s, text[s["close"] + 1:outer["close"]].lstrip()[:1]):
                 found = self._after_cue(doc, s, outer["close"], tok_starts, ent_at, inner_inside)
             if found is None:
                 found = self._before_cue(doc, s, outer["start"], paras, tok_starts, ent_at, inner_inside)
@@ -378,7 +387,7 @@ class QuoteExtractor:
             lw = v.lower_
             if v.i in used_cues or inside[v.i]:
                 continue
-            if lw == "according" and v.i + 1 < len(doc) and doc[v.i + 1].lower_ == "to":
+            if self._according(v):
                 content = self._according_content(doc, v)
             elif lw in self.reporting and v.pos_ in ("VERB", "AUX"):
                 content = self._ccomp_content(v) or self._parenthetical_content(v)
@@ -412,8 +421,7 @@ class QuoteExtractor:
                     parts.append((v, xy[0], xy[1], subj))
         for v, a, b, subj in sorted(parts, key=lambda r: r[1]):
             cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-            cue = "according to" if v.lower_ == "according" else v.text
-            attr = (cue, subj, None, v.i)
+            attr = (self._cue_text(v), subj, None, v.i)
             direct_like = [s for s in segs if s.get("kind") is None and s["start"] <= cs + 2 and s["end"] >= ce - 2]
             if direct_like:  # X said “…” parsed as a complement: the marked text is the quote
                 direct_like[0]["attr"], direct_like[0]["kind"] = attr, "direct"
@@ -552,10 +560,20 @@ class QuoteExtractor:
             out.append(m.end())
         return out
 
+    def _according(self, v: Token) -> bool:
+        """`v` opens an "according to" phrase: its first word, the second right after it."""
+        second = self.according.get(v.lower_)
+        return second is not None and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == second
+
+    def _cue_text(self, v: Token) -> str:
+        """The cue as reported: the verb as written, or the whole "according to" phrase."""
+        second = self.according.get(v.lower_)
+        return f"{v.lower_} {second}" if second is not None else v.text
+
     def _cue_ok(self, v: Token, strong_only: bool = False) -> bool:
         lw = v.lower_
-        if lw == "according":
-            return v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to"
+        if lw in self.according:
+            return self._according(v)
         if lw not in self.speech or v.pos_ not in ("VERB", "AUX"):
             return False
         if strong_only and lw in self.weak:
@@ -577,18 +595,19 @@ class QuoteExtractor:
             v = doc[t]
             if inside[t] or not self._cue_ok(v, strong_only=t - lo > 1):
                 continue
+            according = v.lower_ in self.according  # _cue_ok checked the second word
             subj = self._subject(v)
-            if subj is not None and not (lo <= subj.i < hi) and v.lower_ != "according":
+            if subj is not None and not (lo <= subj.i < hi) and not according:
                 subj = None
-            if subj is None and v.lower_ != "according":
+            if subj is None and not according:
                 subj = self._adjacent_subject(v, lo, hi, ent_at, True)
             if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
                 continue
-            if subj.left_edge.i < s["toks"][0] <= subj.i:
-                return None  # 'the “X” network reported': the marks are part of the speaker's name
-            if v.lower_ == "according" and t - lo > 1:
+            if self._marks_in_name(subj, s["toks"][0]):
+                return None  # 'the “X” network reported'
+            if according and t - lo > 1:
                 return None  # "…,” A did B, according to C": C vouches for the sentence, not the marks
-            if v.lower_ != "according":
+            if not according:
                 own = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if lo <= subj.i < v.i else set()
                 if ent_at[subj.i] >= 0:  # a name the parser split ("the X of Y and Z Societies (XYZ) said")
                     own.update(j for j in range(lo, v.i) if ent_at[j] == ent_at[subj.i])
@@ -604,8 +623,7 @@ class QuoteExtractor:
                 # “….” He said. after a full stop: only a bare cue that reports nothing else
                 if any(c.dep_ in ("ccomp", "xcomp") and c.i > v.i for c in v.children) or t - lo > 8:
                     return None
-            cue = "according to" if v.lower_ == "according" else v.text
-            return cue, subj, None, v.i
+            return self._cue_text(v), subj, None, v.i
         return None
 
     def _before_cue(self, doc, s, prv, paras, tok_starts, ent_at, inside):
@@ -638,12 +656,11 @@ class QuoteExtractor:
         if cands[0] is not v and all(t.is_punct or t.is_space for t in doc[cands[0].i + 1:hi]):
             v = cands[0]  # a cue right before the marks ("footage of X saying, “…”") wins over a remote one
         btxt = text[v.idx + len(v.text):s["open"]].rstrip()
-        if v.lower_ == "according":
-            subj = self._subject(v)
-            if subj is None or subj.left_edge.i <= open_tok < subj.i:
-                return None  # 'according to the "X" network': the marks are part of the speaker's name
-            return "according to", subj, None, v.i
         subj = self._subject(v)
+        if v.lower_ in self.according:  # _cue_ok checked the second word
+            if subj is None or self._marks_in_name(subj, open_tok):
+                return None  # 'according to the "X" network'
+            return self._cue_text(v), subj, None, v.i
         if subj is not None and not (lo <= subj.i < hi):
             subj = None
         if subj is None:
@@ -652,8 +669,6 @@ class QuoteExtractor:
             return None
         between = doc[v.i + 1:hi]
         colon = btxt.endswith(":")
-        if subj.left_edge.i <= open_tok < subj.i:
-            return None  # 'the "X" network said': the marks are part of the speaker's name
         if not colon and self._is_name(doc, s):
             return None
         if v.lower_ in self.weak and not colon and not governing:
@@ -738,6 +753,19 @@ class QuoteExtractor:
         return None
 
     @staticmethod
+    def _handed(text: str, s: dict, first_after: str) -> bool:
+        """Do the marks hand their speech to a cue after them (“…,” X said / “…?” she asked / “…” — he said)?
+        With commas stripped upstream (“… X said”) a quote ending in a word hands over too."""
+        last = text[s["end"] - 1]
+        return last in HANDOFF or first_after in HANDOFF or (last.isalnum() and first_after.isalpha())
+
+    @staticmethod
+    def _marks_in_name(subj: Token, first: int) -> bool:
+        """The quoted text (first token `first`) opens inside the speaker's own noun phrase, before its head
+        ('the “X” network said'): the marks are part of the speaker's name, not a quote of it."""
+        return subj.left_edge.i <= first < subj.i
+
+    @staticmethod
     def _nickname(text: str, s: dict) -> bool:
         """One capitalised word in marks between two capitalised words: John “J.D.” Doe."""
         if not s["closed"] or s["end"] - s["start"] > 15 or " " in text[s["start"]:s["end"]]:
@@ -747,12 +775,13 @@ class QuoteExtractor:
         return (text[s["start"]].isupper() and before is not None and before.group(1)[:1].isupper() and
                 text[s["open"] - 1] == " " and len(after) == 2 and after[0] == " " and after[1].isupper())
 
-    @staticmethod
-    def _standalone(text: str, s: dict, ps: int, pe: int) -> bool:
-        """Marks around whole sentences, not a phrase inside narration: “…” after a sentence end, ending one."""
+    def _standalone(self, text: str, s: dict, ps: int, pe: int) -> bool:
+        """Marks around whole sentences, not a phrase inside narration: “…” after a sentence end (or a speech
+        verb), ending one."""
         before = text[ps:s["open"]].rstrip()
         after = text[s["close"] + 1:pe].lstrip()
-        starts = not before or before[-1] in ".!?:\u201d\"" or before.endswith(("said", "says"))
+        word = WORD_BEFORE.search(before, max(0, len(before) - 20))  # as written: "Said" is a name
+        starts = not before or before[-1] in ".!?:\u201d\"" or word is not None and word.group(1) in self.speech
         ends = text[s["end"] - 1] in ".!?\u2026" or not after or after[0] in ".!?"
         return starts and ends
 
@@ -918,14 +947,14 @@ class QuoteExtractor:
                          (lab == "PERSON" or lab is None and self._is_person_noun(n))]
                 ment = [e for e in person_mentions if e.start_char < start]
                 best = next((e for e in reversed(ment) if e.root.dep_ in SUBJ_DEPS and
-                             fits(self._named(e, ents, actors)[0], e)), None)
+                             fits(self._named(e, actors)[0], e)), None)
                 if cands and (best is None or cands[-1][0] > best.start_char):
                     self._gender.setdefault(cands[-1][1], g)
                     return cands[-1][1], cands[-1][2], "PERSON"
                 if best is None:
-                    best = next((e for e in reversed(ment) if fits(self._named(e, ents, actors)[0], e)), None)
+                    best = next((e for e in reversed(ment) if fits(self._named(e, actors)[0], e)), None)
                 if best is not None:
-                    n, k, _ = self._named(best, ents, actors)
+                    n, k, _ = self._named(best, actors)
                     self._gender.setdefault(n, g)
                     return n, k, "PERSON"
             elif (p in self.plural or p == "it") and p not in self.first:
@@ -946,21 +975,21 @@ class QuoteExtractor:
                         if what == 0:
                             return cands[-1][1], cands[-1][2], "ORG"
                         if what == 1:
-                            n, k, _ = self._named(subj[-1], ents, actors)
+                            n, k, _ = self._named(subj[-1], actors)
                             return n, k, subj[-1].label_
                         return self._resolve(self._mention(nps[-1], ent_at, ents), doc, ents, ent_at, actors,
                                              person_mentions, coll_mentions, speakers_so_far)
                 if cands and (not ment or cands[-1][0] > ment[-1].start_char):
                     return cands[-1][1], cands[-1][2], "ORG"
                 if ment:
-                    n, k, _ = self._named(ment[-1], ents, actors)
+                    n, k, _ = self._named(ment[-1], actors)
                     return n, k, ment[-1].label_
             return m.text.strip(), None, None
         if m.label_ in LABEL_TYPE:
-            return self._named(m, ents, actors)
+            return self._named(m, actors)
         ante = self._antecedent(m, ents)
         if ante is not None:
-            return self._named(ante, ents, actors)
+            return self._named(ante, actors)
         toks = [t for t in m if not t.is_space]
         if len(toks) > 1 and toks[0].lower_ in self.indefinite:  # "one activist" is "activist"
             return m.doc[toks[1].i:m.end].text.strip(), None, None
@@ -1038,21 +1067,17 @@ class QuoteExtractor:
             return False
         return any(c.dep_ == "appos" for c in m.root.children)
 
-    @staticmethod
-    def _named(e: Span, ents, actors) -> tuple[str, str | None, str]:
+    def _named(self, e: Span, actors: dict) -> tuple[str, str | None, str]:
         key = e._.actor_key
         a = actors.get(key) if key else None
         name = NICKNAME.sub(" ", POSSESSIVE.sub("", (a["name"] if a else e.text).strip()))
         if e.label_ == "PERSON" and len(name.split()) == 1:
             # a bare surname the alias layer left alone: the earlier full name ending with it
-            word = name.lower().replace("\u2019s", "").replace("'s", "")
-            for o in ents:
-                if o.start >= e.start:
-                    break
-                if o.label_ == "PERSON" and len(o) > 1 and o[-1].lower_ == word:
-                    ok = o._.actor_key
-                    oa = actors.get(ok) if ok else None
-                    return POSSESSIVE.sub("", (oa["name"] if oa else o.text).strip()), ok, "PERSON"
+            o = self._full_names.get(name.lower().replace("\u2019s", "").replace("'s", ""))
+            if o is not None and o.start < e.start:
+                ok = o._.actor_key
+                oa = actors.get(ok) if ok else None
+                return POSSESSIVE.sub("", (oa["name"] if oa else o.text).strip()), ok, "PERSON"
         return name, key, e.label_
 
     @staticmethod
