@@ -59,7 +59,7 @@ WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "t
 _NUM_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-    "sixty", "hundred",
+    "sixty", "seventy", "eighty", "ninety", "hundred",
 )
 _VAGUE_COUNT = ("a few", "few", "several", "many", "a couple of", "couple of", "some")
 
@@ -98,7 +98,9 @@ _WEEKDAY_ANY = rf"(?:{_cased(WEEKDAYS)}|{_cased(WEEKDAY_ABBR)})(?![A-Za-z])"
 _WD_PREFIX = rf"(?:{_WEEKDAY_ANY}\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
-_NUM = r"(?:\d{1,3}|" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
+_NUM_WORD = "(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + ")"
+# a whole number phrase, so "two hundred" and "twenty-five" are read whole, not as their last word
+_NUM = rf"(?:\d{{1,3}}|{_NUM_WORD}(?:(?:-|\s+(?:and\s+)?){_NUM_WORD})*)"
 _PREP_MONTH = (r"(?i:in|since|during|until|till|by|from|through|throughout|last|this|of|before|after|early|mid|late|"
                r"end\s+of|beginning\s+of|start\s+of|middle\s+of)")
 _PREP_YEAR = (r"(?i:in|since|during|until|till|by|from|through|throughout|before|after|early|mid|late|of|"

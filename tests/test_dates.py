@@ -145,6 +145,9 @@ def test_resolve_weekday_property(weekday, published):
     ("the day before yesterday", [("the day before yesterday", "2021-07-26", "day")]),
     ("two days ago", [("two days ago", "2021-07-26", "day")]),
     ("3 days ago", [("3 days ago", "2021-07-25", "day")]),
+    ("two hundred days ago", [("two hundred days ago", "2021-01-09", "day")]),  # the whole number, not "hundred"
+    ("twenty-five days ago", [("twenty-five days ago", "2021-07-03", "day")]),
+    ("seventy days ago", [("seventy days ago", "2021-05-19", "day")]),
     ("three months ago", [("three months ago", "2021-04", "month")]),
     ("two years ago", [("two years ago", "2019", "year")]),
     ("two weeks ago", [("two weeks ago", None, None)]),
