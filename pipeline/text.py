@@ -1,4 +1,5 @@
-"""Small text helpers shared by the components: slugs and name normalisation."""
+"""Small text helpers shared by the components: slugs, name normalisation, and the few word and label sets
+several components read."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,8 @@ from functools import lru_cache
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+VALUE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"})  # never actors
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "become", "became", "becomes", "remains", "remained"})
 
 

@@ -21,13 +21,12 @@ from .. import dates as _dates
 from .. import extensions, gazetteer
 from .. import numbers as _numbers
 from ..resources import model_file
-from ..text import fold, norm_name
+from ..text import SUBJECT_DEPS, VALUE_ENTS, fold, norm_name
 
 extensions.register()
 
 DEFAULT_LEXICON = str(model_file("event_types.json"))
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
-SUBJ = {"nsubj", "nsubjpass", "csubj"}
 ACTOR_LABELS = {"PERSON", "FACTION", "ORG"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
 IRREALIS_MARKS = frozenset(MODALS | {"if", "unless"})
@@ -35,7 +34,6 @@ REMOTE_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"
                          "Chemical weapon"})
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
 ADDITIVE = re.compile(r"\b(?:in addition to|besides|apart from|as well as)\b", re.I)
-NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "MONEY"}
 
 
 @dataclass
@@ -161,7 +159,7 @@ class IncidentExtractor:
     # ----------------------------------------------------------------- actors
     def _actor(self, tok: Token | None, ent_by_tok: dict) -> tuple | None:
         """(name, actor_key) for the phrase headed by `tok`: the entity's canonical actor, else the noun phrase."""
-        if tok is None or tok.pos_ == "PRON" or tok.is_punct or tok.ent_type_ in NON_ACTOR_ENTS:
+        if tok is None or tok.pos_ == "PRON" or tok.is_punct or tok.ent_type_ in VALUE_ENTS:
             return None
         ent = ent_by_tok.get(tok.i)
         if ent is not None and ent.label_ in ACTOR_LABELS:  # "Coalition aircraft" is an actor though a weapon cue
@@ -244,14 +242,14 @@ class IncidentExtractor:
         hosts = [t]
         if t.dep_ in ("amod", "compound") and t.head.pos_ in ("NOUN", "PROPN"):
             hosts.append(t.head)  # a verb misparsed as a modifier ("repelled attacks"): read its noun's slots
-        if t.pos_ == "NOUN" and t.dep_ in SUBJ:  # "clashes broke out between A and B"
+        if t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS:  # "clashes broke out between A and B"
             between = next((p for p in t.head.children if p.dep_ == "prep" and p.lower_ == "between"), None)
             o = self._pobj(between) if between is not None else None
             if o is not None:
                 r["between"] = [o] + [x for x in o.children if x.dep_ == "conj"][:1]
         for h in hosts:
             for c in h.children:
-                if c.dep_ in SUBJ and r["subj"] is None:
+                if c.dep_ in SUBJECT_DEPS and r["subj"] is None:
                     r["subj"] = c
                     r["passive"] = c.dep_ == "nsubjpass"
                 elif c.dep_ == "auxpass":
@@ -294,7 +292,7 @@ class IncidentExtractor:
                 if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
                     break
                 v = v.head
-                subj = next((x for x in v.children if x.dep_ in SUBJ), None)
+                subj = next((x for x in v.children if x.dep_ in SUBJECT_DEPS), None)
                 if subj is not None:
                     r["passive"] = r["passive"] or subj.dep_ == "nsubjpass"
             if r["passive"]:
@@ -306,7 +304,7 @@ class IncidentExtractor:
         else:
             a1 = act(r["agent"]) or a1 or self._modifier_actor(t, ent_by_tok)
             a2 = a2 or act(r["with"])
-            if a1 is None and r["subj"] is not None and t.dep_ not in SUBJ:
+            if a1 is None and r["subj"] is not None and t.dep_ not in SUBJECT_DEPS:
                 a1 = act(r["subj"])
             if a1 is None and t.dep_ == "dobj" and t.head.pos_ == "VERB" and (
                     t.head.lower_ in self.perpetrate):  # "militants launched an attack", not "the US condemns it"
@@ -529,7 +527,8 @@ class IncidentExtractor:
                 if pick.group.get("armed_becomes"):
                     subj_ids = set()
                     for t in ctoks:
-                        if t.dep_ in SUBJ and (t.head.i == trig.i or (trig.dep_ == "dobj" and t.head.i == trig.head.i)):
+                        if t.dep_ in SUBJECT_DEPS and (t.head.i == trig.i
+                                                       or trig.dep_ == "dobj" and t.head.i == trig.head.i):
                             subj_ids.update(x.i for x in t.subtree)
                     target = {t.lower_ for t in ctoks if t.i not in subj_ids}
                     if target & self.armed and not (m.actor2 and not (set(fold(m.actor2[0]).split()) & self.armed)):
@@ -782,7 +781,7 @@ class IncidentExtractor:
             if lo in self.claim and any(c.lower_ == "responsibility" for c in t.children):
                 if any(c.dep_ == "neg" for c in t.children):
                     continue
-                subj = [c for c in t.children if c.dep_ in SUBJ]
+                subj = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
                 if subj and subj[0].lower_ not in ("no", "none") and not any(
                         c.lower_ in ("no", "none") for c in subj[0].children):
                     perp = self._actor(subj[0], ent_by_tok) or perp

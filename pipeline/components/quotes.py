@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions
 from ..resources import model_file
 from ..schema import LABEL_TYPE
+from ..text import SUBJECT_DEPS, VALUE_ENTS
 
 extensions.register()
 
@@ -35,14 +36,12 @@ MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
 # punctuation that hands quoted speech to a trailing cue: “…,” he said / “…?” she asked / “…” — he said
 HANDOFF = set(",?!\u2026\u2014\u2013-")
 DASHES = set("\u2015\u2014\u2013")
-SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
-ARG_DEPS = SUBJ_DEPS | {"dobj", "pobj", "dative", "iobj", "attr"}
+ARG_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "dative", "iobj", "attr"}
 # children of a cue that may stand between it and the opening mark of a direct quote
 FILLER_DEPS = {"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "nsubj", "nsubjpass", "agent", "prt", "aux",
                "auxpass", "neg", "pobj", "punct", "mark", "cc", "advcl", "oprd", "attr"}
 PRONOUN_TAGS = {"PRP"}
 BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
-NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 DASH_NAME = re.compile(r"\s*([\u2015\u2014\u2013])\s*")
 LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
 NICKNAME = re.compile(r"\s+[\"\u201c][^\"\u201d]{1,15}[\"\u201d]\s+")  # John “J.D.” Dorrian
@@ -237,11 +236,11 @@ class QuoteExtractor:
                 return next((c for c in to.children if c.dep_ == "pobj"), None)
             return None
         for c in v.children:
-            if c.dep_ in SUBJ_DEPS:
+            if c.dep_ in SUBJECT_DEPS:
                 if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                     # "X, who said ...": the relative pronoun is the mention, X the speaker (see _resolve)
                     return c if c.lower_ == "who" else v.head
-                if c.ent_type_ in NON_SPEAKER_ENTS:
+                if c.ent_type_ in VALUE_ENTS:
                     return None
                 return c
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -257,7 +256,7 @@ class QuoteExtractor:
                 break
             h = h.head
             for c in h.children:
-                if c.dep_ in SUBJ_DEPS:
+                if c.dep_ in SUBJECT_DEPS:
                     return c
         return None
 
@@ -506,7 +505,7 @@ class QuoteExtractor:
         person_mentions = [e for e in ents if e.label_ == "PERSON" and not inside[e.start]]
         # subjects headed by an organisation noun ("The X newspaper reported"), for "it said"
         self._org_subjects = [doc[i] for i, h in enumerate(lowers) if h in self.kind_ids and not inside[i] and
-                              doc[i].dep_ in SUBJ_DEPS and ent_at[i] < 0]
+                              doc[i].dep_ in SUBJECT_DEPS and ent_at[i] < 0]
         coll_mentions = [e for e in ents if e.label_ in ("ORG", "FACTION") and not inside[e.start]]
         out = []
         for q in sorted(quotes, key=lambda q: q["start_char"]):
@@ -850,7 +849,7 @@ class QuoteExtractor:
     def _has_clause(v: Token, between: Span) -> bool:
         """A verb of its own between the cue and the marks: the marks hold a fragment of a reported clause."""
         return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "aux", "auxpass") or
-                   t.dep_ in SUBJ_DEPS | {"expl"} and t.head.i != v.i for t in between)
+                   t.dep_ in SUBJECT_DEPS | {"expl"} and t.head.i != v.i for t in between)
 
     @staticmethod
     def _only_filler(v: Token, between: Span, open_tok: int) -> bool:
@@ -946,7 +945,7 @@ class QuoteExtractor:
                 cands = [(s0, n, k) for s0, n, k, lab in speakers_so_far if s0 < start and fits(n) and
                          (lab == "PERSON" or lab is None and self._is_person_noun(n))]
                 ment = [e for e in person_mentions if e.start_char < start]
-                best = next((e for e in reversed(ment) if e.root.dep_ in SUBJ_DEPS and
+                best = next((e for e in reversed(ment) if e.root.dep_ in SUBJECT_DEPS and
                              fits(self._named(e, actors)[0], e)), None)
                 if cands and (best is None or cands[-1][0] > best.start_char):
                     self._gender.setdefault(cands[-1][1], g)
@@ -1008,7 +1007,7 @@ class QuoteExtractor:
         r = e.root
         if r.dep_ in ("compound", "nmod", "amod", "poss") and r.head.i >= e.end:
             r = r.head
-        return r.dep_ in SUBJ_DEPS
+        return r.dep_ in SUBJECT_DEPS
 
     def _head_noun(self, e: Span) -> Token:
         """The noun a name stands in: "Cham" in 'the opposition "Cham" TV network' -> network."""
