@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import actors as actor_linking
 from .engines.local import item_key, process_batch, run_local
 from .ingest import DEFAULT_MAX_CHARS, Article, IngestError, Item, iter_articles
 from .nlp import get_nlp
 from .schema import ACTOR_ID_COLUMNS, DOC_ACTORS, TABLES, table_from_rows
-from .store import Store, StoreError, read_table
+from .sql import read_table
+from .store import Store, StoreError
 
 __all__ = ["RunSummary", "extract", "run", "load_tables", "StoreError"]
 
@@ -100,21 +102,25 @@ def remap_actor_ids(t: pa.Table, name: str, key_map: dict[str, str]) -> pa.Table
 
 def finalize(store: Store, summary: RunSummary | None = None) -> dict[str, int]:
     """Link actors across the corpus, then write every final table from the parts."""
-    actors_table, key_map = actor_linking.link(store.iter_parts("doc_actors"))
+    committed = store.committed_stems()
+    actors_table, key_map = actor_linking.link(store.iter_parts("doc_actors", committed=committed))
     rows = {}
     for name in TABLES:
         if name == "actors":
             rows[name] = store.write_table(name, iter([actors_table]))
         else:
-            rows[name] = store.write_table(name, store.iter_parts(name),
+            rows[name] = store.write_table(name, store.iter_parts(name, committed=committed),
                                            functools.partial(remap_actor_ids, name=name, key_map=key_map))
     store.remove_other_formats()
     if summary is not None:
         summary.rows = rows
-        docs = read_table(store.out, "documents")
-        summary.n_ok = int((docs["status"] == "ok").sum())
-        summary.n_failed = int((docs["status"] != "ok").sum())
-        summary.n_words = int(docs.loc[docs["status"] == "ok", "n_words"].sum())
+        summary.n_ok = summary.n_failed = summary.n_words = 0  # counted from two columns of the parts
+        for t in store.iter_parts("documents", ["status", "n_words"], committed=committed):
+            ok = pc.equal(t["status"], "ok")
+            n_ok = pc.sum(ok).as_py() or 0
+            summary.n_ok += n_ok
+            summary.n_failed += t.num_rows - n_ok
+            summary.n_words += pc.sum(pc.filter(t["n_words"], ok)).as_py() or 0
     return rows
 
 

@@ -172,7 +172,7 @@ def show(
 
 
 def _load(out: Path, names: tuple[str, ...]):
-    from .store import read_table
+    from .sql import read_table
 
     try:
         return {n: read_table(out, n) for n in names}
@@ -189,7 +189,7 @@ def actors(
     """The corpus's top actors: mentions, documents, quotes, incidents and aliases."""
     from rich.text import Text
 
-    from .views import top_actors
+    from .views import as_list, top_actors
 
     df = top_actors(_load(out, ("actors", "quotes", "incidents")), type_, limit)
     t = Table(title=f"Top {len(df)} actors" + (f" of type {type_}" if type_ else ""))
@@ -197,9 +197,8 @@ def actors(
                       ("docs", "right"), ("quotes", "right"), ("incidents", "right"), ("aliases", "left")):
         t.add_column(col, justify=just, overflow="fold")
     for r in df.itertuples():
-        aliases = ", ".join(r.aliases) if r.aliases is not None and not isinstance(r.aliases, float) else ""
         t.add_row(Text(str(r.actor_id)), Text(str(r.name)), Text(str(r.type)), str(r.n_mentions), str(r.n_docs),
-                  str(r.n_quotes), str(r.n_incidents), Text(aliases))
+                  str(r.n_quotes), str(r.n_incidents), Text(", ".join(as_list(r.aliases))))
     Console().print(t)
 
 
@@ -243,6 +242,7 @@ def query(
     from rich.text import Text
 
     from .sql import NoTables, connect, fetch_df
+    from .store import join_list
 
     try:
         con = connect(out)
@@ -257,8 +257,7 @@ def query(
     if csv:
         for c in df.columns:  # lists joined with | as in --format csv tables
             if df[c].dtype == object:
-                df[c] = [("|".join(map(str, v)) if hasattr(v, "__len__") and not isinstance(v, str) else v)
-                         for v in df[c]]
+                df[c] = [join_list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v for v in df[c]]
         sys.stdout.write(df.to_csv(index=False))
         return
     t = Table(title=f"{len(df)} rows" + (f" (first {max_rows})" if len(df) > max_rows else ""))

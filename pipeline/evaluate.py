@@ -17,6 +17,7 @@ from rich.table import Table
 
 from .schema import LABEL_TYPE
 from .text import fold, norm_name
+from .views import as_list
 
 LOWER_IS_BETTER = {"not_hits"}
 INCIDENT_FIELDS = ("date", "event_type", "sub_event_type", "location", "actor1", "actor2", "killed", "injured")
@@ -37,14 +38,6 @@ def _null(v) -> bool:
         return bool(pd.isna(v))
     except (TypeError, ValueError):
         return False
-
-
-def _list(v) -> list[str]:
-    if v is None or (not isinstance(v, (list, tuple, str)) and _null(v)):
-        return []
-    if isinstance(v, str):
-        return [x for x in v.split("|") if x]
-    return [str(x) for x in list(v)]
 
 
 def load_gold(gold_dir: Path) -> list[tuple[Path, dict]]:
@@ -79,7 +72,7 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
     found, misses = [], []
     ments = t["mentions"][t["mentions"].doc_id == doc]
     acts = t["actors"][t["actors"].actor_id.isin(set(ments.actor_id.dropna()))]
-    preds = [{"type": r["type"], "names": [r["name"], *_list(r["aliases"])]} for _, r in acts.iterrows()]
+    preds = [{"type": r["type"], "names": [r["name"], *as_list(r["aliases"])]} for _, r in acts.iterrows()]
     gold_actors = gold.get("actors", [])
 
     def gnames(g):

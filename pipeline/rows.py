@@ -29,6 +29,13 @@ def empty() -> dict[str, list[dict]]:
     return {name: [] for name in (*SCHEMAS, "doc_actors")}
 
 
+def processing_error(item: Article | IngestError, exc: BaseException, where: str = "") -> IngestError:
+    """An input whose processing raised `exc`, as an error; an article keeps its documents row (status error)."""
+    return IngestError(getattr(item, "path", None), getattr(item, "doc_id", None), getattr(item, "line", None),
+                       type(exc).__name__, f"processing failed{where}: {exc}", stage="nlp",
+                       article=item if isinstance(item, Article) else None)
+
+
 def error_rows(err: IngestError) -> dict[str, list[dict]]:
     out = empty()
     out["errors"].append(error_row(err))

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from .schema import SCHEMAS, TABLES
 
-__all__ = ["connect", "query", "fetch_df", "NoTables"]
+__all__ = ["connect", "query", "fetch_df", "read_table", "NoTables"]
 
 
 class NoTables(FileNotFoundError):
@@ -52,7 +52,7 @@ def _table_source(out: Path, name: str) -> str | None:
     csv_path, jsonl_path = out / f"{name}.csv", out / f"{name}.jsonl"
     if csv_path.is_file():
         lists = [f.name for f in schema if pa.types.is_list(f.type)]
-        src = (f"read_csv_auto({_sql_str(csv_path)}, header = true, columns = {_columns_struct(schema)}, "
+        src = (f"read_csv_auto({_sql_str(csv_path)}, header = true, delim = ',', columns = {_columns_struct(schema)}, "
                "quote = '\"', escape = '\"')")
         if not lists:
             return f"SELECT * FROM {src}"
@@ -66,6 +66,24 @@ def _table_source(out: Path, name: str) -> str | None:
         cols = "{" + ", ".join(f"{_sql_str(k)}: {_sql_str(v)}" for k, v in types.items()) + "}"
         return f"SELECT * FROM read_json_auto({_sql_str(jsonl_path)}, format = 'newline_delimited', columns = {cols})"
     return None
+
+
+def read_table(out: str | Path, name: str) -> pd.DataFrame:
+    """One table of an output folder as a DataFrame, decoded by the same SELECT as its view, so every format
+    reads the same: lists as arrays, integer columns as nullable Int64 whether or not they hold a null."""
+    import duckdb
+
+    out = Path(out).resolve()
+    src = _table_source(out, name)
+    if src is None:
+        raise FileNotFoundError(f"no {name} table in {out} (run `sitrep run ... --out {out}` first)")
+    con = duckdb.connect()
+    try:
+        t = con.sql(src).arrow()
+        t = t.read_all() if isinstance(t, pa.RecordBatchReader) else t  # a reader since DuckDB 1.4, a table before
+    finally:
+        con.close()
+    return t.to_pandas(types_mapper=lambda typ: pd.Int64Dtype() if pa.types.is_integer(typ) else None)
 
 
 def connect(out: str | Path = "data/processed", database: str = ":memory:"):

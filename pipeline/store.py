@@ -93,9 +93,12 @@ class Store:
     def committed_stems(self) -> set[str]:
         return {f.stem for f in (self.parts / "done").glob("*.parquet")}
 
-    def iter_parts(self, name: str, columns: list[str] | None = None) -> Iterator[pa.Table]:
-        """A table's parts in input order; parts of batches that never committed are ignored."""
-        committed = self.committed_stems()
+    def iter_parts(self, name: str, columns: list[str] | None = None,
+                   committed: set[str] | None = None) -> Iterator[pa.Table]:
+        """A table's parts in input order; parts of batches that never committed are ignored (`committed`: the
+        stems of `committed_stems()`, when the caller reads several tables of a finished run)."""
+        if committed is None:
+            committed = self.committed_stems()
         schema = PART_SCHEMAS[name]
         for f in sorted((self.parts / name).glob("*.parquet")):
             if f.stem in committed:
@@ -113,30 +116,32 @@ class Store:
         final = self.table_path(name)
         tmp = atomic_path(final)
         n = 0
+
+        def conformed() -> Iterator[pa.Table]:
+            nonlocal n
+            for t in batches:
+                t = _conform(transform(t) if transform else t, schema)
+                n += t.num_rows
+                yield t
+
         try:
             if self.fmt == "parquet":
                 with pq.ParquetWriter(tmp, schema) as w:
-                    for t in batches:
-                        t = _conform(transform(t) if transform else t, schema)
+                    for t in conformed():
                         w.write_table(t)
-                        n += t.num_rows
                     if n == 0:
                         w.write_table(schema.empty_table())
             elif self.fmt == "csv":
                 with open(tmp, "wb") as fh:
                     header = True
-                    for t in batches:
-                        t = _conform(transform(t) if transform else t, schema)
-                        n += t.num_rows
+                    for t in conformed():
                         pacsv.write_csv(_flatten_lists(t), fh, pacsv.WriteOptions(include_header=header))
                         header = False
                     if header:
                         pacsv.write_csv(_flatten_lists(schema.empty_table()), fh)
             else:
                 with open(tmp, "w", encoding="utf-8") as fh:
-                    for t in batches:
-                        t = _conform(transform(t) if transform else t, schema)
-                        n += t.num_rows
+                    for t in conformed():
                         for row in t.to_pylist():
                             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             replace(tmp, final)
@@ -160,36 +165,17 @@ def _conform(t: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(cols, schema=schema)
 
 
+def join_list(v) -> str | None:
+    """CSV has no lists: a list cell is written as its items joined with `|` (DESIGN.md)."""
+    return None if v is None else "|".join(map(str, v))
+
+
 def _flatten_lists(t: pa.Table) -> pa.Table:
-    """CSV has no lists: join them with `|` (DESIGN.md)."""
+    """A table's list columns as `|`-joined strings, for CSV."""
     cols = []
     for f, col in zip(t.schema, t.columns):
         if pa.types.is_list(f.type):
-            cols.append(pa.array(["|".join(v) if v is not None else None for v in col.to_pylist()], pa.string()))
+            cols.append(pa.array([join_list(v) for v in col.to_pylist()], pa.string()))
         else:
             cols.append(col)
     return pa.Table.from_arrays(cols, names=t.column_names)
-
-
-def read_table(out: str | Path, name: str):
-    """One table of an output folder as a DataFrame, whichever format it was written in."""
-    import pandas as pd
-
-    out = Path(out)
-    for fmt in FORMATS:
-        p = out / f"{name}.{fmt}"
-        if p.exists():
-            if fmt == "parquet":
-                return pd.read_parquet(p)
-            if fmt == "csv":
-                schema = SCHEMAS[name]
-                df = pd.read_csv(p, dtype={f.name: "string" for f in schema if pa.types.is_string(f.type)})
-                for f in schema:
-                    if pa.types.is_list(f.type):
-                        df[f.name] = [v.split("|") if isinstance(v, str) and v else [] for v in df[f.name]]
-                    elif pa.types.is_integer(f.type):
-                        df[f.name] = df[f.name].astype("Int64")
-                return df
-            return pd.read_json(p, lines=True, dtype=False) if p.stat().st_size else \
-                SCHEMAS[name].empty_table().to_pandas()
-    raise FileNotFoundError(f"no {name} table in {out} (run `sitrep run ... --out {out}` first)")

@@ -4,7 +4,7 @@ corpus listings of actors and incidents.
 
 Everything here reads the contract columns only, so it works on whatever a run produced (empty quotes or
 incidents tables included). Offsets index the article text as ingested, which is re-read from the document's
-`path` with `ingest.iter_articles`, so it is cleaned exactly as the run cleaned it.
+`path` with the ingest readers and finished by `ingest._finish`, so it is cleaned exactly as the run cleaned it.
 """
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ def _val(v):
     return v
 
 
-def _list(v) -> list:
-    """A list cell (list, numpy array from Parquet, or null) as a list."""
+def as_list(v) -> list:
+    """A list cell (list, numpy array from Parquet or DuckDB, or null) as a list."""
     v = _val(v)
     return [] if v is None else list(v)
 
@@ -77,8 +77,11 @@ def _resolve(path: str, out: Path) -> Path | None:
 
 
 def article_text(document: dict, out: str | Path = "data/processed") -> str:
-    """The cleaned text of a document, re-read from its source file (for jsonl/csv, its record)."""
-    from .ingest import Article, iter_articles
+    """The cleaned text of a document, re-read from its source file (for jsonl/csv, its record).
+
+    Records are read raw and only the one with this doc_id is finished (cleaned) as the run did: the records
+    before it cost a JSON/CSV parse, not cleaning and date finding."""
+    from .ingest import Article, IngestError, _finish, _read_file, iter_files
 
     doc_id, path = document.get("doc_id"), _val(document.get("path"))
     if not path:
@@ -87,12 +90,15 @@ def article_text(document: dict, out: str | Path = "data/processed") -> str:
     if src is None:
         raise DocNotFound(f"the source of {doc_id!r} is gone: {path} does not exist (run from the folder "
                           "`sitrep run` was started in)")
-    for item in iter_articles([src], max_chars=10**12):
-        if isinstance(item, Article) and item.doc_id == doc_id:
-            return item.text
-        art = getattr(item, "article", None)
-        if art is not None and art.doc_id == doc_id:
-            return art.text or ""
+    for f in iter_files([src]):
+        if isinstance(f, IngestError):
+            continue
+        for item in _read_file(f):
+            art = item if isinstance(item, Article) else item.article
+            if art is not None and art.doc_id == doc_id:  # the first record with this id is the one the run did
+                if isinstance(item, Article):
+                    item = _finish(item, None, 10**12, set())
+                return (item if isinstance(item, Article) else item.article).text or ""
     raise DocNotFound(f"{src} no longer holds document {doc_id!r}")
 
 
@@ -110,30 +116,32 @@ def load_doc(out: str | Path, doc_id: str, text: str | None = None) -> DocView:
         def rows(table: str, where: str = "doc_id = ?", params: Iterable = (doc_id,)) -> pd.DataFrame:
             return con.execute(f'SELECT * FROM "{table}" WHERE {where}', list(params)).df()
 
-        docs = rows("documents")
-        if not len(docs):
+        docs = _records(rows("documents"))
+        if not docs:
             raise DocNotFound(f"no document {doc_id!r} in {out}")
-        tables = {"documents": docs, "mentions": rows("mentions"), "quotes": rows("quotes"),
-                  "incidents": rows("incidents")}
-        ids = _actor_ids(tables)
-        tables["actors"] = (rows("actors", "list_contains(?, actor_id)", [sorted(ids)]) if ids
-                            else pd.DataFrame(columns=SCHEMAS["actors"].names))
+        # The rows are this document's already: the view is built here, not filtered again by doc_view.
+        view = DocView(doc_id=doc_id, text="", document=docs[0], mentions=rows("mentions"), quotes=rows("quotes"),
+                       incidents=rows("incidents"))
+        ids = _actor_ids(view)
+        view.actors = (rows("actors", "list_contains(?, actor_id)", [sorted(ids)]) if ids
+                       else pd.DataFrame(columns=SCHEMAS["actors"].names))
     finally:
         con.close()
     if text is None:
-        doc = _records(docs)[0]
-        if doc.get("status") not in (None, "ok"):
-            raise DocNotFound(f"document {doc_id!r} failed in the run: {doc.get('error')}")
-        text = article_text(doc, out)
-    return doc_view(tables, doc_id, text)
+        if view.document.get("status") not in (None, "ok"):
+            raise DocNotFound(f"document {doc_id!r} failed in the run: {view.document.get('error')}")
+        text = article_text(view.document, out)
+    view.text = text
+    return view
 
 
-def _actor_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
+def _actor_ids(view: DocView) -> set[str]:
+    """The actors a document's mentions, quotes and incidents point at."""
     ids: set[str] = set()
     for table, cols in ACTOR_ID_COLUMNS.items():
-        df = tables.get(table)
+        df = getattr(view, table)
         for c in cols:
-            if df is not None and c in df:
+            if c in df:
                 ids.update(v for v in df[c] if isinstance(v, str))
     return ids
 
@@ -150,7 +158,7 @@ def doc_view(tables: dict[str, pd.DataFrame], doc_id: str, text: str) -> DocView
     actors = tables.get("actors", pd.DataFrame(columns=SCHEMAS["actors"].names))
     view = DocView(doc_id=doc_id, text=text, document=_records(docs)[0] if len(docs) else {"doc_id": doc_id},
                    mentions=pick("mentions"), quotes=pick("quotes"), incidents=pick("incidents"))
-    ids = _actor_ids({"mentions": view.mentions, "quotes": view.quotes, "incidents": view.incidents})
+    ids = _actor_ids(view)
     view.actors = actors[actors["actor_id"].isin(ids)].reset_index(drop=True)
     return view
 
@@ -169,8 +177,9 @@ class _Span:
 _ORDER = {"quote": 0, "evidence": 1, "speaker": 2, "entity": 3}
 
 
-def _spans(view: DocView) -> list[_Span]:
-    n = len(view.text)
+def _spans(text: str, mentions: list[dict], quotes: list[dict], incidents: list[dict]) -> list[_Span]:
+    """Every span to draw, from the document's rows (as `_records`)."""
+    n = len(text)
     out: list[_Span] = []
 
     def add(kind: str, s, e, i: int, label: str = "") -> None:
@@ -181,12 +190,12 @@ def _spans(view: DocView) -> list[_Span]:
         if s < e:
             out.append(_Span(kind, s, e, i, label))
 
-    for i, m in enumerate(_records(view.mentions)):
+    for i, m in enumerate(mentions):
         add("entity", m.get("start_char"), m.get("end_char"), i, m.get("label") or "")
-    for i, q in enumerate(_records(view.quotes)):
+    for i, q in enumerate(quotes):
         add("quote", q.get("start_char"), q.get("end_char"), i)
         add("speaker", q.get("speaker_start_char"), q.get("speaker_end_char"), i)
-    for i, e in enumerate(_records(view.incidents)):
+    for i, e in enumerate(incidents):
         add("evidence", e.get("start_char"), e.get("end_char"), i)
     return out
 
@@ -264,8 +273,7 @@ def render_html(view: DocView) -> str:
     quotes = _records(view.quotes)
     incidents = _records(view.incidents)
     actors = {a["actor_id"]: a for a in _records(view.actors)}
-    spans = _spans(view)
-    segs = _segments(text, spans)
+    segs = _segments(text, _spans(text, mentions, quotes, incidents))
     first_seen: set[tuple[str, int]] = set()
 
     parts: list[str] = []
@@ -403,7 +411,7 @@ def _actors_html(actors: pd.DataFrame) -> str:
     label = {t: lab for lab, t in LABEL_TYPE.items()}
     rows = [
         f'<tr><td><mark class="entity" style="background: {LABEL_COLORS.get(label.get(a.get("type")), "#ddd")}">'
-        f'{_e(a.get("name"))}</mark></td><td>{_e(a.get("actor_id"))}</td><td>{_e(", ".join(_list(a.get("aliases"))))}'
+        f'{_e(a.get("name"))}</mark></td><td>{_e(a.get("actor_id"))}</td><td>{_e(", ".join(as_list(a.get("aliases"))))}'
         f'</td><td class="num">{_e(a.get("n_mentions"))}</td><td class="num">{_e(a.get("n_docs"))}</td></tr>'
         for a in recs]
     return _table_html("Actors", ["name", "actor id", "aliases", "mentions (corpus)", "documents"], rows, None)
@@ -442,7 +450,7 @@ def render_terminal(view: DocView, console=None) -> None:
 
     body = Text()
     seen: set[tuple[str, int]] = set()
-    for a, b, active in _segments(text, _spans(view)):
+    for a, b, active in _segments(text, _spans(text, _records(view.mentions), quotes, incidents)):
         for sp in active:
             if sp.kind in ("quote", "evidence") and (sp.kind, sp.index) not in seen:
                 seen.add((sp.kind, sp.index))

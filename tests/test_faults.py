@@ -93,6 +93,20 @@ def test_two_runs_identical(tmp_path):
         pd.testing.assert_frame_equal(ta[name], tb[name])
 
 
+def test_summary_counts_the_stored_documents(tmp_path):
+    """n_ok / n_failed / n_words are counted from the parts, and a resumed run counts the earlier documents too."""
+    src = build_bad_folder(tmp_path / "in")
+    first = run([src], out=tmp_path / "o", max_chars=210_000)
+    again = run([src], out=tmp_path / "o", max_chars=210_000)
+    docs = load_tables(tmp_path / "o")["documents"]
+    ok = docs["status"] == "ok"
+    want = (int(ok.sum()), int((~ok).sum()), int(docs.loc[ok, "n_words"].sum()))
+    assert want[0] and want[1]
+    for s in (first, again):
+        assert (s.n_ok, s.n_failed, s.n_words) == want
+    assert again.n_skipped == again.n_inputs
+
+
 def test_killed_run_resumes_to_the_clean_result(tmp_path):
     src = tmp_path / "corpus.jsonl"
     src.write_text("".join(json.dumps({"id": f"d{i:03d}", "text": good(i) * 3}) + "\n" for i in range(240)),

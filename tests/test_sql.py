@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import pipeline
 from pipeline.cli import app
 from pipeline.schema import SCHEMAS, table_from_rows
-from pipeline.sql import NoTables, connect, query
+from pipeline.sql import NoTables, connect, query, read_table
 from pipeline.store import Store
 
 # Seven actors, 14 incidents: killed totals with nulls ("not stated") and ties in the incident counts.
@@ -132,6 +132,24 @@ def test_folder_of_part_files_and_missing_tables(tmp_path: Path):
     assert [c[0] for c in con.execute("SELECT * FROM quotes").description] == SCHEMAS["quotes"].names
     with pytest.raises(NoTables, match="no tables in"):
         connect(tmp_path / "empty")
+
+
+def test_load_tables_reads_every_format_alike(tmp_path: Path):
+    """`load_tables` decodes through the views: the same frames, dtypes included, from parquet, csv and jsonl."""
+    ref = pipeline.load_tables(write(tmp_path / "parquet", "parquet"))
+    for fmt in ("csv", "jsonl"):
+        got = pipeline.load_tables(write(tmp_path / fmt, fmt))
+        for name in SCHEMAS:
+            pd.testing.assert_frame_equal(ref[name], got[name], obj=f"{fmt} {name}")
+    inc = ref["incidents"]
+    assert str(inc["killed"].dtype) == str(inc["start_char"].dtype) == "Int64"  # with and without nulls
+    assert inc["killed"].isna().sum() == 2 and list(ref["actors"]["aliases"][1]) == ["ISIS", "IS"]
+    out = tmp_path / "partial"
+    out.mkdir()
+    (tmp_path / "parquet" / "actors.parquet").rename(out / "actors.parquet")
+    assert len(read_table(out, "actors")) == len(ACTORS)
+    with pytest.raises(FileNotFoundError, match="no quotes table"):
+        read_table(out, "quotes")
 
 
 def test_cli_query(tmp_path: Path):

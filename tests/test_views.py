@@ -22,6 +22,7 @@ from pipeline.views import (
     DocNotFound,
     _segments,
     _Span,
+    article_text,
     doc_view,
     filter_incidents,
     load_doc,
@@ -217,6 +218,25 @@ def test_unknown_or_missing_documents(small_out: Path, tmp_path: Path):
 
 
 # ---- terminal and listings ----------------------------------------------------------------------------------
+
+def test_article_text_finishes_only_the_wanted_record(tmp_path: Path, monkeypatch):
+    """The text is the one the run processed (cleaned; the first of two records with one id), and the records
+    before it are not cleaned or searched for dates."""
+    import pipeline.ingest as ingest
+
+    src = tmp_path / "feed.jsonl"
+    recs = [{"id": f"r{i}", "text": f"Report {i} of 3 May 2021."} for i in range(20)]
+    recs += [{"id": "want", "text": "Shelling\x07 hit\rAzaz."}, {"id": "want", "text": "a later duplicate"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    expected = next(a.text for a in ingest.iter_articles([src]) if getattr(a, "doc_id", None) == "want")
+    finished = []
+    real = ingest._finish
+    monkeypatch.setattr(ingest, "_finish", lambda art, *a: finished.append(art.doc_id) or real(art, *a))
+    assert article_text({"doc_id": "want", "path": str(src)}) == expected == "Shelling  hit\nAzaz."
+    assert finished == ["want"]
+    with pytest.raises(DocNotFound, match="no longer holds"):
+        article_text({"doc_id": "gone", "path": str(src)})
+
 
 def test_render_terminal(small_out: Path):
     import io

@@ -16,9 +16,9 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from ..ingest import Article, IngestError, Item
-from ..rows import empty, error_rows
-from .local import Batch, Result, _one_by_one, batches, item_key, merge, process_batch, split
+from ..ingest import Item
+from ..rows import error_rows, processing_error
+from .local import Batch, Result, batch_result, batches, merge, run_batch, split
 
 LOCAL_WORKERS = 2
 # How long to wait for a scheduler (and for the first worker) before giving up; `SITREP_DASK_TIMEOUT` overrides.
@@ -40,11 +40,7 @@ def _nlp(model: str):
 
 def _run_batch(model: str, batch: Batch) -> Result:
     """Task body on a worker: one batch to rows; a batch that fails is redone document by document."""
-    nlp = _nlp(model)
-    try:
-        return process_batch(nlp, batch)
-    except Exception:
-        return _one_by_one(nlp, batch)
+    return run_batch(_nlp(model), batch)
 
 
 def _probe() -> tuple[str, str]:
@@ -56,22 +52,14 @@ def _probe() -> tuple[str, str]:
 
 def _failed(batch: Batch, exc: BaseException) -> Result:
     """Rows for documents whose task died on the cluster (e.g. the worker was killed while running them)."""
-    rows = empty()
-    for _seq, it in batch:
-        err = IngestError(getattr(it, "path", None), getattr(it, "doc_id", None), getattr(it, "line", None),
-                          type(exc).__name__, f"processing failed on the cluster: {exc}", stage="nlp",
-                          article=it if isinstance(it, Article) else None)
-        for name, lst in error_rows(err).items():
-            rows[name].extend(lst)
-    return batch[0][0], [item_key(it) for _, it in batch], rows
+    return batch_result(batch, (error_rows(processing_error(it, exc, " on the cluster")) for _seq, it in batch))
 
 
-def _connect(scheduler: str | None, n_workers: int):
+def _connect(scheduler: str | None, n_workers: int, timeout: str):
     try:
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise DaskEngineError("--engine dask needs dask.distributed: pip install 'dask[distributed]'") from e
-    timeout = os.environ.get("SITREP_DASK_TIMEOUT", CONNECT_TIMEOUT)
     if scheduler is None:
         # No dashboard, and its HTTP server on a free port: a second run on the machine must not collide.
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -121,9 +109,10 @@ def run_dask(items: Iterable[tuple[int, Item]], model: str | None = None, batch_
     from ..nlp import resolve_model
 
     model = resolve_model(model)  # resolved here, so every worker loads the model the client would
-    client, cluster = _connect(scheduler, n_workers)
+    timeout = os.environ.get("SITREP_DASK_TIMEOUT", CONNECT_TIMEOUT)
+    client, cluster = _connect(scheduler, n_workers, timeout)
     try:
-        threads = _check_workers(client, os.environ.get("SITREP_DASK_TIMEOUT", CONNECT_TIMEOUT))
+        threads = _check_workers(client, timeout)
         limit = 2 * threads
         pending: deque = deque()
 
@@ -153,13 +142,12 @@ def run_dask(items: Iterable[tuple[int, Item]], model: str | None = None, batch_
 def _retry_each(client, model: str, batch: Batch) -> Result:
     """One task per document, so a document that kills its worker costs only itself."""
     futs = [client.submit(_run_batch, model, [x], pure=False, retries=0) for x in batch]
-    rows = empty()
-    for x, fut in zip(batch, futs):
+
+    def one(x: tuple[int, Item], fut) -> dict[str, list[dict]]:
         try:
-            part = fut.result()[2]
+            return fut.result()[2]
         except Exception as e:
             _check_connected(client)
-            part = _failed([x], e)[2]
-        for name, lst in part.items():
-            rows[name].extend(lst)
-    return batch[0][0], [item_key(it) for _, it in batch], rows
+            return _failed([x], e)[2]
+
+    return batch_result(batch, (one(x, fut) for x, fut in zip(batch, futs)))

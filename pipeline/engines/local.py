@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 
-from ..ingest import Article, IngestError, Item
-from ..rows import doc_rows, empty, error_rows
+from ..ingest import Article, Item
+from ..rows import doc_rows, empty, error_rows, processing_error
 
 Batch = list[tuple[int, Item]]
 Result = tuple[int, list[str], dict[str, list[dict]]]
@@ -30,39 +30,43 @@ def item_key(item: Item) -> str:
 
 def process_batch(nlp: Language, batch: Batch) -> Result:
     """Rows of one batch: articles through `nlp.pipe`, bad inputs straight to error rows."""
-    rows = empty()
     arts = [(i, it) for i, it in batch if isinstance(it, Article)]
     docs = nlp.pipe(((a.text, {"doc_id": a.doc_id, "published": a.published}) for _, a in arts), as_tuples=True,
                     batch_size=max(1, len(arts)))
     by_seq: dict[int, dict[str, list[dict]]] = {}
     for (seq, art), (doc, _ctx) in zip(arts, docs):
         by_seq[seq] = doc_rows(doc, art)
-    for seq, it in batch:
-        part = by_seq[seq] if seq in by_seq else error_rows(it)
-        for name, lst in part.items():
-            rows[name].extend(lst)
-    return batch[0][0], [item_key(it) for _, it in batch], rows
+    return batch_result(batch, (by_seq[seq] if seq in by_seq else error_rows(it) for seq, it in batch))
+
+
+def run_batch(nlp: Language, batch: Batch) -> Result:
+    """`process_batch`, or, when the batch fails as a whole, its documents one by one."""
+    try:
+        return process_batch(nlp, batch)
+    except Exception:
+        return _one_by_one(nlp, batch)
 
 
 def _worker(batch: Batch) -> Result:
     assert _WORKER_NLP is not None
-    try:
-        return process_batch(_WORKER_NLP, batch)
-    except Exception:
-        return _one_by_one(_WORKER_NLP, batch)
+    return run_batch(_WORKER_NLP, batch)
 
 
 def _one_by_one(nlp: Language, batch: Batch) -> Result:
     """A batch that failed as a whole is redone document by document, so one bad document costs only itself."""
-    rows = empty()
-    for seq, it in batch:
+    def one(seq: int, it: Item) -> dict[str, list[dict]]:
         try:
-            part = process_batch(nlp, [(seq, it)])[2]
+            return process_batch(nlp, [(seq, it)])[2]
         except Exception as e:  # the document itself breaks a component: report it, keep the rest
-            err = IngestError(getattr(it, "path", None), getattr(it, "doc_id", None), getattr(it, "line", None),
-                              type(e).__name__, f"processing failed: {e}", stage="nlp",
-                              article=it if isinstance(it, Article) else None)
-            part = error_rows(err)
+            return error_rows(processing_error(it, e))
+
+    return batch_result(batch, (one(seq, it) for seq, it in batch))
+
+
+def batch_result(batch: Batch, parts: Iterable[dict[str, list[dict]]]) -> Result:
+    """A batch's result from the rows of its documents (or pieces), in order."""
+    rows = empty()
+    for part in parts:
         for name, lst in part.items():
             rows[name].extend(lst)
     return batch[0][0], [item_key(it) for _, it in batch], rows
@@ -88,11 +92,7 @@ def split(batch: Batch, n_process: int) -> list[Batch]:
 
 def merge(batch: Batch, results: list[Result]) -> Result:
     """The results of a batch's pieces as the result of the batch: rows are per document, so this is exact."""
-    rows = empty()
-    for _seq0, _keys, part in results:
-        for name, lst in part.items():
-            rows[name].extend(lst)
-    return batch[0][0], [item_key(it) for _, it in batch], rows
+    return batch_result(batch, (part for _seq0, _keys, part in results))
 
 
 def run_local(nlp: Language, items: Iterable[tuple[int, Item]], batch_size: int = 64,
@@ -100,10 +100,7 @@ def run_local(nlp: Language, items: Iterable[tuple[int, Item]], batch_size: int 
     """Results of each batch, in input order."""
     if n_process <= 1 or "fork" not in mp.get_all_start_methods():
         for b in batches(items, batch_size):
-            try:
-                yield process_batch(nlp, b)
-            except Exception:
-                yield _one_by_one(nlp, b)
+            yield run_batch(nlp, b)
         return
     global _WORKER_NLP
     _WORKER_NLP = nlp
