@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "fakes" / "fakes.jsonl"
 
-# Bare spaCy: the model the project resolves, loaded whole (as /work/shared/eval/speed.py does), over the texts.
+# Bare spaCy: the model the project resolves, loaded whole (as ../shared/eval/speed.py does), over the texts.
 BARE = r"""
 import json, sys, spacy
 from pipeline.nlp import resolve_model
@@ -53,7 +53,7 @@ def read_texts(path: Path, limit: int | None = None) -> list[str]:
 
 
 def n_words(texts: list[str]) -> int:
-    """Whitespace words, the unit of /work/shared/eval/speed.py."""
+    """Whitespace words, the unit of ../shared/eval/speed.py."""
     return sum(len(t.split()) for t in texts)
 
 

@@ -153,10 +153,55 @@ def iter_articles(inputs: Iterable[str | Path], published: str | None = None,
         if isinstance(f, IngestError):
             yield f
             continue
-        for item in _read_file(f):
+        for item in _read_file_safely(f):
             if isinstance(item, Article):
-                item = _finish(item, published, max_chars, seen)
+                item = _finish_safely(item, published, max_chars, seen)
             yield item
+
+
+# What an optional reader library needs, named for the message when importing it fails.
+_INSTALL_HINT = {"lxml.html.clean": "lxml_html_clean", "lxml_html_clean": "lxml_html_clean",
+                 "trafilatura": "trafilatura", "justext": "justext", "lxml": "lxml",
+                 "charset_normalizer": "charset-normalizer"}
+
+
+def _reader_failure(path: Path, ext: str, e: Exception, after: int) -> IngestError:
+    """A reader's unexpected exception as an error row: a missing library is named with its install command."""
+    kind = "HTML" if ext in HTML_EXT else ext.lstrip(".").upper() or "text"
+    if isinstance(e, ImportError):
+        text = f"{getattr(e, 'name', None) or ''} {e}"
+        module = next((m for m in _INSTALL_HINT if m in text), getattr(e, "name", None) or "a library")
+        package = _INSTALL_HINT.get(module, module)
+        message = f"{kind} input needs {package}: pip install {package} ({type(e).__name__}: {e})"
+        error = "MissingDependency"
+    else:
+        message = f"the {kind} reader failed: {type(e).__name__}: {e}"
+        error = "ReaderError"
+    if after:
+        message += f"; the {after} record(s) read before the failure were kept, the rest of the file was not read"
+    doc_id = path.stem if ext in TEXT_EXT | HTML_EXT else None
+    return _error_with_doc(str(path), doc_id, None, error, message)
+
+
+def _read_file_safely(path: Path) -> Iterator[Item]:
+    """`_read_file`, but an exception nobody expected (an optional library missing, a parser bug) ends this file
+    with an error row instead of ending the run."""
+    count = 0
+    try:
+        for item in _read_file(path):
+            count += 1
+            yield item
+    except Exception as e:  # noqa: BLE001 - every failure of one file must become a row, not a crash
+        yield _reader_failure(path, path.suffix.lower(), e, count)
+
+
+def _finish_safely(art: Article, published: str | None, max_chars: int, seen: set[str]) -> Item:
+    try:
+        return _finish(art, published, max_chars, seen)
+    except Exception as e:  # noqa: BLE001 - a bug in cleaning one document must not stop the batch
+        art.text = ""
+        return IngestError(art.path, art.doc_id, art.line, "IngestError",
+                           f"cannot prepare the article: {type(e).__name__}: {e}", article=art)
 
 
 def _read_file(path: Path) -> Iterator[Item]:
@@ -250,7 +295,7 @@ def _read_csv(path: Path, text: str, delimiter: str) -> Iterator[Item]:
 
 
 def _read_html(path: Path, html: str) -> Iterator[Item]:
-    import trafilatura
+    import trafilatura  # an ImportError here (a missing optional library) is reported by _read_file_safely
 
     try:
         doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)

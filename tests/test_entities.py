@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.nlp import get_nlp
 
-SEED = Path("/work/shared/gold/daraa-al-balad-2021-07-28.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "gold" / "daraa-al-balad-2021-07-28.txt"
 
 
 @pytest.fixture(scope="session")

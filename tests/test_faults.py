@@ -147,3 +147,61 @@ def test_extract_never_raises_and_offsets_index_text(text):
         assert 0 <= r.start_char <= r.end_char <= len(cleaned)
     for r in t["incidents"].itertuples():
         assert 0 <= r.start_char <= r.end_char <= len(cleaned)
+
+
+def _hide_modules(monkeypatch, missing, reimport=()):
+    """Make `import name` fail for `missing` as it does when a library is not installed (None in sys.modules);
+    the `reimport` modules are forgotten so that importing them runs into the missing one again."""
+    for mod in list(sys.modules):
+        if any(mod == n or mod.startswith(n + ".") for n in (*missing, *reimport)):
+            monkeypatch.delitem(sys.modules, mod)
+    for n in missing:
+        monkeypatch.setitem(sys.modules, n, None)
+
+
+def test_missing_html_library_is_an_error_row_and_the_run_completes(tmp_path, monkeypatch):
+    """lxml.html.clean gone (pip < 24 skips justext's extra): the HTML file is an error row naming the package;
+    the text and JSONL files of the same folder are processed and every table is written; exit code 0."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.html").write_text(f"<html><body><article><p>{good(1)}</p></article></body></html>",
+                                   encoding="utf-8")
+    (src / "story.txt").write_text(good(2), encoding="utf-8")
+    (src / "feed.jsonl").write_text(json.dumps({"id": "j1", "text": good(3)}) + "\n", encoding="utf-8")
+    _hide_modules(monkeypatch, ["lxml.html.clean", "lxml_html_clean"], reimport=["trafilatura", "justext"])
+    res = CliRunner().invoke(app, ["run", str(src), "--out", str(tmp_path / "out"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    t = load_tables(tmp_path / "out")
+    assert set(t) >= set(TABLES)
+    [err] = t["errors"].itertuples()
+    assert (err.doc_id, err.error) == ("page", "MissingDependency")
+    assert err.message.startswith("HTML input needs lxml_html_clean: pip install lxml_html_clean")
+    docs = t["documents"].set_index("doc_id")["status"].to_dict()
+    assert docs == {"page": "error", "story": "ok", "j1": "ok"}
+    assert set(t["incidents"]["doc_id"]) == {"story", "j1"}
+
+
+def test_reader_bug_keeps_the_records_read_before_it(tmp_path, monkeypatch):
+    """A parser that raises mid-file: the records before the failure are kept, one row says what was lost."""
+    from pipeline import ingest
+
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps({"id": f"r{i}", "text": good(i)}) for i in range(3)),
+                                         encoding="utf-8")
+    real = ingest._record
+
+    def flaky(path, line, rec):
+        if line == 2:
+            raise RuntimeError("parser bug")
+        return real(path, line, rec)
+
+    monkeypatch.setattr(ingest, "_record", flaky)
+    items = list(ingest.iter_articles([tmp_path]))
+    assert [type(i).__name__ for i in items] == ["Article", "IngestError"]
+    assert items[0].doc_id == "r0"
+    assert items[1].error == "ReaderError"
+    assert items[1].message == ("the JSONL reader failed: RuntimeError: parser bug; the 1 record(s) read before "
+                                "the failure were kept, the rest of the file was not read")
