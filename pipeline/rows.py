@@ -50,6 +50,7 @@ def doc_rows(doc: Doc, art: Article) -> dict[str, list[dict]]:
     doc_id = art.doc_id
     out["documents"].append(document_row(art))
     out["errors"].extend(error_row(p) for p in art.problems)
+    out["errors"].extend({"path": art.path, "doc_id": doc_id, "line": art.line, **e} for e in doc._.errors or [])
     sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     n = 0

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
+from ..lexicon import inflect, plurals
 from ..resources import model_file
 from ..text import COPULAS, norm_name
 from ..unionfind import UnionFind
@@ -62,29 +63,7 @@ ARABIC_ARTICLES = set(_LEX["arabic_articles"])
 CONNECT = {"for", "of", "the", "and", "de", "al", "-"}
 
 
-IRREGULAR = {v: tuple(forms) for v, forms in _LEX["irregular_verbs"].items()}
 SPONSOR_SUFFIXES = set(_LEX["sponsor_suffixes"])
-
-
-def plurals(nouns: set[str]) -> frozenset[str]:
-    """Head nouns with their plurals: "Red Crescent Societies", "Local Coordination Committees"."""
-    out = set(nouns)
-    for n in nouns:
-        out.add(n[:-1] + "ies" if n.endswith("y") and n[-2:-1] not in "aeiou" else n + "s")
-    return frozenset(out)
-
-
-def inflect(verbs: set[str]) -> frozenset[str]:
-    """Base verbs and their -s/-ed/-ing forms: the model's lemmatizer is not run (it costs time), so cue verbs
-    are matched on the word as written."""
-    out = set()
-    for v in verbs:
-        stem = v[:-1] if v.endswith("e") else v
-        out.update((v, v + "s", v + "es", stem + "ed", stem + "ing", v + "d", v + "ed"))
-        if v.endswith("y") and not v.endswith(("ay", "ey", "oy")):
-            out.update((v[:-1] + "ies", v[:-1] + "ied"))
-        out.update(IRREGULAR.get(v, ()))
-    return frozenset(out)
 
 
 PLACE_VERBS = inflect(PLACE_VERBS_BASE)

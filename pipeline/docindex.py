@@ -1,0 +1,166 @@
+"""`DocIndex`: the per-Doc facts every stage reads, built once per Doc instead of once per component.
+
+The text (`Doc.text` rebuilds the string from the tokens on every access), token start offsets, the actor-label
+entity at each token, the entities by label, the paragraphs (one per non-empty line: news text puts each paragraph
+on its own line) and the sentences (spaCy's, cut again at line breaks so that headlines and datelines never join
+the next sentence).
+
+`index(doc)` returns the index of `doc`, rebuilding only what changed: the entity part is recomputed when
+`doc.ents` differs from the entities it was built on (a stage that edits `doc.ents` needs no bookkeeping), the
+text, offsets, paragraphs and sentences are kept. One index is cached per process (the Doc being processed), so
+memory does not grow with the batch and nothing is stored on the Doc (nothing to serialise between processes).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span
+
+from .schema import LABEL_TYPE
+
+PARA_SEP = re.compile(r"\s*\n\s*")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs: the non-empty lines, whitespace around them excluded."""
+    out, pos = [], 0
+    for m in PARA_SEP.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def line_sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences cut again at line breaks; the newline tokens themselves belong to no sentence."""
+    spans = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    spans.append(doc[start:t.i])
+                start = t.i + 1
+        if start < sent.end:
+            spans.append(doc[start:sent.end])
+    return spans
+
+
+@dataclass
+class EntityIndex:
+    """The actor-label entities (PERSON, PLACE, FACTION, ORG ...: `schema.LABEL_TYPE`) and where they are."""
+    ents: list[Span]
+    at: list[int]  # per token: the position in `ents` of the entity covering it, or -1
+    by_label: dict[str, list[Span]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc) -> EntityIndex:
+        ents = [e for e in doc.ents if e.label_ in LABEL_TYPE]
+        at = [-1] * len(doc)
+        by_label: dict[str, list[Span]] = defaultdict(list)
+        for n, e in enumerate(ents):
+            at[e.start:e.end] = [n] * (e.end - e.start)
+            by_label[e.label_].append(e)
+        return cls(ents, at, dict(by_label))
+
+
+class DocIndex:
+    """Read-only facts of one Doc; see the module docstring. Build with `index(doc)`."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._ents_sig: tuple = ()
+        self._ents: EntityIndex | None = None
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def tok_starts(self) -> list[int]:
+        """Character offset of each token's first character."""
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    def token_range(self, start_char: int, end_char: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens that start in [start_char, end_char)."""
+        return bisect.bisect_left(self.tok_starts, start_char), bisect.bisect_left(self.tok_starts, end_char)
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding character `char` (the last token starting at or before it)."""
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    # ------------------------------------------------------------------ entities
+    @property
+    def entities(self) -> EntityIndex:
+        """The entity index for the current `doc.ents` (recomputed only when they changed)."""
+        sig = tuple((e.start, e.end, e.label) for e in self.doc.ents)
+        if self._ents is None or sig != self._ents_sig:
+            self._ents, self._ents_sig = EntityIndex.build(self.doc), sig
+        return self._ents
+
+    @property
+    def ents(self) -> list[Span]:
+        return self.entities.ents
+
+    @property
+    def ent_at(self) -> list[int]:
+        return self.entities.at
+
+    def ent(self, i: int) -> Span | None:
+        """The actor-label entity covering token `i`, if any."""
+        k = self.entities.at[i]
+        return self.entities.ents[k] if k >= 0 else None
+
+    def ents_by_label(self, label: str) -> list[Span]:
+        return self.entities.by_label.get(label, [])
+
+    # ------------------------------------------------------------------ paragraphs and sentences
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Character spans of the paragraphs (non-empty lines)."""
+        return paragraphs(self.text)
+
+    @cached_property
+    def _para_starts(self) -> list[int]:
+        return [p[0] for p in self.paragraphs]
+
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph holding (or last starting before) character `char`."""
+        return max(0, bisect.bisect_right(self._para_starts, char) - 1)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences cut at line breaks, in order; [] when the Doc has no sentence boundaries."""
+        if not len(self.doc) or not self.doc.has_annotation("SENT_START") and not self.doc.has_annotation("DEP"):
+            return [self.doc[:]] if len(self.doc) else []
+        return line_sentences(self.doc)
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_of(self, i: int) -> Span:
+        """The sentence holding token `i` (a newline token: the sentence before it)."""
+        return self.sentences[max(0, bisect.bisect_right(self._sent_starts, i) - 1)]
+
+
+_LAST: list = [None, None]  # [doc, index]: the Doc being processed and its index (one per process)
+
+
+def index(doc: Doc) -> DocIndex:
+    """The shared index of `doc`; the same object for every stage that processes this Doc."""
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, DocIndex(doc)
+    return _LAST[1]
+
+
+def release() -> None:
+    """Drop the cached index (the last stage calls it, so the Doc is not kept alive after the pipeline)."""
+    _LAST[0] = _LAST[1] = None
