@@ -118,3 +118,36 @@ def test_component_failure_is_an_errors_row_and_the_document_stays_ok():
     [err] = rows["errors"]
     assert (err["doc_id"], err["path"], err["stage"], err["error"]) == ("d1", "in/d1.txt", "test_counter", "ValueError")
     assert rows["documents"][0]["status"] == "ok"
+
+
+def test_saved_pipeline_loads_elsewhere_with_the_same_output(nlp, tmp_path):
+    """nlp.to_disk() writes no machine path into config.cfg; the folder moved and loaded gives the same rows."""
+    import shutil
+
+    nlp.to_disk(tmp_path / "a")
+    assert str(tmp_path) not in (tmp_path / "a" / "config.cfg").read_text(encoding="utf-8")
+    assert "/work" not in (tmp_path / "a" / "config.cfg").read_text(encoding="utf-8")
+    shutil.move(tmp_path / "a", tmp_path / "b")
+    again = spacy.load(tmp_path / "b")
+    assert again.pipe_names == nlp.pipe_names
+    text = ("Regime forces shelled Daraa al-Balad on Monday, killing three civilians, activists said. "
+            "\u201cWe will not leave,\u201d said Ahmad Abazeid, an activist.")
+    d1, d2 = nlp(text), again(text)
+    assert d1._.incidents and d1._.quotes
+    assert (d1._.incidents, d1._.quotes, d1._.actors) == (d2._.incidents, d2._.quotes, d2._.actors)
+    assert [(e.text, e.label_) for e in d1.ents] == [(e.text, e.label_) for e in d2.ents]
+
+
+def test_incident_step_failure_is_reported_and_the_incidents_kept(nlp, monkeypatch):
+    from pipeline import dates
+
+    def broken(*a, **k):
+        raise RuntimeError("date parser bug")
+
+    monkeypatch.setattr(dates, "find_dates", broken)
+    doc = nlp("Regime forces shelled Daraa al-Balad on Monday, killing three civilians, activists said.")
+    assert doc._.incidents and doc._.incidents[0]["killed"] == 3
+    [err] = doc._.errors
+    assert err["stage"] == "sitrep_incidents" and err["error"] == "RuntimeError"
+    assert err["message"] == ("sitrep_incidents: RuntimeError: date parser bug; its incidents are kept without "
+                              "dates from the text")

@@ -40,6 +40,14 @@ def record_error(name: str, component: Callable, docs: list[Doc], exc: Exception
         doc._.errors = errors
 
 
+def note_problem(doc: Doc, stage: str, exc: Exception, consequence: str) -> None:
+    """A step that failed without stopping the component: an `errors` row that says what was lost."""
+    errors = list(doc._.errors or [])
+    errors.append({"stage": stage, "error": type(exc).__name__,
+                   "message": f"{stage}: {type(exc).__name__}: {exc}; {consequence}"})
+    doc._.errors = errors
+
+
 def read_model_json(name: str) -> Any:
     """A JSON data file of `models/` (or $SITREP_MODELS), by its name relative to that folder."""
     with open(model_file(name), encoding="utf-8") as f:

@@ -6,11 +6,8 @@ the actor layer, and mentions of one event (same type, date and place) are merge
 """
 from __future__ import annotations
 
-import bisect
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -18,14 +15,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .. import dates as _dates
-from .. import extensions, gazetteer
+from .. import docindex, extensions, gazetteer
 from .. import numbers as _numbers
-from ..resources import model_file
 from ..text import SUBJECT_DEPS, VALUE_ENTS, fold, norm_name
+from .base import Component, note_problem, read_model_json
 
 extensions.register()
 
-DEFAULT_LEXICON = str(model_file("event_types.json"))
+DEFAULT_LEXICON = "event_types.json"  # relative to models/ (an absolute path also works, but is not portable)
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 ACTOR_LABELS = {"PERSON", "FACTION", "ORG"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
@@ -68,15 +65,21 @@ class Mention:
     cues: list = field(default_factory=list)
 
 
-class IncidentExtractor:
+class IncidentExtractor(Component):
+    data_files = {"lexicon": read_model_json}
+
     def __init__(self, nlp: Language, name: str, lexicon: str):
-        self.name = name
-        lex = json.loads(Path(lexicon).read_text(encoding="utf-8"))
+        self._make_doc = nlp.make_doc  # the trigger phrases are tokenized as the text is
+        super().__init__(nlp, name, lexicon=lexicon)
+
+    def setup(self, data: dict) -> None:
+        """Compile the lexicon (models/event_types.json) into the matcher and word sets."""
+        nlp_vocab, make_doc, lex = self.vocab, self._make_doc, data["lexicon"]
         self.event_types: dict[str, str] = lex["event_types"]
         self.groups: list[dict] = lex["triggers"]
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseMatcher(nlp_vocab, attr="LOWER")
         for i, g in enumerate(self.groups):
-            self.matcher.add(str(i), [nlp.make_doc(t) for t in g["terms"]])
+            self.matcher.add(str(i), [make_doc(t) for t in g["terms"]])
         self.armed = set(lex["armed_words"])
         self._state_rx = _alternation([fold(w) for w in lex["state_words"]])
         self.generic_actor = set(lex["generic_actor_words"])
@@ -96,7 +99,7 @@ class IncidentExtractor:
         self.kill_verbs = set(lex["kill_verbs"])
         self.perpetrate = set(lex.get("perpetrate_verbs", []))
         self.person_nouns = set(lex.get("person_nouns", []))
-        self._perp_ids = {nlp.vocab.strings.add(w) for w in self.claim | self.attrib}
+        self._perp_ids = {nlp_vocab.strings.add(w) for w in self.claim | self.attrib}
         self.people_nouns = frozenset(lex["people_nouns"])  # "residents of X": X is where they live, not an actor
         self.non_actor_nouns = frozenset(lex["non_actor_nouns"])  # "the outskirts", "gunfire": never an actor
         self.phrase_strip_words = frozenset(lex["phrase_strip_words"])  # determiners dropped from actor phrases
@@ -451,14 +454,15 @@ class IncidentExtractor:
         return best
 
     # -------------------------------------------------------------- the pass
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> None:
         doc._.incidents = []
         cues = self._cues(doc)
-        sent_of, all_sents = _sentences(doc)
+        ix = docindex.index(doc)
+        sent_of, all_sents = ix.sentence_of, ix.sentences
         combo_of = {s.start: self._combo(_undated(s)) for s in all_sents}  # once per sentence, read twice below
         combo_sents = [s for s in all_sents if combo_of[s.start] is not None]
         if not cues and not combo_sents:
-            return doc
+            return
         self._cue_toks = {i for c in cues if c.group["kind"] != "anaphor" for i in range(c.span.start, c.span.end)}
         self._canon = {a["key"]: a["name"] for a in (doc._.actors or [])}
         geo = {a["key"]: a for a in (doc._.actors or [])}
@@ -468,10 +472,11 @@ class IncidentExtractor:
             for i in range(e.start, e.end):
                 ent_by_tok[i] = e
         published = extensions.context_value(doc, "published")
-        self._text = doc.text  # Doc.text rebuilds the string from the tokens on every access: read it once
+        self._text = ix.text
         try:
             date_mentions = list(_dates.find_dates(self._text, published))
-        except Exception:  # a date parser bug must not lose the document's incidents
+        except Exception as e:  # noqa: BLE001 - a date parser bug must not lose the incidents: kept undated, reported
+            note_problem(doc, self.name, e, "its incidents are kept without dates from the text")
             date_mentions = []
         by_sent: dict[int, list[Cue]] = {s.start: [] for s in combo_sents}
         sents = {s.start: s for s in combo_sents}
@@ -598,7 +603,6 @@ class IncidentExtractor:
         incidents = self._merge(mentions)
         self._perpetrator(doc, incidents, ent_by_tok)
         doc._.incidents = [self._row(i, geo) for i in incidents]
-        return doc
 
     def _subsume(self, kept: list[Mention]) -> list[Mention]:
         """One sentence, one event: a generic noun ('the attack', 'fighting', 'destroyed') named after a weapon event
@@ -666,7 +670,8 @@ class IncidentExtractor:
     def _counts(self, sent: Span) -> tuple[int | None, int | None]:
         try:
             c = _numbers.find_casualties(sent.text)
-        except Exception:
+        except Exception as e:  # noqa: BLE001 - a number parser bug leaves the counts empty, reported
+            note_problem(sent.doc, self.name, e, "the casualty counts of one sentence are left empty")
             return None, None
         return getattr(c, "killed", None), getattr(c, "injured", None)
 
@@ -845,26 +850,7 @@ def _max(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
-def _sentences(doc: Doc):
-    """spaCy sentences cut again at line breaks (headlines and datelines are not part of the next sentence);
-    returns a lookup token index -> sentence span, and the spans."""
-    spans = []
-    for sent in doc.sents:
-        start = sent.start
-        for t in sent:
-            if t.is_space and "\n" in t.text:
-                if t.i > start:
-                    spans.append(doc[start:t.i])
-                start = t.i + 1
-        if start < sent.end:
-            spans.append(doc[start:sent.end])
-    starts = [s.start for s in spans]
-
-    def lookup(i: int) -> Span:
-        return spans[bisect.bisect_right(starts, i) - 1]
-    return lookup, spans
-
-
-@Language.factory("sitrep_incidents", default_config={"lexicon": DEFAULT_LEXICON})
+@Language.factory("sitrep_incidents", default_config={"lexicon": DEFAULT_LEXICON},
+                  assigns=["doc._.incidents"], requires=["doc.ents", "token.dep", "doc._.actors"])
 def make_incidents(nlp: Language, name: str, lexicon: str) -> IncidentExtractor:
     return IncidentExtractor(nlp, name, lexicon)

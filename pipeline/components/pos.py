@@ -2,7 +2,9 @@
 
 The base model's attribute_ruler does this with a Matcher and costs about a fifth of the whole model's
 time. Our stages only need the universal POS, so the model's own single-token rules are taken over as data
-(`rules`: `"lower|TAG|dep" -> POS`, empty parts meaning any) and the ruler is dropped.
+(`rules`: `[lower, TAG, dep, POS]` rows, empty parts meaning any) and the ruler is dropped. Rows, not a dict keyed
+by "lower|TAG|dep": config keys holding "." are read back as nested sections, so such a dict does not survive
+`nlp.to_disk()` / `spacy.load()`.
 """
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ def _values(v) -> list[str]:
     return v["IN"] if isinstance(v, dict) and "IN" in v else [v]
 
 
-def rules_from_ruler(ruler) -> dict[str, str]:
+def rules_from_ruler(ruler) -> list[list[str]]:
     """The single-token POS rules of an attribute_ruler over LOWER, TAG and DEP, later rules winning."""
-    out: dict[str, str] = {}
+    out: dict[tuple[str, str, str], str] = {}
     for p in ruler.patterns:
         pats = p["patterns"]
         if len(pats) != 1 or len(pats[0]) != 1 or "POS" not in p["attrs"]:
@@ -29,15 +31,14 @@ def rules_from_ruler(ruler) -> dict[str, str]:
         for lower in _values(cond.get("LOWER", "")):
             for tag in _values(cond.get("TAG", "")):
                 for dep in _values(cond.get("DEP", "")):
-                    out[f"{lower}|{tag}|{dep}"] = p["attrs"]["POS"]
-    return out
+                    out[(lower, tag, dep)] = p["attrs"]["POS"]
+    return [[*k, v] for k, v in out.items()]
 
 
 class TagToPos:
-    def __init__(self, nlp: Language, name: str, rules: dict[str, str]):
+    def __init__(self, nlp: Language, name: str, rules: list[list[str]]):
         self.name = name
-        self.rules = dict(rules)
-        self._rules = {tuple(k.split("|")): v for k, v in self.rules.items()}
+        self._rules = {(lower, tag, dep): pos for lower, tag, dep, pos in rules}
         self._words = {k[0] for k in self._rules if k[0]}
         self._deps = {k[2] for k in self._rules if k[2]}
 
@@ -56,6 +57,6 @@ class TagToPos:
         return doc
 
 
-@Language.factory("sitrep_pos", default_config={"rules": {}})
-def make_pos(nlp: Language, name: str, rules: dict[str, str]) -> TagToPos:
+@Language.factory("sitrep_pos", default_config={"rules": []}, assigns=["token.pos"], requires=["token.tag"])
+def make_pos(nlp: Language, name: str, rules: list[list[str]]) -> TagToPos:
     return TagToPos(nlp, name, rules)
