@@ -20,7 +20,7 @@ from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import extensions
+from .. import docindex, extensions
 from ..resources import model_file
 from ..schema import LABEL_TYPE
 from ..text import SUBJECT_DEPS, VALUE_ENTS
@@ -46,7 +46,6 @@ DASH_NAME = re.compile(r"\s*([\u2015\u2014\u2013])\s*")
 LABEL = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z.]):\s")
 NICKNAME = re.compile(r"\s+[\"\u201c][^\"\u201d]{1,15}[\"\u201d]\s+")  # John “J.D.” Dorrian
 POSSESSIVE = re.compile(r"['\u2019]s?$")
-PARA_SEP = re.compile(r"\s*\n\s*")
 SENT_END = re.compile(r'([.!?])["\u201d\u2019)]?(?=\s|$)')
 WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -98,16 +97,8 @@ class QuoteExtractor:
     # ------------------------------------------------------------------ marks
     @staticmethod
     def _paragraphs(text: str) -> list[tuple[int, int]]:
-        """Paragraph spans: one per non-empty line (news text puts each paragraph on its own line)."""
-        sep = PARA_SEP
-        out, pos = [], 0
-        for m in sep.finditer(text):
-            if m.start() > pos:
-                out.append((pos, m.start()))
-            pos = m.end()
-        if pos < len(text):
-            out.append((pos, len(text)))
-        return out
+        """Paragraph spans: one per non-empty line (the shared rule of pipeline.docindex)."""
+        return docindex.paragraphs(text)
 
     def _segments(self, text: str, paras: list[tuple[int, int]]) -> list[dict]:
         """Marked spans, per paragraph; an unclosed one continues when the next paragraph opens a mark."""
