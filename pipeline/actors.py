@@ -2,6 +2,18 @@
 
 Runs once, after the per-document stage, over the small `doc_actors` summaries (one row per actor per
 document), never over the documents themselves.
+
+Per-document actors join when they share a name key (normalised name; a registry actor's canonical name; a GeoNames
+id), and then, each link passing the guards of `linkrules` (never two registry actors, two countries, a country and a
+group, two nationalities, two places, a generic side and a named one, two kinds):
+- spellings alike (rapidfuzz ratio >= 90, blocked by type and initial letters) or equal once transliteration is
+  folded (`linkrules.skeleton`: "Deir ez-Zor" = "Deir Ezzor", "Abdelrahman" = "Abdel Rahman");
+- a possessive written without its apostrophe ("Syrias civil war", common in scraped copy) joins the name it is
+  the possessive of, when that name is at least twice as frequent;
+- an acronym ("UN", "U.N.") joins the one actor that some document linked it to by its own evidence;
+- a bare surname joins the full name that ends with it when that full name is the only one, or is used in at least
+  4x the documents of every other (the prominent referent: "Assad" in Syrian war news).
+A per-document actor is identified by (doc_id, key): the same key in two documents may belong to two actors.
 """
 from __future__ import annotations
 
@@ -12,12 +24,37 @@ import pyarrow as pa
 from rapidfuzz import fuzz
 
 from .gazetteer import factions
+from .linkrules import ADMIN_TAIL, GuardedUnionFind, Guards, skeleton
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
-from .unionfind import UnionFind
 
 FUZZY_CUTOFF = 90
 GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
+TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
+PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
+
+
+def _acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6
+
+
+class ActorIds:
+    """Per-document actor key -> corpus actor id. Most keys map to one id everywhere; the few that map differently
+    in some documents are kept per (doc_id, key), so the map stays about the size of the actors table."""
+
+    def __init__(self, pairs: dict[tuple[str, str], str]):
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for (_, key), aid in pairs.items():
+            votes[key][aid] += 1
+        self.default = {k: max(c, key=lambda a: (c[a], a)) for k, c in votes.items()}
+        self.special = {dk: aid for dk, aid in pairs.items() if self.default[dk[1]] != aid}
+
+    def get(self, doc_id: str | None, key: str) -> str:
+        return self.special.get((doc_id, key)) or self.default.get(key, key)
+
+    def __len__(self) -> int:
+        return len(self.default)
 
 
 class _Group:
@@ -42,13 +79,17 @@ class _Group:
         self.geo = self.geo or other.geo
         self.keys |= other.keys
 
+    def label(self) -> str:
+        return TYPE_LABEL.get(self.type, "ORG")
+
     def canonical(self) -> str:
-        # a full name over a bare surname, then the name most documents use, then the longer, then A-Z
-        return max(self.names, key=lambda n: (self.type != "person" or " " in n.strip(), self.names[n], len(n),
-                                              [-ord(c) for c in n]))
+        # the best-attested full form: a full name over a bare surname or an acronym ("United Nations" over "UN"),
+        # then the name most documents use, then the longer, then A-Z
+        return max(self.names, key=lambda n: (" " in n.strip() if self.type == "person" else not _acronym(n),
+                                              self.names[n], len(n), [-ord(c) for c in n]))
 
 
-def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
+def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
     """Return the actors table and the map from per-document actor keys to canonical actor ids."""
     groups: dict[tuple[str, str], _Group] = {}
     canon = factions()[1]  # normalised faction name or alias -> registry name
@@ -70,16 +111,16 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
                 g.roles[r["role"]] += 1
             if g.geo is None and (r.get("lat") is not None or r.get("country")):
                 g.geo = {f: r.get(f) for f in GEO_FIELDS}
-            g.keys.add(r["key"])
-    merged = _merge(groups)
-    rows, key_map = [], {}
+            g.keys.add((r["doc_id"], r["key"]))
+    merged = _merge(groups, Guards())
+    rows, pairs = [], {}
     for g in merged:
         name = g.canonical()
         if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
             name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
         aid = actor_key(g.type, name)
-        for k in g.keys:
-            key_map[k] = aid
+        for dk in g.keys:
+            pairs[dk] = aid
         geo = g.geo or {}
         rows.append({"actor_id": aid, "name": name, "type": g.type,
                      "aliases": sorted((g.aliases | set(g.names)) - {name}),
@@ -96,15 +137,16 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
             s["n_docs"] = max(s["n_docs"], r["n_docs"])
         else:
             seen[r["actor_id"]] = r
-    return table_from_rows("actors", list(seen.values()), SCHEMAS["actors"]), key_map
+    return table_from_rows("actors", list(seen.values()), SCHEMAS["actors"]), ActorIds(pairs)
 
 
-def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
-    """Union spelling variants (rapidfuzz, blocked by type and initial) and bare surnames of one full name."""
-    sets = UnionFind(groups)
+def _merge(groups: dict[tuple[str, str], _Group], guards: Guards) -> list[_Group]:
+    """Union the groups that are one actor (the module docstring lists the evidence); every union is guarded."""
+    _possessives(groups, guards)
+    sets = GuardedUnionFind({k: guards.signature(g.label(), g.canonical()) for k, g in groups.items()})
     find = sets.find
 
-    def union(a, b):
+    def union(a, b) -> None:
         ra, rb = find(a), find(b)
         if ra != rb:
             # the group with more mentions stays the root; ties by key, so the result is order-free
@@ -113,12 +155,37 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
                 ra, rb = rb, ra
             sets.union(ra, rb)
 
-    # spelling variants: blocked by type and first two letters, compared only within 3 characters of length,
-    # so the cost grows with the size of the blocks, not with the square of the corpus
+    _spellings(groups, union)
+    _surnames(groups, sets, guards, union)
+    _acronyms(groups, find, union)
+    out: dict[tuple[str, str], _Group] = {}
+    for k in sorted(groups):
+        r = find(k)
+        if r not in out:
+            out[r] = _Group(groups[r].type)
+        out[r].absorb(groups[k])
+    return list(out.values())
+
+
+def _spellings(groups: dict, union) -> None:
+    """Spelling variants: equal skeletons, or close by rapidfuzz within one block (type and first two letters)
+    and 3 characters of length, so the cost grows with the size of the blocks, not with the square of the corpus."""
+    by_skeleton: dict[tuple[str, str], list] = defaultdict(list)
     blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in sorted(groups):
+        name = norm_name(groups[k].canonical()) if k[1].startswith("#") else k[1]
+        if k[0] == "place":  # "Idleb province" is Idlib's: the guards still refuse two different places
+            name = ADMIN_TAIL.sub("", name)
+        if len(name) > 3:
+            by_skeleton[(k[0], skeleton(name))].append(k)
         if len(k[1]) > 4 and not k[1].startswith("#"):
             blocks[(k[0], k[1][:2])].append(k)
+    for same in by_skeleton.values():
+        for k in same[1:]:
+            ga, gb = groups[same[0]].geo, groups[k].geo
+            if not (ga and gb and ga.get("geonames_id") and gb.get("geonames_id")
+                    and ga["geonames_id"] != gb["geonames_id"]):
+                union(same[0], k)
     for block in blocks.values():
         block.sort(key=lambda k: (len(k[1]), k))
         for i, a in enumerate(block):
@@ -130,23 +197,62 @@ def _merge(groups: dict[tuple[str, str], _Group]) -> list[_Group]:
                     continue  # two different places that happen to be spelled alike
                 if fuzz.ratio(a[1], b[1]) >= FUZZY_CUTOFF:
                     union(a, b)
-    # a bare surname joins a full name only when exactly one full name in the corpus ends with it
-    by_last: dict[tuple[str, str], set] = defaultdict(set)
+
+
+def _possessives(groups: dict, guards: Guards) -> None:
+    """"Syrias", "Aleppos", "Assads": a possessive whose apostrophe the source dropped is its name (whatever the
+    model labelled it), when that name is at least twice as frequent. Runs first: it changes groups, not links."""
+    by_name: dict[str, list] = defaultdict(list)
+    for k, g in groups.items():
+        for n in {norm_name(n) for n in g.names}:  # a place keyed by its GeoNames id is found by its names
+            by_name[n].append(k)
+    for k in sorted(groups):
+        nk = k[1]
+        if len(nk) < 5 or not nk.endswith("s") or nk[:-1] not in by_name or nk in guards.canon \
+                or guards.gaz.lookup(nk):
+            continue  # "Hamas" is a name of its own, not the possessive of "Hama"
+        base = max(by_name[nk[:-1]], key=lambda b: (groups[b].n_mentions, b))
+        if base in groups and groups[base].n_mentions >= 2 * groups[k].n_mentions:
+            g = groups.pop(k)
+            g.aliases |= set(g.names)  # its spellings stay aliases, never the canonical name
+            g.names = Counter()
+            groups[base].absorb(g)
+
+
+def _surnames(groups: dict, sets: GuardedUnionFind, guards: Guards, union) -> None:
+    """A bare surname joins the one full name ending with it, or the prominent one (see PROMINENCE)."""
+    find = sets.find
+    by_last: dict[str, set] = defaultdict(set)
     for k in groups:
         if k[0] == "person" and " " in k[1]:
-            by_last[(k[0], k[1].split()[-1])].add(find(k))
+            by_last[k[1].split()[-1]].add(find(k))
     for k in sorted(groups):
         if " " in k[1] or k[0] == "faction":
             continue
-        owners = by_last.get(("person", k[1]), set())
-        # a bare surname the model mislabelled ORG/PLACE in one document ("al-Assad") joins the one person too,
+        owners = sorted(by_last.get(k[1], set()), key=lambda o: (-len(groups[o].docs), o))
+        if not owners:
+            continue
+        if len(owners) > 1 and len(groups[owners[0]].docs) < PROMINENCE * len(groups[owners[1]].docs):
+            continue
+        # a bare surname the model mislabelled ORG/PLACE in one document ("al-Assad") joins the person too,
         # unless the gazetteer placed it (a real place)
-        if len(owners) == 1 and (k[0] == "person" or (groups[k].geo is None and len(groups[k].docs) <= 2)):
-            union(next(iter(owners)), k)
-    out: dict[tuple[str, str], _Group] = {}
+        if k[0] == "person" or (groups[k].geo is None and len(groups[k].docs) <= 2):
+            if k[0] != "person" and find(k) == k:
+                groups[k].type = "person"
+                sets.sig[k] = guards.signature("PERSON", groups[k].canonical())
+            union(owners[0], k)
+
+
+def _acronyms(groups: dict, find, union) -> None:
+    """"UN", "U.N.": an acronym joins the one actor that documents linked it to by their own evidence."""
+    owners: dict[str, set] = defaultdict(set)
+    for k, g in groups.items():
+        if " " in g.canonical().strip():
+            for a in g.aliases:
+                if _acronym(a):
+                    owners[a.replace(".", "")].add(find(k))
     for k in sorted(groups):
-        r = find(k)
-        if r not in out:
-            out[r] = _Group(groups[r].type)
-        out[r].absorb(groups[k])
-    return list(out.values())
+        names = {n.replace(".", "") for n in groups[k].names}
+        acr = next((n for n in sorted(names) if _acronym(n)), None)
+        if acr and len({find(o) for o in owners.get(acr, ())}) == 1:
+            union(next(iter(owners[acr])), k)

@@ -92,10 +92,13 @@ def run(inputs: Iterable[str | Path] = ("data/raw",), out: str | Path = "data/pr
     return summary
 
 
-def remap_actor_ids(t: pa.Table, name: str, key_map: dict[str, str]) -> pa.Table:
-    """Per-document actor keys in a table's id columns -> the corpus-level actor ids."""
-    for c in ACTOR_ID_COLUMNS.get(name, ()):
-        vals = [key_map.get(v, v) if v is not None else None for v in t.column(c).to_pylist()]
+def remap_actor_ids(t: pa.Table, name: str, key_map: actor_linking.ActorIds) -> pa.Table:
+    """Per-document actor keys in a table's id columns -> the corpus-level actor ids (a key means one actor within
+    its document, so the document is part of the lookup)."""
+    cols = ACTOR_ID_COLUMNS.get(name, ())
+    docs = t.column("doc_id").to_pylist() if cols else []
+    for c in cols:
+        vals = [key_map.get(d, v) if v is not None else None for d, v in zip(docs, t.column(c).to_pylist())]
         t = t.set_column(t.column_names.index(c), c, pa.array(vals, pa.string()))
     return t
 

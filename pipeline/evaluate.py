@@ -74,6 +74,7 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
     acts = t["actors"][t["actors"].actor_id.isin(set(ments.actor_id.dropna()))]
     preds = [{"type": r["type"], "names": [r["name"], *as_list(r["aliases"])]} for _, r in acts.iterrows()]
     gold_actors = gold.get("actors", [])
+    said = ments.groupby("actor_id").text.agg(lambda s: sorted(set(s))).to_dict() if len(ments) else {}
 
     def gnames(g):
         return [g["name"], *g.get("aliases", [])]
@@ -145,13 +146,13 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
             continue
         c["incidents_found"] += 1
         found.append(f"{doc}|incident|{g['evidence'][0][:60]}")
-        best = max(cands, key=lambda r: sum(_field_ok(g, r, f, gold_actors) for f in INCIDENT_FIELDS))
+        best = max(cands, key=lambda r: sum(_field_ok(g, r, f, gold_actors, said) for f in INCIDENT_FIELDS))
         for f in INCIDENT_FIELDS:
             # a null gold count means "not stated" and is scored; other null gold fields are left open
             if g.get(f) is None and f not in ("killed", "injured"):
                 continue
             c[f"field_{f}_n"] += 1
-            if _field_ok(g, best, f, gold_actors):
+            if _field_ok(g, best, f, gold_actors, said):
                 c[f"field_{f}_ok"] += 1
                 found.append(f"{doc}|incident.{f}|{g['evidence'][0][:60]}")
             else:
@@ -161,7 +162,13 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
     return {"counts": c, "found": found, "misses": misses, "not_hits": sorted(hits)}
 
 
-def _field_ok(g: dict, r, f: str, gold_actors: list[dict]) -> bool:
+ID_COLUMN = {"actor1": "actor1_id", "actor2": "actor2_id", "location": "location_actor_id"}
+
+
+def _field_ok(g: dict, r, f: str, gold_actors: list[dict], said: dict | None = None) -> bool:
+    """One incident field right? An actor field is right when the predicted actor is the gold one: its name, or how
+    this article names it (its mentions here), matches the gold actor's names ("Military Forces of Syria", written
+    "regime forces" in the article)."""
     gv, pv = g.get(f), r.get(f)
     if f in ("killed", "injured"):
         if gv is None:
@@ -172,7 +179,8 @@ def _field_ok(g: dict, r, f: str, gold_actors: list[dict]) -> bool:
     if gv is None:
         return _null(pv)
     names = next(([a["name"], *a.get("aliases", [])] for a in gold_actors if a["name"] == gv), [gv])
-    return not _null(pv) and names_match([str(pv)], names)
+    pred = [str(pv), *(said or {}).get(r.get(ID_COLUMN.get(f, "")), ())] if not _null(pv) else []
+    return bool(pred) and names_match(pred, names)
 
 
 def _ratio(a: int, b: int) -> float:

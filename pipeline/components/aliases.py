@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
+from ..linkrules import GROUP_LABELS, GuardedUnionFind, Guards
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
-from ..unionfind import UnionFind
 from .entities import ADMIN_NOUNS, TEXT_KEY
 
 extensions.register()
@@ -28,6 +28,13 @@ STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
 AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
 NAMED_AS = re.compile(r"(?:also known as|a\.k\.a\.?|\baka|nom de guerre|better known as)\s*$", re.I)
 PREFERENCE = {"FACTION": 3, "ORG": 2, "PLACE": 1, "PERSON": 0}
+
+
+def state_name(country: str) -> str:
+    """A country's name as it follows "of": "the United States", "the Philippines", "Syria"."""
+    plural = country.endswith("s") and not country.endswith(("us", "Laos"))
+    return f"the {country}" if plural or country.startswith(("United ", "Republic", "Democratic ", "Central ")) \
+        else country
 
 
 def initials(name: str) -> str:
@@ -41,6 +48,8 @@ class AliasLinker:
         self.gaz = gazetteer.places()
         self.canon = gazetteer.factions()[1]
         self.capitals = gazetteer.capitals()
+        self.guards = Guards(self.gaz, self.canon, self.capitals)
+        self.countries = gazetteer.country_names()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
@@ -49,7 +58,8 @@ class AliasLinker:
         for ent in mentions:
             groups[(ent.label_, norm_name(ent.text) or ent.text.lower())].append(ent)
         keys = sorted(groups, key=lambda k: (-len(k[1]), k))
-        sets = UnionFind(keys)
+        # every link below is proposed, then kept only if the cluster still passes the guards (linkrules.py)
+        sets = GuardedUnionFind({k: self.guards.signature(k[0], groups[k][0].text) for k in keys})
         find, union = sets.find, sets.union
 
         # registry aliases: one canonical name
@@ -136,6 +146,13 @@ class AliasLinker:
         for k in keys:
             clusters[find(k)].append(k)
         places = self._geo(doc, clusters, groups)
+        state = self._state_forces(clusters, groups, places)
+        if state:
+            for root, cc in state.items():
+                union(next(r for r, c in state.items() if c == cc), root)
+            clusters = defaultdict(list)
+            for k in keys:
+                clusters[find(k)].append(k)
         actors: dict[str, dict] = {}
         for root, members in sorted(clusters.items(), key=lambda kv: min(e.start for m in kv[1] for e in groups[m])):
             ents = [e for m in members for e in groups[m]]
@@ -143,6 +160,9 @@ class AliasLinker:
             type_ = LABEL_TYPE[label]
             name = self._canonical(members, groups, label)
             registry = self._registry(members)
+            cc = state.get(root) or next((state[m] for m in members if m in state), None)
+            if cc:  # ACLED's name for a state's own armed forces; the article's words stay aliases
+                name, registry, type_ = f"Military Forces of {state_name(self.countries.get(cc, cc))}", None, "faction"
             # the article's own name for the actor ("Da'esh"); the key is the registry's, so documents that say
             # "ISIL" or "Islamic State" link to the same actor
             key = actor_key(type_, registry or name)
@@ -162,6 +182,28 @@ class AliasLinker:
                     a["role"] = self._role(e)
         doc._.actors = list(actors.values())
         return doc
+
+    def _state_forces(self, clusters, groups, places) -> dict:
+        """Clusters that are a state's own forces ("regime forces", "the Syrian army") -> that state's ISO-2; a bare
+        "the regime" or "government forces" is the forces of the country the document's places are mostly in."""
+        # the country of the places inside a country (towns, regions) the document names: a "London-based" monitor
+        # or a capital named as a government does not make a Syrian article British
+        weight, national = Counter(), Counter()
+        for root, geo in places.items():
+            if geo.get("country"):
+                n = sum(len(groups[m]) for m in clusters[root])
+                is_country = any(self.guards.signature(m[0], groups[m][0].text).countries for m in clusters[root])
+                (national if is_country else weight)[geo["country"]] += n
+        weight = weight or national
+        doc_country = weight.most_common(1)[0][0] if weight else None
+        out = {}
+        for root, members in clusters.items():
+            if root[0] not in GROUP_LABELS:
+                continue
+            ccs = {self.guards.state_forces(m[0], groups[m][0].text, doc_country) for m in members}
+            if len(ccs) == 1 and None not in ccs:
+                out[root] = ccs.pop()
+        return out
 
     def _registry(self, members) -> str | None:
         for m in sorted(members):

@@ -1,0 +1,221 @@
+"""When two names may be one actor: the guards that every alias link (one document) and actor merge (the corpus)
+must pass, and the state-forces convention.
+
+An actor is a cluster of names. Evidence proposes links (a registry alias, a spelling variant, a surname, an acronym,
+an apposition or "also known as", a short form of a longer name); a link is kept only if the cluster it would make
+still describes one actor. A cluster never holds
+- names of two kinds: a person with anything else, a place with a group (faction or organisation);
+- two registry actors (two canonical names of models/factions.jsonl and the UCDP list);
+- two countries, or a country and a group: "US" and "the US-led coalition" are two actors (a country's capital
+  standing for it, "Moscow" for Russia, and its spellings and acronyms, "U.S.", "United States", are the country);
+- names of two nationalities: "Syrian regime" and "Russian jets";
+- two gazetteer places: "Damascus" and "Latakia" ("Idlib" and "Idlib province" are one: the admin noun is dropped);
+- a generic side and a named actor: every content word of "rebels", "the militants", "Syrian rebels" is a generic
+  side word or a demonym, so such a name never joins "Free Syrian Army" or "Islamic State" (ACLED keeps generic
+  sides generic).
+The check runs on the merged cluster, so a chain A~B, B~C never joins an A and a C that conflict.
+
+State forces (ACLED's "Military Forces of X"): a group name made only of state-force words ("regime", "army",
+"troops", "government forces") and at most one country (a demonym, a country name, or, for a bare "the regime", the
+country the document is about) is that country's forces; all such names of one country in a document are one actor.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer, lexicon
+from .gazetteer import place_key
+from .text import norm_name
+from .unionfind import UnionFind
+
+KINDS = "actor_kinds.json"
+GROUP_LABELS = frozenset({"FACTION", "ORG"})
+STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-", "led", "backed"})
+US_IN_NAME = re.compile(r"\bU\.?S\.?(?=[\s-]|$)")
+STATE_KINDS = frozenset({"government", "military", "security forces"})
+SPONSORED = re.compile(r"\w-(?:backed|led|allied|supported|aligned)\b|\b(?:backed|supported) by\b|\bpro-\w", re.I)
+ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)$", re.I)
+
+
+@dataclass(frozen=True)
+class Sig:
+    """What a name (or a cluster of names) is known to be; clusters merge their signatures by union."""
+    kinds: frozenset = frozenset()          # person | place | group
+    registries: frozenset = frozenset()     # canonical registry names
+    countries: frozenset = frozenset()      # ISO-2 of a name that IS a country (or its capital standing for it)
+    nations: frozenset = frozenset()        # ISO-2 of demonyms / country words inside a longer name
+    places: frozenset | None = None         # gazetteer places every name could be (None: no name resolved)
+    generic: bool = False                   # some name is a generic side
+    named: bool = False                     # some name is a named group (neither generic, a country nor state forces)
+    state: frozenset = frozenset()          # ISO-2 of a state whose own forces a name is ("?": the state unsaid)
+
+    def __or__(self, o: Sig) -> Sig:
+        places = o.places if self.places is None else self.places if o.places is None else self.places & o.places
+        return Sig(self.kinds | o.kinds, self.registries | o.registries, self.countries | o.countries,
+                   self.nations | o.nations, places, self.generic or o.generic, self.named or o.named,
+                   self.state | o.state)
+
+    def conflict(self) -> str | None:
+        """Why this set of names cannot be one actor, or None."""
+        if len(self.kinds) > 1:
+            return "two kinds"
+        if len(self.registries) > 1:
+            return "two registry actors"
+        if len(self.countries) > 1:
+            return "two countries"
+        if self.countries and (self.registries or self.named or self.generic or self.nations - self.countries):
+            return "a country and a group"
+        if len(self.nations) > 1:
+            return "two nationalities"
+        if self.places is not None and not self.places:
+            return "two places"
+        if self.generic and (self.named or self.registries or self.state):
+            return "a generic side and a named actor"
+        if len(self.state - {"?"}) > 1:
+            return "two states' forces"
+        if self.state and (self.named or self.registries):
+            return "a state's forces and another group"
+        return None
+
+
+@dataclass
+class Guards:
+    """The resources the guards read, loaded once per process."""
+    gaz: gazetteer.Gazetteer = field(default_factory=gazetteer.places)
+    canon: dict = field(default_factory=lambda: gazetteer.factions()[1])
+    capitals: dict = field(default_factory=gazetteer.capitals)
+    demonyms: dict = field(default_factory=lambda: dict(lexicon.load(KINDS)["demonyms"]))
+    generic_words: frozenset = field(default_factory=lambda: lexicon.words("generic_side_words", KINDS))
+    state_words: frozenset = field(default_factory=lambda: lexicon.words("state_force_words", KINDS))
+    state_heads: frozenset = field(default_factory=lambda: lexicon.words("state_force_heads", KINDS))
+
+    def __post_init__(self) -> None:
+        self._cc: dict[str, str | None] = {}
+        # registry actors that are a state's own forces or government: "Syrian Arab Army", "Government of Syria"
+        self.registry_state: dict[str, str] = {}
+        for f in gazetteer.factions()[0]:
+            if f.kind in STATE_KINDS:
+                of = re.match(r"(?:Government|Military Forces) of (.+?)(?: \(|$)", f.name)
+                cc = f.country or (self.country_of(of.group(1)) if of else None)
+                if cc:
+                    self.registry_state.setdefault(f.name, cc)
+
+    def country_of(self, text: str) -> str | None:
+        """ISO-2 when the whole name is a country ("U.S.", "Britain") or, as a group, its capital ("Moscow")."""
+        t = re.sub(r"^(the|The)\s+", "", text.strip())
+        if t.isupper() and len(t) > 3:
+            t = t.title()  # a dateline's "MOSCOW" is Moscow ("US", "UK" stay acronyms)
+        if t not in self._cc:
+            cc = next((p.country for p in self.gaz.lookup(t) if p.kind == "country"), None)
+            self._cc[t] = cc or self.capitals.get(t)
+        return self._cc[t]
+
+    def signature(self, label: str, text: str) -> Sig:
+        return _signature(self, label, text)
+
+    def words(self, text: str) -> tuple[list[str], set[str]]:
+        """Content words of a name, and the countries its demonyms and country words name."""
+        nations: set[str] = set()
+        if US_IN_NAME.search(text):  # "US-led", "U.S. troops": the letters are the country, not the pronoun
+            nations.add("US")
+            text = US_IN_NAME.sub(" ", text)
+        rest = []
+        for w in re.findall(r"[a-z]+", norm_name(text)):
+            if w in STOP:
+                continue
+            cc = self.demonyms.get(w) or (self.country_of(w.title()) if len(w) > 3 else None)
+            if cc:
+                nations.add(cc)
+            else:
+                rest.append(w)
+        return rest, nations
+
+    def state_forces(self, label: str, text: str, doc_country: str | None) -> str | None:
+        """ISO-2 of the state whose own forces the name denotes ("regime forces", "the Syrian army"), else None."""
+        if label not in GROUP_LABELS or SPONSORED.search(text):
+            return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
+        rest, nations = self.words(text)
+        if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
+            return None
+        if "government" in rest and not set(rest) & {"forces", "troops", "army", "soldiers"}:
+            return None  # "the government" is the state's government, not its forces
+        if len(nations) > 1:
+            return None
+        return next(iter(nations)) if nations else doc_country
+
+
+def _signature(g: Guards, label: str, text: str) -> Sig:
+    if label == "PERSON":
+        return Sig(kinds=frozenset({"person"}))
+    if label == "PLACE":
+        found = g.gaz.lookup(text) or g.gaz.lookup(ADMIN_TAIL.sub("", text.strip()))
+        cc = next((p.country for p in found if p.kind == "country"), None)
+        # a place is what the gazetteer resolves it to, by name and country: "Idlib" the city and the province are one,
+        # "Raqqa" and "Raqqah" share their candidates, "Damascus" and "Latakia" share none
+        ident = frozenset((skeleton(p.name), p.country) for p in found) if found else None
+        return Sig(kinds=frozenset({"place"}), countries=frozenset({cc}) if cc else frozenset(),
+                   places=ident)
+    text = _possessive_base(g, text)
+    reg = g.canon.get(norm_name(text) or text.lower())
+    cc = None if reg else g.country_of(text)
+    if cc:
+        return Sig(kinds=frozenset({"group"}), countries=frozenset({cc}))
+    rest, nations = g.words(text)
+    if reg and reg in g.registry_state:
+        return Sig(kinds=frozenset({"group"}), state=frozenset({g.registry_state[reg]}))
+    if reg:  # "SARC" as a registry alias is what the registry actor is: the Sudanese group, not the Syrian society
+        nations |= g.words(reg)[1]
+    state = g.state_forces(label, text, "?")
+    if state:
+        return Sig(kinds=frozenset({"group"}), nations=frozenset(nations), state=frozenset({state}))
+    generic = bool(rest) and set(rest) <= g.generic_words and not reg
+    return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),
+               nations=frozenset(nations), generic=generic, named=not generic and not reg and bool(rest))
+
+
+def _possessive_base(g: Guards, text: str) -> str:
+    """"Russias", "Syrian Arab Armys": a possessive whose apostrophe the source dropped is its name."""
+    t = re.sub(r"['’]s$", "", text.strip())
+    if t.endswith("s") and len(t) > 4 and not g.canon.get(norm_name(t)) and not g.country_of(t):
+        base = t[:-1]
+        if g.canon.get(norm_name(base)) or g.country_of(base):
+            return base
+    return t
+
+
+def skeleton(name: str) -> str:
+    """Transliteration-blind form of a name: no article, spaces, hyphens or doubled letters ("Deir ez-Zor",
+    "Deir Ezzor" -> "deirezor"; "Al-Hasakah" -> "hasakah")."""
+    k = place_key(name)
+    for art in gazetteer.ARTICLES:
+        if k.startswith(art):
+            k = k[len(art):]
+            break
+    return re.sub(r"(.)\1+", r"\1", k.replace(" ", ""))
+
+
+class GuardedUnionFind(UnionFind):
+    """Disjoint sets whose union is refused when the joined set would conflict (see the module docstring)."""
+
+    def __init__(self, sigs: dict):
+        super().__init__(sigs)
+        self.sig = dict(sigs)
+        self.refused: list[tuple] = []
+
+    def union(self, keep, other) -> bool:
+        a, b = self.find(keep), self.find(other)
+        if a == b:
+            return True
+        joined = self.sig[a] | self.sig[b]
+        why = joined.conflict()
+        if why:
+            self.refused.append((keep, other, why))
+            return False
+        self.parent[b] = a
+        self.sig[a] = joined
+        return True
+
+    def compatible(self, x, y) -> bool:
+        a, b = self.find(x), self.find(y)
+        return a == b or (self.sig[a] | self.sig[b]).conflict() is None

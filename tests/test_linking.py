@@ -1,0 +1,122 @@
+"""Actor-linking guards (pipeline/linkrules.py) and the corpus-level evidence rules (pipeline/actors.py)."""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.actors import ActorIds, link
+from pipeline.linkrules import GuardedUnionFind, Guards
+from pipeline.schema import DOC_ACTORS, table_from_rows
+
+
+@pytest.fixture(scope="module")
+def guards():
+    return Guards()
+
+
+def conflict(guards, a, b, label_a="FACTION", label_b="FACTION"):
+    return (guards.signature(label_a, a) | guards.signature(label_b, b)).conflict()
+
+
+@pytest.mark.parametrize("a,b,la,lb,why", [
+    ("US", "US-led coalition", "FACTION", "FACTION", "a country and a group"),
+    ("US", "Islamic State", "FACTION", "FACTION", "a country and a group"),
+    ("Islamic State", "the international coalition", "FACTION", "FACTION", "two registry actors"),
+    ("Syria", "Iraq", "PLACE", "PLACE", "two countries"),
+    ("Damascus", "Latakia", "PLACE", "PLACE", "two places"),
+    ("Syrian regime", "Russian jets", "FACTION", "FACTION", "two nationalities"),
+    ("rebels", "Free Syrian Army rebels", "FACTION", "FACTION", "a generic side and a named actor"),
+    ("militants", "Islamic State", "FACTION", "FACTION", "a generic side and a named actor"),
+    ("the army", "Jaish al-Islam", "FACTION", "FACTION", "a state's forces and another group"),
+    ("Syrian army", "Free Syrian Army", "FACTION", "FACTION", "a state's forces and another group"),
+    ("Reuters", "Syria", "ORG", "PLACE", "two kinds"),
+])
+def test_guards_refuse(guards, a, b, la, lb, why):
+    assert conflict(guards, a, b, la, lb) == why
+
+
+@pytest.mark.parametrize("a,b,la,lb", [
+    ("Russia", "Moscow", "FACTION", "FACTION"),          # a capital standing for its state
+    ("U.S.", "United States", "FACTION", "FACTION"),
+    ("Idlib", "Idlib province", "PLACE", "PLACE"),        # the admin noun is dropped
+    ("Raqqa", "Raqqah", "PLACE", "PLACE"),                # spellings with shared gazetteer candidates
+    ("Deir Ezzor", "Deir al-Zour", "PLACE", "PLACE"),
+    ("Syrian rebels", "rebels", "FACTION", "FACTION"),    # two generic sides
+    ("Syrian Arab Army", "Syrian regime forces", "FACTION", "FACTION"),
+    ("ISIL", "Islamic State", "FACTION", "FACTION"),
+    ("Russias", "Russia", "FACTION", "FACTION"),          # a possessive without its apostrophe
+])
+def test_guards_allow(guards, a, b, la, lb):
+    assert conflict(guards, a, b, la, lb) is None
+
+
+def test_state_forces(guards):
+    sf = guards.state_forces
+    assert [sf("FACTION", t, "SY") for t in ("regime forces", "the regime", "Syrian army", "government forces",
+                                               "Russian forces", "U.S. troops")] == ["SY", "SY", "SY", "SY", "RU", "US"]
+    # the government is not its forces; proxies and sponsors are not the state; people are never forces
+    assert [sf("FACTION", t, "SY") for t in ("the government", "Iranian-backed forces", "pro-regime militia",
+                                               "Assad regime", "Syrian rebels")] == [None] * 5
+    assert sf("PERSON", "regime forces", "SY") is None
+    assert sf("FACTION", "the regime", None) is None
+
+
+def test_chain_cannot_join_what_conflicts(guards):
+    keys = {k: guards.signature(*k) for k in [("FACTION", "US"), ("FACTION", "Washington"),
+                                              ("FACTION", "US-led coalition")]}
+    sets = GuardedUnionFind(keys)
+    assert sets.union(("FACTION", "US"), ("FACTION", "Washington")) is True
+    assert sets.union(("FACTION", "Washington"), ("FACTION", "US-led coalition")) is False
+    assert sets.find(("FACTION", "US-led coalition")) == ("FACTION", "US-led coalition")
+    assert sets.refused[0][2] == "a country and a group"
+
+
+def test_actor_ids_are_per_document():
+    ids = ActorIds({("d1", "k"): "a", ("d2", "k"): "a", ("d3", "k"): "b"})
+    assert (ids.get("d1", "k"), ids.get("d3", "k"), ids.get("d9", "k"), ids.get("d1", "x")) == ("a", "b", "a", "x")
+    assert ids.special == {("d3", "k"): "b"}
+
+
+def _row(doc, type_, name, n=1, aliases=(), **geo):
+    return {"doc_id": doc, "key": f"{type_}:{name.lower()}", "name": name, "type": type_, "aliases": list(aliases),
+            "n_mentions": n, "role": None, **geo}
+
+
+def _link(rows):
+    t, ids = link([table_from_rows("doc_actors", rows, DOC_ACTORS)])
+    return t.to_pandas().set_index("actor_id"), ids
+
+
+def test_possessive_acronym_and_skeleton_variants_share_one_id():
+    rows = [_row("d1", "place", "Syria", 10), _row("d2", "org", "Syrias", 2),
+            _row("d1", "place", "Hama", 10), _row("d3", "faction", "Hamas", 2),
+            _row("d1", "org", "United Nations", 3, aliases=["UN"]), _row("d2", "org", "UN", 2),
+            _row("d3", "org", "U.N.", 1),
+            _row("d1", "place", "Deir ez-Zor", 4), _row("d2", "place", "Deir Ezzor", 3)]
+    actors, ids = _link(rows)
+    assert ids.get("d2", "org:syrias") == "place:syria" and "Syrias" in actors.loc["place:syria", "aliases"]
+    assert "faction:hamas" in actors.index  # a name of its own, not Hama's possessive
+    assert {ids.get("d2", "org:un"), ids.get("d3", "org:u.n.")} == {"org:united-nations"}
+    assert actors.loc["org:united-nations", "name"] == "United Nations"  # the full form, not the acronym
+    assert ids.get("d2", "place:deir ezzor") == ids.get("d1", "place:deir ez-zor")
+
+
+@pytest.mark.parametrize("hafez_docs,joined", [(1, True), (3, False)])
+def test_bare_surname_joins_the_prominent_full_name(hafez_docs, joined):
+    rows = [_row(f"b{i}", "person", "Bashar al-Assad") for i in range(8)]
+    rows += [_row(f"h{i}", "person", "Hafez al-Assad") for i in range(hafez_docs)]
+    rows.append(_row("x", "person", "Assad"))
+    actors, ids = _link(rows)
+    assert (ids.get("x", "person:assad") == "person:bashar-al-assad") is joined
+
+
+def test_article_sides_stay_apart():
+    t = pipeline.extract("The US-led coalition struck Raqqa on Monday. The US said the strikes hit Islamic State "
+                         "fighters. Syrian regime forces and Russian jets shelled Idlib, and the regime said rebels "
+                         "had attacked first.")
+    m = t["mentions"].set_index("text")["actor_id"].to_dict()
+    assert m["The US-led coalition"] == "faction:global-coalition-against-daesh"
+    assert m["US"] == "faction:united-states"
+    assert m["Syrian regime forces"] == m["the regime"] == "faction:military-forces-of-syria"
+    assert m["Russian jets"] not in (m["Syrian regime forces"], m["US"])
+    assert m["rebels"] == "faction:rebels"
