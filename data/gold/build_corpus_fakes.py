@@ -112,8 +112,9 @@ def build(rows: list[dict], ann: Path) -> dict:
                           "date": r["date"], "label": r["label"], "text": r["text"]})
         for s, e, key in layout(r["text"], docs[r["id"]], r["id"]):
             a = actors[key]
-            # a generic class is one actor per article: bare "rebels" in two articles are two sets of people
-            akey = f"{key}@{doc_id}" if a["generic"] else key
+            # a generic class is one corpus actor, like ACLED's generic sides ("Rebels (Syria)"): never the
+            # same actor as a named group; the scorer can also score it per article (CORPUS.md)
+            akey = key
             ga = gold_actors.setdefault(akey, {"actor": akey, "name": a["name"], "type": a["type"],
                                                "generic": a["generic"], "surface_forms": [], "docs": []})
             if r["text"][s:e] not in ga["surface_forms"]:
