@@ -15,6 +15,8 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from . import corpus_eval
+from .corpus_eval import corpus_files
 from .schema import LABEL_TYPE
 from .text import fold, norm_name
 from .views import as_list
@@ -41,8 +43,11 @@ def _null(v) -> bool:
 
 
 def load_gold(gold_dir: Path) -> list[tuple[Path, dict]]:
-    files = sorted(p for p in Path(gold_dir).glob("*.json") if p.name != "metrics.json")
-    if not files:
+    """The per-article gold files; `metrics.json` (the baseline) and `corpus-*.json` (corpus golds, scored by
+    corpus_eval) are not per-article golds. Raises when the folder has no gold of either kind."""
+    corpus = set(corpus_files(gold_dir))
+    files = sorted(p for p in Path(gold_dir).glob("*.json") if p.name != "metrics.json" and p not in corpus)
+    if not files and not corpus:
         raise FileNotFoundError(f"no gold files (*.json) in {gold_dir}")
     return [(p, json.loads(p.read_text(encoding="utf-8"))) for p in files]
 
@@ -213,8 +218,13 @@ def compare(metrics: dict, baseline: dict, tolerance: float) -> list[str]:
     """What dropped against the baseline: metric names with old and new values, and lost required items."""
     drops = []
     for k, old in baseline.get("metrics", {}).items():
+        if not isinstance(old, (int, float)):
+            continue
         new = metrics["metrics"].get(k)
-        if new is None or not isinstance(old, (int, float)):
+        if new is None:
+            # a metric the baseline has and this run could not measure (e.g. --pred tables without the corpus
+            # articles) is not a pass
+            drops.append(f"{k}: {old} -> not measured")
             continue
         if k in LOWER_IS_BETTER:
             if new > old + tolerance:
@@ -227,18 +237,29 @@ def compare(metrics: dict, baseline: dict, tolerance: float) -> list[str]:
 
 
 def evaluate(gold_dir: Path, pred: Path | None = None, model: str | None = None) -> dict:
+    """Per-article scores over the gold files and, when the folder has a corpus gold, `corpus.bcubed_*` over a
+    separate run of exactly the corpus articles (corpus-level linking must not see other documents)."""
     golds = load_gold(gold_dir)
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp:
-        out = pred or predict(golds, Path(tmp), model)
-        from .api import load_tables
-        tables = load_tables(out)
-    per = [score_doc(g, tables) for _, g in golds]
-    metrics = aggregate(per)
-    counts = metrics.pop("counts")
-    return {"n_docs": len(golds), "metrics": metrics, "counts": counts,
-            "found": sorted(x for d in per for x in d["found"]),
-            "misses": {g["doc_id"]: d["misses"] for (_, g), d in zip(golds, per) if d["misses"]},
-            "not_hits": {g["doc_id"]: d["not_hits"] for (_, g), d in zip(golds, per) if d["not_hits"]}}
+        per: list[dict] = []
+        if golds:
+            out = pred or predict(golds, Path(tmp), model)
+            from .api import load_tables
+            tables = load_tables(out)
+            per = [score_doc(g, tables) for _, g in golds]
+        corpus = corpus_eval.evaluate(gold_dir, pred, model, tmp=Path(tmp) / "corpus")
+    metrics, counts = {}, {}
+    if per:
+        metrics = aggregate(per)
+        counts = metrics.pop("counts")
+    result = {"n_docs": len(golds), "metrics": metrics, "counts": counts,
+              "found": sorted(x for d in per for x in d["found"]),
+              "misses": {g["doc_id"]: d["misses"] for (_, g), d in zip(golds, per) if d["misses"]},
+              "not_hits": {g["doc_id"]: d["not_hits"] for (_, g), d in zip(golds, per) if d["not_hits"]}}
+    if corpus is not None:
+        metrics.update(corpus["metrics"])
+        result["corpus"] = corpus["detail"]
+    return result
 
 
 def render(result: dict, baseline: dict | None, console: Console) -> None:
@@ -254,6 +275,22 @@ def render(result: dict, baseline: dict | None, console: Console) -> None:
             row.append("" if b is None else f"{b}")
         t.add_row(*row)
     console.print(t)
+    c = result.get("corpus")
+    if c:
+        render_corpus(c, console)
+
+
+def render_corpus(c: dict, console: Console, n: int = 5) -> None:
+    """The corpus gold's coverage and its worst false merges and splits: what to fix first in actor linking."""
+    if "missing" in c:
+        console.print(f"[yellow]corpus gold not scored: {c['missing']}[/]")
+        return
+    console.print(f"corpus gold: {c['n_docs']} articles, {c['n_gold_mentions']} gold mentions, "
+                  f"{c['n_matched']} aligned to a predicted mention")
+    for x in c["false_merges"][:n]:
+        console.print(f"  false merge {x['actor_id']} (-{x['loss_p']} P): {x['gold_actors']}")
+    for x in c["splits"][:n]:
+        console.print(f"  split {x['actor']} (-{x['loss_r']} R): {x['predicted']}")
 
 
 def main(gold_dir: Path, pred: Path | None = None, baseline: Path | None = None, tolerance: float = 0.0,
