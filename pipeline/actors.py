@@ -11,6 +11,8 @@ group, two nationalities, two places, a generic side and a named one, two kinds)
 - a possessive written without its apostrophe ("Syrias civil war", common in scraped copy) joins the name it is
   the possessive of, when that name is at least twice as frequent;
 - an acronym ("UN", "U.N.") joins the one actor that some document linked it to by its own evidence;
+- a short form that begins exactly one longer name of its type ("Syrian Observatory") joins it;
+- generic sides of one class are one actor ("terrorists", "terrorist groups"), never a named one;
 - a bare surname joins the full name that ends with it when that full name is the only one, or is used in at least
   4x the documents of every other (the prominent referent: "Assad" in Syrian war news).
 A per-document actor is identified by (doc_id, key): the same key in two documents may belong to two actors.
@@ -24,13 +26,14 @@ import pyarrow as pa
 from rapidfuzz import fuzz
 
 from .gazetteer import factions
-from .linkrules import ADMIN_TAIL, GuardedUnionFind, Guards, skeleton
+from .linkrules import GuardedUnionFind, Guards, place_skeleton, skeleton
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
 
 FUZZY_CUTOFF = 90
 GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
 TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
+GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men"})
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
 
 
@@ -156,6 +159,8 @@ def _merge(groups: dict[tuple[str, str], _Group], guards: Guards) -> list[_Group
             sets.union(ra, rb)
 
     _spellings(groups, union)
+    _generic_classes(groups, sets, guards, union)
+    _short_forms(groups, find, union)
     _surnames(groups, sets, guards, union)
     _acronyms(groups, find, union)
     out: dict[tuple[str, str], _Group] = {}
@@ -174,10 +179,8 @@ def _spellings(groups: dict, union) -> None:
     blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for k in sorted(groups):
         name = norm_name(groups[k].canonical()) if k[1].startswith("#") else k[1]
-        if k[0] == "place":  # "Idleb province" is Idlib's: the guards still refuse two different places
-            name = ADMIN_TAIL.sub("", name)
-        if len(name) > 3:
-            by_skeleton[(k[0], skeleton(name))].append(k)
+        if len(name) > 3:  # "Idleb countryside" = "Idlib province"; the city "Idlib" is another place
+            by_skeleton[(k[0], place_skeleton(name) if k[0] == "place" else skeleton(name))].append(k)
         if len(k[1]) > 4 and not k[1].startswith("#"):
             blocks[(k[0], k[1][:2])].append(k)
     for same in by_skeleton.values():
@@ -197,6 +200,40 @@ def _spellings(groups: dict, union) -> None:
                     continue  # two different places that happen to be spelled alike
                 if fuzz.ratio(a[1], b[1]) >= FUZZY_CUTOFF:
                     union(a, b)
+
+
+def _generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union) -> None:
+    """Generic sides of one class are one actor, like ACLED's generic actors: "terrorists", "terrorist groups",
+    "terrorist organizations"; "rebels", "Syrian rebels", "rebel groups". The class is the name's generic words
+    in the singular, less the words that only say it is a group."""
+    by_class: dict[frozenset, list] = defaultdict(list)
+    for k in sorted(groups):
+        if k[0] != "faction" or not sets.sig[k].generic:
+            continue
+        words = frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                          for w in guards.words(groups[k].canonical())[0]) - GROUP_FILLERS
+        if words:
+            by_class[words].append(k)
+    for same in by_class.values():
+        for k in same[1:]:
+            union(same[0], k)
+
+
+def _short_forms(groups: dict, find, union) -> None:
+    """"Syrian Observatory" is the one "Syrian Observatory for Human Rights": a name of two or more words that
+    begins exactly one longer name of its type in the corpus joins it (blocked by the first two words)."""
+    by_head: dict[tuple, list] = defaultdict(list)
+    for k in groups:
+        ws = k[1].split()
+        if k[0] in ("org", "faction") and len(ws) >= 3 and not k[1].startswith("#"):
+            by_head[(k[0], *ws[:2])].append(k)
+    for k in sorted(groups):
+        ws = k[1].split()
+        if k[0] not in ("org", "faction") or len(ws) < 2 or k[1].startswith("#"):
+            continue
+        owners = {find(o) for o in by_head.get((k[0], *ws[:2]), ()) if o != k and o[1].startswith(k[1] + " ")}
+        if len(owners) == 1:
+            union(next(iter(owners)), k)
 
 
 def _possessives(groups: dict, guards: Guards) -> None:

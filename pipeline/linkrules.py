@@ -36,6 +36,8 @@ US_IN_NAME = re.compile(r"\bU\.?S\.?(?=[\s-]|$)")
 STATE_KINDS = frozenset({"government", "military", "security forces"})
 SPONSORED = re.compile(r"\w-(?:backed|led|allied|supported|aligned)\b|\b(?:backed|supported) by\b|\bpro-\w", re.I)
 ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)$", re.I)
+ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
+REGION_KINDS = frozenset({"admin1", "region"})
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,19 @@ class Guards:
     def signature(self, label: str, text: str) -> Sig:
         return _signature(self, label, text)
 
+    def known(self, name: str) -> bool:
+        """A registry actor, a country or a strong gazetteer place."""
+        return bool(self.canon.get(norm_name(name)) or self.country_of(name) or self.gaz.is_strong(name))
+
+    def possessive_base(self, text: str) -> str:
+        """"Russias", "Syrian Arab Armys", "Aleppos countryside": a possessive whose apostrophe the source dropped
+        is its name, when the name is known (registry, country, strong place) and the word as written is not."""
+        t = re.sub(r"['’]s$", "", text.strip())
+        for m in (re.match(r"^(.{4,})s$", t), re.match(r"^(\w{4,})s(\s.*)$", t)):
+            if m and not self.known(t) and not self.known(m.group(0).split()[0]) and self.known(m.group(1)):
+                return m.group(1) + (m.group(2) if m.lastindex == 2 else "")
+        return t
+
     def words(self, text: str) -> tuple[list[str], set[str]]:
         """Content words of a name, and the countries its demonyms and country words name."""
         nations: set[str] = set()
@@ -131,11 +146,16 @@ class Guards:
                 rest.append(w)
         return rest, nations
 
-    def state_forces(self, label: str, text: str, doc_country: str | None) -> str | None:
-        """ISO-2 of the state whose own forces the name denotes ("regime forces", "the Syrian army"), else None."""
+    def state_forces(self, label: str, text: str, doc_country: str | None,
+                     rulers: frozenset = frozenset()) -> str | None:
+        """ISO-2 of the state whose own forces the name denotes ("regime forces", "the Syrian army", "Syrian
+        warplanes"; "the Assad regime" when Assad is a person of the document, `rulers`), else None."""
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
+        # ("the Assad regime" names a state by its ruler, but which state the words do not say: it stays its own)
+        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in ("forces", "troops"):
+            rest = rest[1:]  # "Assad forces" where Assad is a person of the article
         if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
             return None
         if "government" in rest and not set(rest) & {"forces", "troops", "army", "soldiers"}:
@@ -151,9 +171,12 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     if label == "PLACE":
         found = g.gaz.lookup(text) or g.gaz.lookup(ADMIN_TAIL.sub("", text.strip()))
         cc = next((p.country for p in found if p.kind == "country"), None)
-        # a place is what the gazetteer resolves it to, by name and country: "Idlib" the city and the province are one,
-        # "Raqqa" and "Raqqah" share their candidates, "Damascus" and "Latakia" share none
-        ident = frozenset((skeleton(p.name), p.country) for p in found) if found else None
+        # a place is what the gazetteer resolves it to, by name, country and level: "Raqqa" and "Raqqah" share their
+        # candidates, "Damascus" and "Latakia" share none; "Idlib province" is only the governorate, while a bare
+        # "Idlib" may be the city or the governorate
+        if ADMIN1_TAIL.search(text.strip()):
+            found = [p for p in found if p.kind in REGION_KINDS] or found
+        ident = frozenset((skeleton(p.name), p.country, p.kind in REGION_KINDS) for p in found) if found else None
         return Sig(kinds=frozenset({"place"}), countries=frozenset({cc}) if cc else frozenset(),
                    places=ident)
     text = _possessive_base(g, text)
@@ -175,13 +198,7 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
 
 
 def _possessive_base(g: Guards, text: str) -> str:
-    """"Russias", "Syrian Arab Armys": a possessive whose apostrophe the source dropped is its name."""
-    t = re.sub(r"['’]s$", "", text.strip())
-    if t.endswith("s") and len(t) > 4 and not g.canon.get(norm_name(t)) and not g.country_of(t):
-        base = t[:-1]
-        if g.canon.get(norm_name(base)) or g.country_of(base):
-            return base
-    return t
+    return g.possessive_base(text)
 
 
 def skeleton(name: str) -> str:
@@ -193,6 +210,13 @@ def skeleton(name: str) -> str:
             k = k[len(art):]
             break
     return re.sub(r"(.)\1+", r"\1", k.replace(" ", ""))
+
+
+def place_skeleton(name: str) -> str:
+    """The skeleton of a place name with its first-level tail made one: "Idleb countryside", "Idlib Province" ->
+    "idlib province"'s skeleton; "Idlib" (maybe the city) keeps its own."""
+    m = ADMIN1_TAIL.search(name.strip())
+    return skeleton(name.strip()[:m.start()]) + "/province" if m else skeleton(name)
 
 
 class GuardedUnionFind(UnionFind):

@@ -17,10 +17,10 @@ from spacy.tokens import Doc
 
 from .. import extensions, gazetteer
 from ..gazetteer import place_key
-from ..linkrules import GROUP_LABELS, GuardedUnionFind, Guards
+from ..linkrules import ADMIN1_TAIL, GROUP_LABELS, GuardedUnionFind, Guards, Sig, place_skeleton
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
-from .entities import ADMIN_NOUNS, TEXT_KEY
+from .entities import TEXT_KEY
 
 extensions.register()
 
@@ -56,7 +56,7 @@ class AliasLinker:
         self._ents = mentions
         groups: dict[tuple[str, str], list] = defaultdict(list)
         for ent in mentions:
-            groups[(ent.label_, norm_name(ent.text) or ent.text.lower())].append(ent)
+            groups[self._key(ent)].append(ent)
         keys = sorted(groups, key=lambda k: (-len(k[1]), k))
         # every link below is proposed, then kept only if the cluster still passes the guards (linkrules.py)
         sets = GuardedUnionFind({k: self.guards.signature(k[0], groups[k][0].text) for k in keys})
@@ -88,13 +88,15 @@ class AliasLinker:
             owners = {find(f) for f in persons if f != k and (f[1].endswith(" " + k[1]) or f[1].startswith(k[1] + " "))}
             if len(owners) == 1:
                 union(next(iter(owners)), k)
-        # "Idlib" with "Idlib province" when the document has one such province
+        # "Idlib province", "Idlib countryside", "Idlib Governorate": one governorate (the city "Idlib" is another
+        # GeoNames place, and stays another actor)
+        by_region: dict[str, list] = defaultdict(list)
         for k in keys:
-            if k[0] == "PLACE":
-                longer = {find(o) for o in keys if o[0] == "PLACE" and o[1].startswith(k[1] + " ")
-                          and o[1].split()[-1] in ADMIN_NOUNS and len(o[1].split()) == len(k[1].split()) + 1}
-                if len(longer) == 1:
-                    union(next(iter(longer)), k)
+            if k[0] == "PLACE" and ADMIN1_TAIL.search(k[1]):
+                by_region[place_skeleton(k[1])].append(k)
+        for same in by_region.values():
+            for k in same[1:]:
+                union(same[0], k)
         # a capital acting for its state joins that state ("Moscow" with "Russia") when both are factions here
         fac_country = {}
         for k in keys:
@@ -124,14 +126,13 @@ class AliasLinker:
             between = text[a.end_char:b.start_char]
             if between.strip() in ("(", ", or", "(or") or AKA.match(between):
                 if text[b.end_char:b.end_char + 1] in (")", ",", " ", "") or AKA.match(between):
-                    ka, kb = (a.label_, norm_name(a.text) or a.text.lower()), (b.label_, norm_name(b.text) or
-                                                                                b.text.lower())
+                    ka, kb = self._key(a), self._key(b)
                     if ka[0] != "PERSON" and kb[0] != "PERSON":
                         union(ka, kb) if len(ka[1]) >= len(kb[1]) else union(kb, ka)
             elif a.label_ == b.label_ == "PERSON" and len(between) <= 60 and "\n" not in between \
                     and NAMED_AS.search(between):
                 # "Abboud Qanbar (Arabic: ...), also known as Abu Haidar": a person's other name, said explicitly
-                union(("PERSON", norm_name(a.text) or a.text.lower()), ("PERSON", norm_name(b.text) or b.text.lower()))
+                union(self._key(a), self._key(b))
         # short forms of a faction: "regime" < "regime forces" < "Syrian regime forces", when the fuller form is unique
         fsets = {k: frozenset(w for w in k[1].split() if w not in STOP) for k in keys if k[0] == "FACTION"}
         for k, ws in sorted(fsets.items(), key=lambda kv: len(kv[1])):
@@ -148,6 +149,8 @@ class AliasLinker:
         places = self._geo(doc, clusters, groups)
         state = self._state_forces(clusters, groups, places)
         if state:
+            for root, cc in state.items():  # what a state-forces cluster is, whatever its words said alone
+                sets.sig[root] = Sig(kinds=frozenset({"group"}), state=frozenset({cc}))
             for root, cc in state.items():
                 union(next(r for r, c in state.items() if c == cc), root)
             clusters = defaultdict(list)
@@ -183,6 +186,11 @@ class AliasLinker:
         doc._.actors = list(actors.values())
         return doc
 
+    def _key(self, ent) -> tuple[str, str]:
+        """A mention's name key: its label and normalised name, a possessive without apostrophe ("Syrias") folded."""
+        text = self.guards.possessive_base(ent.text) if ent.label_ != "PERSON" else ent.text
+        return ent.label_, norm_name(text) or text.lower()
+
     def _state_forces(self, clusters, groups, places) -> dict:
         """Clusters that are a state's own forces ("regime forces", "the Syrian army") -> that state's ISO-2; a bare
         "the regime" or "government forces" is the forces of the country the document's places are mostly in."""
@@ -196,11 +204,12 @@ class AliasLinker:
                 (national if is_country else weight)[geo["country"]] += n
         weight = weight or national
         doc_country = weight.most_common(1)[0][0] if weight else None
+        rulers = frozenset(w for k in clusters if k[0] == "PERSON" for w in k[1].split()[-1:])
         out = {}
         for root, members in clusters.items():
             if root[0] not in GROUP_LABELS:
                 continue
-            ccs = {self.guards.state_forces(m[0], groups[m][0].text, doc_country) for m in members}
+            ccs = {self.guards.state_forces(m[0], groups[m][0].text, doc_country, rulers) for m in members}
             if len(ccs) == 1 and None not in ccs:
                 out[root] = ccs.pop()
         return out
@@ -219,7 +228,7 @@ class AliasLinker:
             best = max(forms, key=lambda t: (forms[t], len(t), t))
         else:
             best = max(forms, key=lambda t: (len(norm_name(t).split()), len(t), forms[t], t))
-        best = re.sub(r"['’]s$", "", best.strip())
+        best = self.guards.possessive_base(best) if label != "PERSON" else re.sub(r"['’]s$", "", best.strip())
         if label in ("PLACE", "FACTION"):
             country = next((p.name for p in self.gaz.lookup(best) if p.kind == "country"), None)
             if country:

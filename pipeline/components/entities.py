@@ -190,6 +190,10 @@ class EntityTagger:
             # only words that start some place name open a search, and only as long as such names are
             words = firsts.get(place_key(text[idx[i]:idx[i] + length[i]]))
             if words is None:
+                base = self._possessive_place(text[idx[i]:idx[i] + length[i]], i + 1 < n and alpha[i + 1]
+                                              and not title[i + 1] and not upper[i + 1])
+                if base:
+                    out.append((i, i + 1, base))
                 i += 1
                 continue
             hit = None
@@ -211,6 +215,17 @@ class EntityTagger:
             else:
                 i += 1
         return out
+
+    def _possessive_place(self, word: str, before_lower: bool) -> str | None:
+        """"Syrias civil war", "Aleppos countryside": scraped copy that dropped a possessive's apostrophe. The word
+        less its "s" is a strong place, a lowercase word follows (what is possessed), and the word is no name of
+        its own ("Hamas" is not Hama's)."""
+        if not before_lower or len(word) < 5 or not word.endswith("s") or word[0].islower():
+            return None
+        if norm_name(word) in self.canon:
+            return None
+        base = place_key(word[:-1])
+        return base if base in self.gaz.index and self.gaz.is_strong(word[:-1]) else None
 
     @staticmethod
     def _clean(doc: Doc, s: int, e: int, label: str = "", countries: frozenset | set = frozenset()) -> tuple[int, int]:
