@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import reduce
 
 from . import gazetteer, lexicon
 from .gazetteer import place_key
@@ -181,6 +182,9 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
                    places=ident)
     text = _possessive_base(g, text)
     reg = g.canon.get(norm_name(text) or text.lower())
+    parts = [p for p in re.split(r"\s+and\s+|\s*&\s*", text) if p.strip()] if not reg else []
+    if len(parts) > 1:  # "Free Syrian Army and Nusra Front": what each side is, so the pair joins neither
+        return reduce(Sig.__or__, (_signature(g, label, p) for p in parts))
     cc = None if reg else g.country_of(text)
     if cc:
         return Sig(kinds=frozenset({"group"}), countries=frozenset({cc}))

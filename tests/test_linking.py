@@ -30,6 +30,7 @@ def conflict(guards, a, b, label_a="FACTION", label_b="FACTION"):
     ("the army", "Jaish al-Islam", "FACTION", "FACTION", "a state's forces and another group"),
     ("Syrian army", "Free Syrian Army", "FACTION", "FACTION", "a state's forces and another group"),
     ("Reuters", "Syria", "ORG", "PLACE", "two kinds"),
+    ("Free Syrian Army and Nusra Front", "Nusra Front", "FACTION", "FACTION", "two registry actors"),
 ])
 def test_guards_refuse(guards, a, b, la, lb, why):
     assert conflict(guards, a, b, la, lb) == why
