@@ -230,6 +230,23 @@ def incidents(
 
 
 @app.command()
+def export(
+    acled: Path = typer.Option(..., "--acled", help="Write the incidents here as CSV in ACLED's column layout."),
+    out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+):
+    """The incidents in ACLED's columns (event_id_cnty ... fatalities), to put beside ACLED data."""
+    from .acled import export as export_acled
+
+    try:
+        n = export_acled(out, acled)
+    except FileNotFoundError as e:
+        _views_fail(e)
+    except OSError as e:
+        fail(f"cannot write {acled}: {e}")
+    console.print(f"{n} incidents written to {acled}")
+
+
+@app.command()
 def query(
     sql: str = typer.Argument(..., help="One SQL statement over the views documents, mentions, actors, quotes, "
                                         "incidents, errors."),

@@ -7,6 +7,7 @@ import json
 from spacy.tokens import Doc
 
 from .ingest import Article, IngestError
+from .interactions import coder
 from .schema import LABEL_TYPE, SCHEMAS
 
 
@@ -66,8 +67,11 @@ def doc_rows(doc: Doc, art: Article) -> dict[str, list[dict]]:
         n += 1
     for i, q in enumerate(sorted(doc._.quotes or [], key=lambda q: q["start_char"])):
         out["quotes"].append({**q, "quote_id": f"{doc_id}:q{i}", "doc_id": doc_id})
+    codes = coder()
     for i, inc in enumerate(sorted(doc._.incidents or [], key=lambda x: x["start_char"])):
-        out["incidents"].append({**inc, "incident_id": f"{doc_id}:e{i}", "doc_id": doc_id})
+        sides = {f"inter{n}": codes.code(inc.get(f"actor{n}"), (inc.get(f"actor{n}_id") or ":").split(":")[0],
+                                         inc.get("country")) for n in (1, 2)}
+        out["incidents"].append({**inc, **sides, "incident_id": f"{doc_id}:e{i}", "doc_id": doc_id})
     for a in doc._.actors or []:
         out["doc_actors"].append({**a, "doc_id": doc_id})
     return out

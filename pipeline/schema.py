@@ -31,7 +31,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("incident_id", STR), ("doc_id", STR), ("event_type", STR), ("sub_event_type", STR), ("date", STR),
         ("date_text", STR), ("date_precision", STR), ("location", STR), ("location_actor_id", STR),
         ("country", STR), ("admin1", STR), ("lat", FLT), ("lon", FLT), ("actor1", STR), ("actor1_id", STR),
-        ("actor2", STR), ("actor2_id", STR), ("killed", INT), ("injured", INT), ("evidence", STR),
+        ("inter1", INT), ("actor2", STR), ("actor2_id", STR), ("inter2", INT), ("killed", INT), ("injured", INT),
+        ("evidence", STR),
         ("start_char", INT), ("end_char", INT),
     ]),
     "errors": pa.schema([

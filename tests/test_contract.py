@@ -21,8 +21,8 @@ CONTRACT = {
     "quotes": "quote_id doc_id start_char end_char text kind cue speaker speaker_actor_id speaker_start_char "
               "speaker_end_char confidence",
     "incidents": "incident_id doc_id event_type sub_event_type date date_text date_precision location "
-                 "location_actor_id country admin1 lat lon actor1 actor1_id actor2 actor2_id killed injured evidence "
-                 "start_char end_char",
+                 "location_actor_id country admin1 lat lon actor1 actor1_id inter1 actor2 actor2_id inter2 killed "
+                 "injured evidence start_char end_char",
     "errors": "path doc_id line stage error message",
 }
 
