@@ -488,8 +488,12 @@ def render_terminal(view: DocView, console=None) -> None:
                   if incidents else Text("No incidents found in this document.", style="dim italic"))
 
 
+def _inter(code) -> str:
+    return "" if code is None or pd.isna(code) else f" [{int(code)}]"
+
+
 def incidents_table(df: pd.DataFrame, title: str = "Incidents", numbered: bool = False):
-    """A rich Table of incident rows (date, type, place, actors, killed, injured)."""
+    """A rich Table of incident rows (date, type, place, actors with their ACLED type [1-8], killed, injured)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -503,9 +507,9 @@ def incidents_table(df: pd.DataFrame, title: str = "Incidents", numbered: bool =
         etype = Text(str(e.get("event_type") or ""))
         if e.get("sub_event_type"):
             etype.append(f"\n{e['sub_event_type']}", style="dim")
-        who = str(e.get("actor1") or "")
+        who = str(e.get("actor1") or "") + _inter(e.get("inter1"))  # ACLED actor type, when known
         if e.get("actor2"):
-            who += f" vs {e['actor2']}"
+            who += f" vs {e['actor2']}{_inter(e.get('inter2'))}"
         place = ", ".join(str(e[c]) for c in ("location", "admin1", "country") if e.get(c))
         t.add_row(Text(f"E{i}" if numbered else str(e.get("incident_id"))), Text(str(e.get("date") or "")), etype,
                   Text(place), Text(who), "" if e.get("killed") is None else str(int(e["killed"])),
