@@ -95,6 +95,8 @@ class Guards:
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
+        self._sigs: dict[tuple[str, str], Sig] = {}
+        self._bases: dict[str, str] = {}
         # registry actors that are a state's own forces or government: "Syrian Arab Army", "Government of Syria"
         self.registry_state: dict[str, str] = {}
         for f in gazetteer.factions()[0]:
@@ -110,12 +112,21 @@ class Guards:
         if t.isupper() and len(t) > 3:
             t = t.title()  # a dateline's "MOSCOW" is Moscow ("US", "UK" stay acronyms)
         if t not in self._cc:
+            if len(self._cc) > 1 << 16:
+                self._cc.clear()
             cc = next((p.country for p in self.gaz.lookup(t) if p.kind == "country"), None)
             self._cc[t] = cc or self.capitals.get(t)
         return self._cc[t]
 
     def signature(self, label: str, text: str) -> Sig:
-        return _signature(self, label, text)
+        """The name's signature; names repeat across a corpus, so each is worked out once per process."""
+        key = (label, text)
+        sig = self._sigs.get(key)
+        if sig is None:
+            if len(self._sigs) > 1 << 16:
+                self._sigs.clear()  # memory stays flat however many documents pass
+            sig = self._sigs[key] = _signature(self, label, text)
+        return sig
 
     def known(self, name: str) -> bool:
         """A registry actor, a country or a strong gazetteer place."""
@@ -124,6 +135,14 @@ class Guards:
     def possessive_base(self, text: str) -> str:
         """"Russias", "Syrian Arab Armys", "Aleppos countryside": a possessive whose apostrophe the source dropped
         is its name, when the name is known (registry, country, strong place) and the word as written is not."""
+        out = self._bases.get(text)
+        if out is None:
+            if len(self._bases) > 1 << 16:
+                self._bases.clear()
+            out = self._bases[text] = self._possessive_base(text)
+        return out
+
+    def _possessive_base(self, text: str) -> str:
         t = re.sub(r"['’]s$", "", text.strip())
         for m in (re.match(r"^(.{4,})s$", t), re.match(r"^(\w{4,})s(\s.*)$", t)):
             if m and not self.known(t) and not self.known(m.group(0).split()[0]) and self.known(m.group(1)):
