@@ -15,7 +15,10 @@ recased text is an offset into the original:
    "US"); a word without a vowel is an acronym too ("YPG").
 3. A word after an Arabic article and a hyphen ("AL-BAB" -> "al-Bab"), unless very common, is capitalised; so
    is a word right after a capitalised word that is an organisation head (models/entity_lexicon.json: "Syrian
-   Observatory") or less common than `name_zipf` ("Rami Abdel Rahman"): names go on.
+   Observatory") or less common than `name_zipf` ("Rami Abdel Rahman"): names go on. Up to three words after a
+   title or role ("SPOKESWOMAN MARIA ZAKHAROVA"), or after "of"/"for" ("the") behind a capitalised organisation
+   head ("OBSERVATORY FOR HUMAN RIGHTS"), are capitalised while they are no function word (spaCy's stop words),
+   no -ed/-ing form and less common than `very_common_zipf` (after a title) or one more (in an organisation).
 4. Any other word whose lower-case form is common in English (Zipf >= `common_zipf`) is lower-cased; a rare one
    is taken for a name and capitalised ("RAMI" -> "Rami").
 5. The first word of a sentence (text start, line start, after . ! ? and any opening quote or bracket) and the
@@ -64,6 +67,10 @@ class Truecaser:
         ents = load("entity_lexicon.json")
         self.articles = frozenset(w.lower() for w in ents["arabic_articles"])
         self.heads = frozenset(w.lower() for w in ents["org_heads"] + ents["faction_heads"])
+        self.titles = frozenset(w.lower().rstrip(".") for w in ents["titles"] + ents["role_heads"])
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.stop = frozenset(STOP_WORDS) | {"said", "says", "told", "tells"}
         self._freq: dict[str, float] = {}
 
     def zipf(self, low: str) -> float:
@@ -89,6 +96,7 @@ class Truecaser:
             low = w.lower()
             prev = words[i - 1][2].lower() if i else ""
             hyphen = e < len(text) and text[e] == "-"
+            cue = self._cue_before(words, i, text)
             after_article = s > 0 and text[s - 1] == "-" and prev in self.articles and i and words[i - 1][1] == s - 1
             after_name = i and self._named[-1] == i - 1 and JOIN.fullmatch(text[words[i - 1][1]:s]) is not None
             if low in self.acronyms and (self.zipf(low) < self.very_common_zipf or prev == "the" or hyphen):
@@ -99,6 +107,8 @@ class Truecaser:
                 form = low[:1].upper() + low[1:]  # "AL-BAB" -> "al-Bab", "AL-NUSRA" -> "al-Nusra"
             elif after_name and (low in self.heads or self.zipf(low) < self.name_zipf):
                 form = low[:1].upper() + low[1:]  # "RAMI ABDEL RAHMAN", "SYRIAN OBSERVATORY": one name
+            elif cue and self._name_word(low, self.very_common_zipf + (cue == "org")):
+                form = low[:1].upper() + low[1:]  # "SPOKESWOMAN MARIA ZAKHAROVA", "OBSERVATORY FOR HUMAN RIGHTS"
             elif self.zipf(low) >= self.common_zipf or len(low) == 1:
                 form = low
             elif not VOWELS & set(low):
@@ -115,6 +125,27 @@ class Truecaser:
                 if len(c) == 1:
                     out[s] = c
         return "".join(out)
+
+    def _name_word(self, low: str, max_zipf: float) -> bool:
+        """Could be a word of a name: no function word, no verb form ending -ed/-ing, not too common."""
+        return low not in self.stop and not low.endswith(("ed", "ing")) and self.zipf(low) < max_zipf
+
+    def _cue_before(self, words: list, i: int, text: str) -> str | None:
+        """Word `i` goes on a name: it follows a title ("PRESIDENT VLADIMIR PUTIN") or "of"/"for" (and "the") after
+        a capitalised organisation head ("OBSERVATORY FOR HUMAN RIGHTS"), with at most 2 name words between."""
+        j, k = i - 1, 0
+        while j >= 0 and k < 3 and self._named and j in self._named and words[j][2].lower() not in self.heads:
+            j, k = j - 1, k + 1
+        if j < 0 or not JOIN.fullmatch(text[words[j][1]:words[j + 1][0]]):
+            return None
+        w = words[j][2].lower()
+        if w in self.titles and k < 3:
+            return "title"
+        if w == "the" and j > 0:
+            j, w = j - 1, words[j - 1][2].lower()
+        if w in ("of", "for") and j > 0 and j - 1 in self._named and words[j - 1][2].lower() in self.heads:
+            return "org"
+        return None
 
     @staticmethod
     def _key(words: list, i: int, n: int) -> tuple[str, ...]:

@@ -9,6 +9,13 @@ CAPS = ('DAMASCUS (REUTERS) - SYRIAN REGIME FORCES SHELLED THE TOWN OF DARAA AL-
         'DEIR EZ-ZOR.\n"WE WILL NOT LEAVE," HE SAID.')
 
 
+def test_names_after_titles_and_organisation_heads():
+    out = Truecaser()("RUSSIAN SPOKESWOMAN MARIA ZAKHAROVA SAID PRESIDENT VLADIMIR PUTIN MET THE SYRIAN OBSERVATORY "
+                      "FOR HUMAN RIGHTS.")
+    assert out == ("Russian spokeswoman Maria Zakharova said president Vladimir Putin met the Syrian Observatory "
+                   "for Human Rights.")
+
+
 def test_mostly_caps():
     assert mostly_caps(CAPS)
     assert not mostly_caps("Syrian forces shelled DARAA AL-BALAD on Monday, the SOHR said, and the UN too.")
