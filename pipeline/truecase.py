@@ -68,6 +68,7 @@ class Truecaser:
         self.articles = frozenset(w.lower() for w in ents["arabic_articles"])
         self.heads = frozenset(w.lower() for w in ents["org_heads"] + ents["faction_heads"])
         self.titles = frozenset(w.lower().rstrip(".") for w in ents["titles"] + ents["role_heads"])
+        self.head_or_title = self.heads | self.titles
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self.stop = frozenset(STOP_WORDS) | {"said", "says", "told", "tells"}
@@ -83,6 +84,7 @@ class Truecaser:
         out = list(text)
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
         self._named = [-2]  # indices of the words given a capital so far (a name may go on after them)
+        self._named_set: set[int] = set()
         i = 0
         while i < len(words):
             n = self._name_at(text, words, i)
@@ -90,6 +92,7 @@ class Truecaser:
                 for k in range(i, i + n):
                     self._apply(out, words[k], self.names[self._key(words, i, n)][k - i])
                 self._named.append(i + n - 1)
+                self._named_set.add(i + n - 1)
                 i += n
                 continue
             s, e, w = words[i]
@@ -105,7 +108,7 @@ class Truecaser:
                 form = self.single[low]
             elif after_article and self.zipf(low) < self.very_common_zipf:
                 form = low[:1].upper() + low[1:]  # "AL-BAB" -> "al-Bab", "AL-NUSRA" -> "al-Nusra"
-            elif after_name and (low in self.heads or self.zipf(low) < self.name_zipf):
+            elif after_name and low not in self.titles and (low in self.heads or self.zipf(low) < self.name_zipf):
                 form = low[:1].upper() + low[1:]  # "RAMI ABDEL RAHMAN", "SYRIAN OBSERVATORY": one name
             elif cue and self._name_word(low, self.very_common_zipf + (cue == "org")):
                 form = low[:1].upper() + low[1:]  # "SPOKESWOMAN MARIA ZAKHAROVA", "OBSERVATORY FOR HUMAN RIGHTS"
@@ -118,6 +121,7 @@ class Truecaser:
             self._apply(out, words[i], form)
             if form[:1].isupper() and len(form) > 1:
                 self._named.append(i)
+                self._named_set.add(i)
             i += 1
         for s, _e, w in words:  # sentence starts and "I"
             if w.lower() == "i" or _starts_sentence(text, s):
@@ -134,7 +138,7 @@ class Truecaser:
         """Word `i` goes on a name: it follows a title ("PRESIDENT VLADIMIR PUTIN") or "of"/"for" (and "the") after
         a capitalised organisation head ("OBSERVATORY FOR HUMAN RIGHTS"), with at most 2 name words between."""
         j, k = i - 1, 0
-        while j >= 0 and k < 3 and self._named and j in self._named and words[j][2].lower() not in self.heads:
+        while j >= 0 and k < 3 and j in self._named_set and words[j][2].lower() not in self.head_or_title:
             j, k = j - 1, k + 1
         if j < 0 or not JOIN.fullmatch(text[words[j][1]:words[j + 1][0]]):
             return None
@@ -143,7 +147,7 @@ class Truecaser:
             return "title"
         if w == "the" and j > 0:
             j, w = j - 1, words[j - 1][2].lower()
-        if w in ("of", "for") and j > 0 and j - 1 in self._named and words[j - 1][2].lower() in self.heads:
+        if w in ("of", "for") and j > 0 and j - 1 in self._named_set and words[j - 1][2].lower() in self.heads:
             return "org"
         return None
 
