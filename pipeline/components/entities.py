@@ -24,6 +24,7 @@ from ..lexicon import inflect, plurals
 from ..resources import model_file
 from ..text import COPULAS, norm_name
 from ..unionfind import UnionFind
+from .boilerplate import in_ranges
 
 extensions.register()
 
@@ -512,8 +513,12 @@ class EntityTagger:
         for c in chosen:  # "Idlib province" is the name of the province, not the city
             if c[2] == "PLACE" and c[1] < len(doc) and doc[c[1]].lower_ in ADMIN_NOUNS and not taken[c[1]]:
                 c[1] += 1
-        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and not self._junk(doc, text, s, e)
-                and not (e - s == 1 and doc[s].text in self.not_names)]
+        furniture = doc._.boilerplate or []  # page furniture (sitrep_boilerplate): no mention starts or runs there
+        if furniture:
+            for c in chosen:  # "Syrias Aleppo Monitor AFP": the name ends where the byline starts
+                c[1] = next((t for t in range(c[0], c[1]) if in_ranges(furniture, doc[t].idx)), c[1])
+        ents = [Span(doc, s, e, label=lab) for s, e, lab, *_ in chosen if lab and e > s
+                and not self._junk(doc, text, s, e) and not (e - s == 1 and doc[s].text in self.not_names)]
         mine = {t for sp in ents for t in range(sp.start, sp.end)}
         doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])
         return doc

@@ -19,6 +19,7 @@ from .. import docindex, extensions, gazetteer
 from .. import numbers as _numbers
 from ..text import SUBJECT_DEPS, VALUE_ENTS, fold, norm_name
 from .base import Component, note_problem, read_model_json
+from .boilerplate import in_ranges, start_outside
 
 extensions.register()
 
@@ -117,8 +118,9 @@ class IncidentExtractor(Component):
         found = sorted(self.matcher(doc), key=lambda m: (-(m[2] - m[1]), m[1]))
         taken = bytearray(len(doc))
         out = []
+        furniture = doc._.boilerplate or []  # page furniture (sitrep_boilerplate): no incident starts there
         for mid, s, e in found:
-            if any(taken[s:e]):
+            if any(taken[s:e]) or furniture and in_ranges(furniture, doc[s].idx):
                 continue
             gi = int(doc.vocab.strings[mid])
             if self.groups[gi]["kind"] == "ignore":  # "riot police" is no riot
@@ -602,7 +604,20 @@ class IncidentExtractor(Component):
         self._resolve(doc, mentions, published)
         incidents = self._merge(mentions)
         self._perpetrator(doc, incidents, ent_by_tok)
-        doc._.incidents = [self._row(i, geo) for i in incidents]
+        doc._.incidents = self._outside_furniture(doc, [self._row(i, geo) for i in incidents])
+
+    @staticmethod
+    def _outside_furniture(doc: Doc, rows: list[dict]) -> list[dict]:
+        """No incident starts in page furniture (sitrep_boilerplate): "DAMASCUS (Reuters) - Syrian forces shelled"
+        starts at "Syrian"."""
+        furniture = doc._.boilerplate or []
+        out = []
+        for r in rows:
+            start = start_outside(furniture, docindex.index(doc).text, r["start_char"], r["end_char"]) \
+                if furniture else r["start_char"]
+            if start is not None:
+                out.append({**r, "start_char": start} if start != r["start_char"] else r)
+        return out
 
     def _subsume(self, kept: list[Mention]) -> list[Mention]:
         """One sentence, one event: a generic noun ('the attack', 'fighting', 'destroyed') named after a weapon event

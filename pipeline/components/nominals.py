@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions, gazetteer
 from ..schema import LABEL_TYPE
 from ..text import COPULAS
+from .boilerplate import in_ranges
 
 extensions.register()
 SPAN_KEY = "sitrep_nominals"  # doc.spans group: kept out of doc.ents, so stages that read names see names only
@@ -130,7 +131,8 @@ class NominalLinker:
             new.append(sp)
             for t in range(span[0], span[1]):
                 ent_at[t] = len(ents)  # taken: no second nominal over these tokens
-        doc.spans[SPAN_KEY] = new
+        furniture = doc._.boilerplate or []  # page furniture (sitrep_boilerplate): no mention starts there
+        doc.spans[SPAN_KEY] = [sp for sp in new if not in_ranges(furniture, sp.start_char)] if furniture else new
         return doc
 
     def _description(self, doc: Doc, tok, noun: str, ents: list[Span], ent_at: list[int]) -> str | None:

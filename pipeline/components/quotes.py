@@ -24,6 +24,7 @@ from .. import docindex, extensions
 from ..resources import model_file
 from ..schema import LABEL_TYPE
 from ..text import SUBJECT_DEPS, VALUE_ENTS
+from .boilerplate import start_outside
 
 extensions.register()
 
@@ -290,10 +291,28 @@ class QuoteExtractor:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.quotes = self._extract(doc)
+            doc._.quotes = self._outside_furniture(doc, self._extract(doc))
         except Exception:  # a quote stage must never take a document down
             doc._.quotes = []
         return doc
+
+    @staticmethod
+    def _outside_furniture(doc: Doc, quotes: list[dict]) -> list[dict]:
+        """No quote starts in page furniture (sitrep_boilerplate): one that runs on past it starts after it (a
+        sentence the scraper glued to a tag list), one inside it is dropped."""
+        furniture = doc._.boilerplate or []
+        if not furniture:
+            return quotes
+        text = doc.text
+        out = []
+        for q in quotes:
+            start = start_outside(furniture, text, q["start_char"], q["end_char"])
+            if start is None:
+                continue
+            if start != q["start_char"]:
+                q = {**q, "start_char": start, "text": text[start:q["end_char"]]}
+            out.append(q)
+        return out
 
     def _extract(self, doc: Doc) -> list[dict]:
         text = self._text = doc.text  # the helpers read it: Doc.text is rebuilt on every access
