@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 from rapidfuzz import fuzz
 
-from .gazetteer import factions
+from .gazetteer import factions, places
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
 from .unionfind import UnionFind
@@ -77,7 +77,7 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
         name = g.canonical()
         if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
             name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
-        aid = actor_key(g.type, name)
+        aid = places().place_id(name, g.geo) if g.type == "place" else actor_key(g.type, name)
         for k in g.keys:
             key_map[k] = aid
         geo = g.geo or {}

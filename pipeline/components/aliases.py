@@ -20,7 +20,7 @@ from ..gazetteer import place_key
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
 from ..unionfind import UnionFind
-from .entities import ADMIN_NOUNS, TEXT_KEY
+from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS, TEXT_KEY
 
 extensions.register()
 
@@ -145,7 +145,7 @@ class AliasLinker:
             registry = self._registry(members)
             # the article's own name for the actor ("Da'esh"); the key is the registry's, so documents that say
             # "ISIL" or "Islamic State" link to the same actor
-            key = actor_key(type_, registry or name)
+            key = actor_key(type_, registry or name) if type_ != "place" else self.gaz.place_id(name, places.get(root))
             a = actors.get(key)
             if a is None:
                 a = actors[key] = {"key": key, "name": name, "type": type_, "aliases": [], "n_mentions": 0,
@@ -204,8 +204,10 @@ class AliasLinker:
         return None
 
     def _geo(self, doc: Doc, clusters, groups) -> dict:
-        """Coordinates for each place cluster, disambiguated by the countries/admin1s the document mentions."""
-        cands = {}
+        """Coordinates for each place cluster, disambiguated by the countries/admin1s the document mentions.
+        A name that needs context (`_needs_context`: a common word, a lone word opening a sentence) is placed
+        only with a place cue or in a country the document's other places are in."""
+        cands, doubtful = {}, set()
         for root, members in clusters.items():
             if root[0] != "PLACE":
                 continue
@@ -215,18 +217,27 @@ class AliasLinker:
                 if found:
                     break
             cands[root] = found
+            if found and self._needs_context(doc, members, groups, found):
+                doubtful.add(root)
         countries, admin1s = Counter(), Counter()
         for root, found in cands.items():
             n = sum(len(groups[m]) for m in clusters[root])
             best = self.gaz.best(found)
-            if len({p.country for p in found}) == 1 or (best and best.kind in ("country", "admin1", "district")):
+            if best is None or not best.country or root in doubtful:
+                continue
+            if len({p.country for p in found}) == 1 or best.kind in ("country", "admin1", "district") or best.capital:
                 countries[best.country] += n
                 if best.admin1:
                     admin1s[(best.country, best.admin1)] += n
         out = {}
         for root, found in cands.items():
+            if root in doubtful and not self._place_cue(doc, clusters[root], groups):
+                found = [p for p in found if countries.get(p.country, 0)]  # "West" of a Texas story is West, TX
+                if not found:
+                    continue
             best = self.gaz.best(found, countries, admin1s)
-            if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city":
+            if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city" \
+                    and best.tier < 2:  # a town abroad is likely another place; London stays London
                 best = self._container(doc, clusters[root], groups, countries, admin1s) or best
             elif best is None:
                 best = self._container(doc, clusters[root], groups, countries, admin1s)
@@ -239,6 +250,26 @@ class AliasLinker:
                 out[root] = {"country": best.country, "admin1": best.admin1, "lat": best.lat, "lon": best.lon,
                              "geonames_id": best.geonames_id}
         return out
+
+    def _needs_context(self, doc: Doc, members, groups, found) -> bool:
+        """A common English word only minor places are named ("West", "Council"), or a lone capitalised word
+        opening every sentence it is in, of no major place (tier < 2: not a country, division, capital or city
+        of gazetteer.STRONG_POPULATION)."""
+        if any(place_key(groups[m][0].text) in self.gaz.common_keys for m in members):
+            return True
+        ents = [e for m in members for e in groups[m]]
+        return all(len(e) == 1 and e[0].is_sent_start for e in ents) and max(p.tier for p in found) < 2
+
+    @staticmethod
+    def _place_cue(doc: Doc, members, groups) -> bool:
+        """Some mention reads as a place: "in/near/at X", "X province", "the X area"."""
+        for m in members:
+            for e in groups[m]:
+                if e.start > 0 and (doc[e.start - 1].lower_ in PLACE_PREPS or doc[e.start - 1].lower_ in ("at", "near")):
+                    return True
+                if e.end < len(doc) and (doc[e.end].lower_ in ADMIN_NOUNS or doc[e.end].lower_ in PLACE_NOUNS):
+                    return True
+        return False
 
     def _container(self, doc, members, groups, countries, admin1s):
         """"Karak, a neighborhood in Daraa al-Balad": a place the gazetteer lacks takes its container's location."""
