@@ -265,7 +265,8 @@ class AliasLinker:
         """Some mention reads as a place: "in/near/at X", "X province", "the X area"."""
         for m in members:
             for e in groups[m]:
-                if e.start > 0 and (doc[e.start - 1].lower_ in PLACE_PREPS or doc[e.start - 1].lower_ in ("at", "near")):
+                prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+                if prev in PLACE_PREPS or prev in ("at", "near"):
                     return True
                 if e.end < len(doc) and (doc[e.end].lower_ in ADMIN_NOUNS or doc[e.end].lower_ in PLACE_NOUNS):
                     return True
