@@ -195,9 +195,16 @@ def _build() -> tuple:
     centroids = _country_centroids()
     capital_of = {(cc, c.get("capital")) for cc, c in gc.get_countries().items() if c.get("capital")}
     capital_at: dict[str, tuple[float, float]] = {}
+    named: dict[str, tuple[float, float]] = {}
+    capital_names = {name for _cc, name in capital_of}
     for c in sorted(cities, key=lambda c: int(c.get("population") or 0)):  # the biggest of same-name capitals
         if (c["countrycode"], c["name"]) in capital_of:
             capital_at[c["countrycode"]] = (float(c["latitude"]), float(c["longitude"]))
+        if c["name"] in capital_names:
+            named[c["name"]] = (float(c["latitude"]), float(c["longitude"]))
+    for cc, name in capital_of:  # a former state's capital now filed under its successor (Willemstad: AN -> CW)
+        if cc not in capital_at and name in named:
+            capital_at[cc] = named[name]
     places: list[tuple] = []
     index: dict[str, list[int]] = {}
     strong_keys: set[str] = set()
