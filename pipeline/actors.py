@@ -59,6 +59,8 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
                 nk = norm_name(canon[nk])  # registry aliases ("Daesh", "ISIL") share the registry's name
             elif r["type"] == "place" and r.get("geonames_id") is not None:
                 nk = f"#geonames:{r['geonames_id']}"  # "Raqqa", "Raqqah", "Ar Raqqah": one place
+            elif r["type"] == "place" and r.get("lat") is not None and r.get("admin1"):
+                nk = f"#at:{r.get('country')}:{r['admin1']}:{nk}"  # Walker County, GA and Walker County, AL
             g = groups.get((r["type"], nk))
             if g is None:
                 g = groups[(r["type"], nk)] = _Group(r["type"])

@@ -39,7 +39,7 @@ STRONG_POPULATION = 50_000
 COMMON_ZIPF = 4.0
 # feature-class tiers for choosing among same-name places: a country, continent or capital before a division or
 # city of STRONG_POPULATION or a curated district, before a town or hamlet
-TIER = {"country": 3, "continent": 3, "admin1": 2, "district": 2, "region": 2, "city": 1, "river": 0}
+TIER = {"country": 3, "continent": 3, "admin1": 2, "district": 2, "region": 2, "city": 1, "admin2": 1, "river": 0}
 
 
 @lru_cache(maxsize=1 << 17)
@@ -53,7 +53,7 @@ def place_key(s: str) -> str:
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str            # country | continent | admin1 | city | district | region | river
+    kind: str            # country | continent | admin1 | admin2 (US county) | city | district | region | river
     country: str | None
     admin1: str | None   # admin1 name (not code) when known
     lat: float | None
@@ -110,14 +110,17 @@ class Gazetteer:
         if not cands:
             return None
         countries, admin1s = countries or Counter(), admin1s or Counter()
-        towns = {(p.country, p.admin1) for p in cands if p.kind == "city"}
-        pool = [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in towns)] or cands
-        return max(pool, key=lambda p: (countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0),
-                                        p.tier, p.population, p.kind == "country", -(p.geonames_id or 0)))
+        pool = _pool(cands)
+        return max(pool, key=lambda p: (_rank(p, countries, admin1s), -(p.geonames_id or 0)))
 
-    def dominant(self, key: str) -> Place | None:
-        """The place a name means with no context (`best` without a document), or None for no place."""
-        return self.best(self.lookup_key(key))
+    def dominant(self, name: str) -> Place | None:
+        """The place a name means with no context: the best candidate when it ranks above all others (two
+        Washington Counties of no known size: neither), else None."""
+        pool = _pool(self.lookup(name))
+        if not pool:
+            return None
+        ranks = sorted((_rank(p, Counter(), Counter()) for p in pool), reverse=True)
+        return self.best(pool) if len(ranks) == 1 or ranks[0] > ranks[1] else None
 
     def place_id(self, name: str, geo: dict | None) -> str:
         """Actor id of a place: `place:<slug>` when no other gazetteer place has the name or this place is the one
@@ -130,7 +133,7 @@ class Gazetteer:
         cands = self.lookup(name)
         same = [p for p in cands if _same(p, geo)]
         others = [p for p in cands if not _same(p, geo)]
-        dom = self.best(cands)
+        dom = self.dominant(name)
         if not others or (dom is not None and _same(dom, geo)):
             return base
         me = same[0] if same else None
@@ -140,6 +143,17 @@ class Gazetteer:
         if any(p.country == geo.get("country") and (p.admin1_code or "") == a1 for p in others):
             suffix = "-".join(x for x in (suffix, str(geo.get("geonames_id") or "")) if x)
         return f"{base}-{slug(suffix)}" if suffix else base
+
+
+def _pool(cands: list[Place]) -> list[Place]:
+    """The candidates without a division that a same-name city inside it stands for."""
+    towns = {(p.country, p.admin1) for p in cands if p.kind == "city"}
+    return [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in towns)] or cands
+
+
+def _rank(p: Place, countries: Counter, admin1s: Counter) -> tuple:
+    return (countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0), p.tier, p.population,
+            p.kind == "country")
 
 
 def _same(p: Place, geo: dict) -> bool:
@@ -268,6 +282,13 @@ def _build() -> tuple:
         for art in ARTICLES:
             if main.startswith(art) and len(main) - len(art) >= 5:
                 add(main[len(art):], i, pop >= STRONG_POPULATION)
+    # US counties ("Walker County", "Rapides Parish"): by their full name only, a bare "Walker" is no county
+    with (MODELS / "us_counties.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            i = len(places)
+            places.append((r["name"], "admin2", "US", us.get(r["state"]), float(r["lat"]), float(r["lon"]), None, 0,
+                           None, r["state"], False))
+            add(place_key(r["name"]), i, True)
     # curated regions and districts GeoNames' city list lacks; `within` names the containing place
     with (MODELS / "places_curated.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -312,7 +333,7 @@ def _cache_path() -> Path:
         except Exception:
             vers.append("0")
     h = hashlib.sha1(" ".join(vers).encode())
-    for name in ("admin1.csv", "places_curated.csv", "country_centroids.csv"):
+    for name in ("admin1.csv", "places_curated.csv", "country_centroids.csv", "us_counties.csv"):
         h.update((MODELS / name).read_bytes())
     h.update(Path(__file__).read_bytes())
     base = Path(os.environ.get("SITREP_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

@@ -130,3 +130,14 @@ def test_two_alexandrias_are_two_actors(tmp_path):
     m = t["mentions"]
     by_doc = dict(zip(m[m.text == "Alexandria"].doc_id, m[m.text == "Alexandria"].actor_id))
     assert by_doc == {"d0": "place:alexandria-us-la", "d1": "place:alexandria-us-va", "d2": "place:alexandria"}
+
+
+def test_us_counties_have_points_and_ids(gaz):
+    walker = [p for p in gaz.lookup("Walker County")]
+    assert {p.admin1_code for p in walker} >= {"AL", "GA", "TX"} and all(p.lat is not None for p in walker)
+    ga = next(p for p in walker if p.admin1_code == "GA")
+    assert km(ga.lat, ga.lon, 34.74, -85.30) <= 50  # Walker County, Georgia
+    geo = {"country": "US", "admin1": ga.admin1, "lat": ga.lat, "lon": ga.lon, "geonames_id": None}
+    assert gaz.dominant("Walker County") is None  # no county of that name comes first
+    assert gaz.place_id("Walker County", geo) == "place:walker-county-us-ga"
+    assert gaz.lookup("Walker") == [] or all(p.kind != "admin2" for p in gaz.lookup("Walker"))
