@@ -104,9 +104,9 @@ class Gazetteer:
 
     def best(self, cands: list[Place], countries: Counter | None = None,
              admin1s: Counter | None = None) -> Place | None:
-        """The candidate that fits the document: in the country/admin1 it mentions most, then the higher feature
-        class (country, capital > division, large city > town), then the biggest. A division loses to the
-        same-name city inside it ("Idlib", "Daraa": the city; "Idlib province" names the province)."""
+        """The candidate that fits the document (`_rank`: its countries and divisions, then the feature class:
+        country, capital > division, large city > town, then the biggest). A division loses to the same-name city
+        inside it ("Idlib", "Daraa": the city; "Idlib province" names the province)."""
         if not cands:
             return None
         countries, admin1s = countries or Counter(), admin1s or Counter()
@@ -152,8 +152,14 @@ def _pool(cands: list[Place]) -> list[Place]:
 
 
 def _rank(p: Place, countries: Counter, admin1s: Counter) -> tuple:
-    return (countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0), p.tier, p.population,
-            p.kind == "country")
+    """Order of preference: a place in a division the document's other places are in ("Paris" with "Texas"
+    elsewhere; a division or country counts as its own, in a country they are in); a major place (tier >= 2) in
+    a country they are in; any major place (Glasgow, Scotland over Glasgow, Kentucky in a story that names no
+    Kentucky place); then the document's countries and divisions, the tier and the population."""
+    c, a = countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0)
+    major = p.tier >= 2
+    local = c > 0 and (a > 0 or p.kind in ("admin1", "country"))
+    return (local, major and c > 0, major, c, a, p.tier, p.population, p.kind == "country")
 
 
 def _same(p: Place, geo: dict) -> bool:
@@ -260,12 +266,19 @@ def _build() -> tuple:
     divisions = [(cc, code, name, aliases, None) for (cc, code), (name, aliases) in admin1.items()]
     divisions += [("US", s["code"], s["name"], [], int(s["geonameid"]) if s.get("geonameid") else None)
                   for s in states.values() if ("US", s["code"]) not in admin1]
+    division_idx = {}
     for cc, code, name, aliases, gid in divisions:
-        i = len(places)
+        i = division_idx[(cc, code)] = len(places)
         at = spread_centre(towns.get((cc, code), [])) or (None, None)
         places.append((name, "admin1", cc, name, at[0], at[1], gid, pops[(cc, code)], None, code, False))
         for n in (name, *aliases):
             add(place_key(n), i, True)
+    # AP-style state abbreviations ("W.Va.", "Kan."): weak, since without their dots they are words ("Mass")
+    with (MODELS / "us_state_abbrev.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if ("US", r["state"]) in division_idx:
+                for a in r["abbrev"].split("|"):
+                    add(place_key(a), division_idx[("US", r["state"])], False, min_len=2)
     for c in cities:
         i = len(places)
         pop = int(c.get("population") or 0)
@@ -333,7 +346,8 @@ def _cache_path() -> Path:
         except Exception:
             vers.append("0")
     h = hashlib.sha1(" ".join(vers).encode())
-    for name in ("admin1.csv", "places_curated.csv", "country_centroids.csv", "us_counties.csv"):
+    for name in ("admin1.csv", "places_curated.csv", "country_centroids.csv", "us_counties.csv",
+                 "us_state_abbrev.csv"):
         h.update((MODELS / name).read_bytes())
     h.update(Path(__file__).read_bytes())
     base = Path(os.environ.get("SITREP_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

@@ -141,3 +141,19 @@ def test_us_counties_have_points_and_ids(gaz):
     assert gaz.dominant("Walker County") is None  # no county of that name comes first
     assert gaz.place_id("Walker County", geo) == "place:walker-county-us-ga"
     assert gaz.lookup("Walker") == [] or all(p.kind != "admin2" for p in gaz.lookup("Walker"))
+
+
+def test_the_other_places_decide_not_the_name_itself():
+    # "Paris" many times, "Texas" once: Paris, Texas (a place does not vote for its own country)
+    p = places_of("Paris police said the fire started downtown. Paris firefighters arrived in minutes. "
+                  "Paris is the seat of Lamar County in northeast Texas.")
+    assert (p["Paris"]["country"], p["Paris"]["admin1"]) == ("US", "Texas")
+    # a state in the document's country is the state, not a town of that name in another state named there
+    p = places_of("Officials in Pittsburgh, Pennsylvania said the shipment had come from California.")
+    assert (p["California"]["country"], p["California"]["admin1"]) == ("US", "California")
+
+
+def test_state_abbreviations(gaz):
+    assert gaz.best(gaz.lookup("W.Va.")).name == "West Virginia"
+    assert gaz.best(gaz.lookup("Kan.")).name == "Kansas"
+    assert "mass" in gaz.weak_keys  # "Mass" without its dot is a word: context needed

@@ -220,17 +220,24 @@ class AliasLinker:
             if found and self._needs_context(doc, members, groups, found):
                 doubtful.add(root)
         countries, admin1s = Counter(), Counter()
+        votes: dict[tuple, tuple[Counter, Counter]] = {}
         for root, found in cands.items():
             n = sum(len(groups[m]) for m in clusters[root])
             best = self.gaz.best(found)
             if best is None or not best.country or root in doubtful:
                 continue
             if len({p.country for p in found}) == 1 or best.kind in ("country", "admin1", "district") or best.capital:
-                countries[best.country] += n
-                if best.admin1:
-                    admin1s[(best.country, best.admin1)] += n
+                own = votes[root] = (Counter({best.country: n}),
+                                     Counter({(best.country, best.admin1): n} if best.admin1 else {}))
+                countries.update(own[0])
+                admin1s.update(own[1])
+        doc_countries, doc_admin1s = countries, admin1s
         out = {}
         for root, found in cands.items():
+            # the document's other places decide: "Paris" five times and "Texas" once is Paris, Texas
+            countries, admin1s = doc_countries, doc_admin1s
+            if root in votes:
+                countries, admin1s = doc_countries - votes[root][0], doc_admin1s - votes[root][1]
             if root in doubtful and not self._place_cue(doc, clusters[root], groups):
                 found = [p for p in found if countries.get(p.country, 0)]  # "West" of a Texas story is West, TX
                 if not found:
