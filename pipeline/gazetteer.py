@@ -35,7 +35,7 @@ STRONG_POPULATION = 50_000
 # A common English word: Zipf frequency (log10 of occurrences per billion words, wordfreq) of the lowercased name
 # at least 4, i.e. 10 or more per million words, a word any reader meets daily ("west", "council", "village").
 # Such a name is a place only with context, unless a major place (country, continent, division, capital, city of
-# STRONG_POPULATION) has it. Measured on the geo dev halves: see tests/test_geo.py and models/ATTRIBUTION.md.
+# STRONG_POPULATION) has it. Measured on the geo dev halves: models/ATTRIBUTION.md.
 COMMON_ZIPF = 4.0
 # feature-class tiers for choosing among same-name places: a country, continent or capital before a division or
 # city of STRONG_POPULATION or a curated district, before a town or hamlet
