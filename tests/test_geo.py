@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 
+import pandas as pd
 import pytest
 
 import pipeline
@@ -45,7 +46,7 @@ def test_common_words_of_minor_places_need_context(gaz):
 
 def test_common_word_without_context_gets_no_point():
     p = places_of("West said the talks in Geneva had failed. Officials in Damascus blamed the rebels.")
-    assert "West" not in p or p["West"]["lat"] is None
+    assert "West" not in p or pd.isna(p["West"]["lat"])
     assert p["Damascus"]["country"] == "SY"
 
 
@@ -157,3 +158,10 @@ def test_state_abbreviations(gaz):
     assert gaz.best(gaz.lookup("W.Va.")).name == "West Virginia"
     assert gaz.best(gaz.lookup("Kan.")).name == "Kansas"
     assert "mass" in gaz.weak_keys  # "Mass" without its dot is a word: context needed
+
+
+def test_a_country_container_gives_no_point():
+    # the gazetteer's Tomahawk is in Wisconsin; "... in Syria" tells the country, and Syria's centre is no location
+    p = places_of("The US fired 59 Tomahawk missiles at the Shayrat air base in Syria on Friday.")
+    assert p["Tomahawk"]["country"] == "SY" and math.isnan(p["Tomahawk"]["lat"])
+    assert not math.isnan(p["Syria"]["lat"])

@@ -289,6 +289,10 @@ class AliasLinker:
                         continue
                     if any(t.lower_ in ("in", "of", "near") for t in doc[e.end:inner.start]):
                         found = self.gaz.best(self.gaz.lookup(inner.text), countries, admin1s)
+                        if found is not None and found.kind in ("country", "continent"):
+                            # "in Syria": the country, but a country's centre is no location of a place in it
+                            return gazetteer.Place(groups[m][0].text, "district", found.country, None, None, None,
+                                                   None, 0, None)
                         if found is not None:
                             return gazetteer.Place(groups[m][0].text, "district", found.country, found.admin1,
                                                    found.lat, found.lon, None, 0, inner.text)
