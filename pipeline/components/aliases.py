@@ -20,7 +20,7 @@ from ..gazetteer import place_key
 from ..linkrules import ADMIN1_TAIL, GROUP_LABELS, GuardedUnionFind, Guards, Sig, place_skeleton
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
-from .entities import TEXT_KEY
+from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS, TEXT_KEY
 
 extensions.register()
 
@@ -168,7 +168,7 @@ class AliasLinker:
                 name, registry, type_ = f"Military Forces of {state_name(self.countries.get(cc, cc))}", None, "faction"
             # the article's own name for the actor ("Da'esh"); the key is the registry's, so documents that say
             # "ISIL" or "Islamic State" link to the same actor
-            key = actor_key(type_, registry or name)
+            key = actor_key(type_, registry or name) if type_ != "place" else self.gaz.place_id(name, places.get(root))
             a = actors.get(key)
             if a is None:
                 a = actors[key] = {"key": key, "name": name, "type": type_, "aliases": [], "n_mentions": 0,
@@ -255,29 +255,47 @@ class AliasLinker:
         return None
 
     def _geo(self, doc: Doc, clusters, groups) -> dict:
-        """Coordinates for each place cluster, disambiguated by the countries/admin1s the document mentions."""
-        cands = {}
+        """Coordinates for each place cluster, disambiguated by the countries/admin1s the document mentions.
+        A name that needs context (`_needs_context`: a common word, a lone word opening a sentence) is placed
+        only with a place cue or in a country the document's other places are in."""
+        cands, doubtful = {}, set()
         for root, members in clusters.items():
             if root[0] != "PLACE":
                 continue
             found = []
             for m in members:
-                found = self.gaz.lookup(groups[m][0].text)
+                found = self.gaz.lookup(self.guards.possessive_base(groups[m][0].text))  # "Syrias" is Syria
                 if found:
                     break
             cands[root] = found
+            if found and self._needs_context(doc, members, groups, found):
+                doubtful.add(root)
         countries, admin1s = Counter(), Counter()
+        votes: dict[tuple, tuple[Counter, Counter]] = {}
         for root, found in cands.items():
             n = sum(len(groups[m]) for m in clusters[root])
             best = self.gaz.best(found)
-            if len({p.country for p in found}) == 1 or (best and best.kind in ("country", "admin1", "district")):
-                countries[best.country] += n
-                if best.admin1:
-                    admin1s[(best.country, best.admin1)] += n
+            if best is None or not best.country or root in doubtful:
+                continue
+            if len({p.country for p in found}) == 1 or best.kind in ("country", "admin1", "district") or best.capital:
+                own = votes[root] = (Counter({best.country: n}),
+                                     Counter({(best.country, best.admin1): n} if best.admin1 else {}))
+                countries.update(own[0])
+                admin1s.update(own[1])
+        doc_countries, doc_admin1s = countries, admin1s
         out = {}
         for root, found in cands.items():
+            # the document's other places decide: "Paris" five times and "Texas" once is Paris, Texas
+            countries, admin1s = doc_countries, doc_admin1s
+            if root in votes:
+                countries, admin1s = doc_countries - votes[root][0], doc_admin1s - votes[root][1]
+            if root in doubtful and not self._place_cue(doc, clusters[root], groups):
+                found = [p for p in found if countries.get(p.country, 0)]  # "West" of a Texas story is West, TX
+                if not found:
+                    continue
             best = self.gaz.best(found, countries, admin1s)
-            if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city":
+            if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city" \
+                    and best.tier < 2:  # a town abroad is likely another place; London stays London
                 best = self._container(doc, clusters[root], groups, countries, admin1s) or best
             elif best is None:
                 best = self._container(doc, clusters[root], groups, countries, admin1s)
@@ -291,6 +309,27 @@ class AliasLinker:
                              "geonames_id": best.geonames_id}
         return out
 
+    def _needs_context(self, doc: Doc, members, groups, found) -> bool:
+        """A common English word only minor places are named ("West", "Council"), or a lone capitalised word
+        opening every sentence it is in, of no major place (tier < 2: not a country, division, capital or city
+        of gazetteer.STRONG_POPULATION)."""
+        if any(place_key(groups[m][0].text) in self.gaz.common_keys for m in members):
+            return True
+        ents = [e for m in members for e in groups[m]]
+        return all(len(e) == 1 and e[0].is_sent_start for e in ents) and max(p.tier for p in found) < 2
+
+    @staticmethod
+    def _place_cue(doc: Doc, members, groups) -> bool:
+        """Some mention reads as a place: "in/near/at X", "X province", "the X area"."""
+        for m in members:
+            for e in groups[m]:
+                prev = doc[e.start - 1].lower_ if e.start > 0 else ""
+                if prev in PLACE_PREPS or prev in ("at", "near"):
+                    return True
+                if e.end < len(doc) and (doc[e.end].lower_ in ADMIN_NOUNS or doc[e.end].lower_ in PLACE_NOUNS):
+                    return True
+        return False
+
     def _container(self, doc, members, groups, countries, admin1s):
         """"Karak, a neighborhood in Daraa al-Balad": a place the gazetteer lacks takes its container's location."""
         places = [p for p in self._ents if p.label_ == "PLACE"]
@@ -301,6 +340,10 @@ class AliasLinker:
                         continue
                     if any(t.lower_ in ("in", "of", "near") for t in doc[e.end:inner.start]):
                         found = self.gaz.best(self.gaz.lookup(inner.text), countries, admin1s)
+                        if found is not None and found.kind in ("country", "continent"):
+                            # "in Syria": the country, but a country's centre is no location of a place in it
+                            return gazetteer.Place(groups[m][0].text, "district", found.country, None, None, None,
+                                                   None, 0, None)
                         if found is not None:
                             return gazetteer.Place(groups[m][0].text, "district", found.country, found.admin1,
                                                    found.lat, found.lon, None, 0, inner.text)

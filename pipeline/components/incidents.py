@@ -404,7 +404,8 @@ class IncidentExtractor(Component):
         if last.head.i in self._cue_toks:
             return True
         key = ent._.actor_key if ent is not None and ent.label_ == "PLACE" else None
-        return not (key and self._geo.get(key, {}).get("lat") is not None)
+        # a country has a point too (its centroid), but "Syria air strikes" names no place of the event
+        return not (key and self._geo.get(key, {}).get("lat") is not None and fold(ent.text) not in self.countries)
 
     def _place_from(self, doc: Doc, tokens: range, chains: list, ent_by_tok: dict) -> dict | None:
         best = None
