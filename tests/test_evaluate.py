@@ -38,7 +38,7 @@ def test_metrics_shape_and_counts(seed_gold, seed_pred):
     r = evaluate(seed_gold, pred=seed_pred)
     m = r["metrics"]
     assert r["n_docs"] == 1
-    assert r["counts"]["actors_req"] == 11 and r["counts"]["quotes_req"] == 6 and r["counts"]["incidents_req"] == 3
+    assert r["counts"]["actors_req"] == 11 and r["counts"]["quotes_req"] == 7 and r["counts"]["incidents_req"] == 3
     for k in ("actors.f1", "quotes.f1", "quotes.speaker_acc", "incidents.f1", "incidents.killed_acc", "not_hits"):
         assert k in m
     assert 0 <= m["actors.recall"] <= 1
