@@ -290,7 +290,9 @@ class AliasLinker:
             if root in votes:
                 countries, admin1s = doc_countries - votes[root][0], doc_admin1s - votes[root][1]
             if root in doubtful and not self._place_cue(doc, clusters[root], groups):
-                found = [p for p in found if countries.get(p.country, 0)]  # "West" of a Texas story is West, TX
+                # "West" of a story that names Texas places is West, TX; naming the United States is not enough
+                found = [p for p in found if admin1s.get((p.country, p.admin1), 0)
+                         or p.kind == "admin1" and countries.get(p.country, 0)]
                 if not found:
                     continue
             best = self.gaz.best(found, countries, admin1s)
