@@ -20,11 +20,22 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .schema import DOC_ACTORS, SCHEMAS, table_from_rows
+from .schema import CORPUS_COLUMNS, CORPUS_TABLES, DOC_ACTORS, SCHEMAS, table_from_rows
 
 FORMATS = ("parquet", "csv", "jsonl")
-PART_SCHEMAS = {**SCHEMAS, "doc_actors": DOC_ACTORS,
-                "done": pa.schema([("item_key", pa.string())])}
+
+
+def _part_schema(name: str) -> pa.Schema:
+    """A table's schema in the parts: without the columns only the corpus-level steps fill in, so parts written
+    before such a column existed still resume."""
+    schema = SCHEMAS[name]
+    for c in CORPUS_COLUMNS.get(name, ()):
+        schema = schema.remove(schema.get_field_index(c))
+    return schema
+
+
+PART_SCHEMAS = {**{n: _part_schema(n) for n in SCHEMAS if n not in CORPUS_TABLES},
+                "doc_actors": DOC_ACTORS, "done": pa.schema([("item_key", pa.string())])}
 
 
 class StoreError(RuntimeError):
