@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from . import events_eval
 from .schema import LABEL_TYPE
 from .text import fold, norm_name
 from .views import as_list
@@ -41,10 +42,12 @@ def _null(v) -> bool:
 
 
 def load_gold(gold_dir: Path) -> list[tuple[Path, dict]]:
+    """The per-article gold files; corpus-level golds (events_eval) are scored by their own module."""
     files = sorted(p for p in Path(gold_dir).glob("*.json") if p.name != "metrics.json")
     if not files:
         raise FileNotFoundError(f"no gold files (*.json) in {gold_dir}")
-    return [(p, json.loads(p.read_text(encoding="utf-8"))) for p in files]
+    golds = [(p, json.loads(p.read_text(encoding="utf-8"))) for p in files]
+    return [(p, g) for p, g in golds if not events_eval.is_events_gold(g)]
 
 
 def predict(golds: list[tuple[Path, dict]], out: Path, model: str | None = None) -> Path:
@@ -224,12 +227,19 @@ def evaluate(gold_dir: Path, pred: Path | None = None, model: str | None = None)
         out = pred or predict(golds, Path(tmp), model)
         from .api import load_tables
         tables = load_tables(out)
+        events = events_eval.evaluate(gold_dir, Path(tmp), pred, model)  # the same-event gold, its own corpus
     per = [score_doc(g, tables) for _, g in golds]
     metrics = aggregate(per)
     counts = metrics.pop("counts")
+    misses = {g["doc_id"]: d["misses"] for (_, g), d in zip(golds, per) if d["misses"]}
+    if events:
+        counts.update(events.pop("counts"))
+        if events.get("misses"):
+            misses["events"] = events["misses"]
+        events.pop("misses", None)
+        metrics.update(events)
     return {"n_docs": len(golds), "metrics": metrics, "counts": counts,
-            "found": sorted(x for d in per for x in d["found"]),
-            "misses": {g["doc_id"]: d["misses"] for (_, g), d in zip(golds, per) if d["misses"]},
+            "found": sorted(x for d in per for x in d["found"]), "misses": misses,
             "not_hits": {g["doc_id"]: d["not_hits"] for (_, g), d in zip(golds, per) if d["not_hits"]}}
 
 
