@@ -17,7 +17,8 @@ When two incidents are one event (each rule is a definition, checked against eve
 - sides: actor ids do not contradict: two reports that both name both sides contradict when they share no actor.
 Reports are placed from the most to the least specific (day and named place first). A precise report joins the
 closest compatible event; a vaguer one (a month, or only an admin1) joins an event only when exactly one event
-fits it, otherwise it stays an event of its own: a report that could be any of several events is not guessed.
+fits it, or when a repeated detail (its sub-event type, else its death toll) singles one out of several; otherwise
+it stays an event of its own: a report that could be any of several events is not guessed.
 """
 from __future__ import annotations
 
@@ -73,6 +74,70 @@ def date_window(date: str | None) -> tuple[int, int, bool] | None:
         return None
 
 
+ADMIN1_FUZZY = 85  # rapidfuzz ratio for transliteration variants of an admin1 name ("Raqa", "Hasakeh")
+
+
+@lru_cache(maxsize=1)
+def _admin1_index() -> dict[str, dict[str, str]]:
+    """Country -> normalised admin1 name or alias (models/admin1.csv) -> its name: "hasaka" -> "Al-Hasakah"."""
+    import csv
+
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    with model_file("admin1.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for n in [r["name"], *(r["aliases"] or "").split("|")]:
+                if n:
+                    out[r["country"]].setdefault(norm_name(n), r["name"])
+    return dict(out)
+
+
+@lru_cache(maxsize=65536)
+def named_admin1(name: str, country: str | None) -> str | None:
+    """The admin1 a location's name is ("Idlib province", "Raqa", "Syrias Hasakeh": a leading word the entity
+    span swallowed is dropped), else None."""
+    from rapidfuzz import fuzz, process
+
+    words = norm_name(name).split()
+    admin = set(settings()["admin_words"])
+    while words and words[-1] in admin:
+        words.pop()
+    index = _admin1_index()
+    tables = [index[country]] if country in index else list(index.values())
+    for i in range(min(2, len(words))):  # the name, then without its first word
+        key = " ".join(words[i:])
+        if len(key) < 4:
+            break
+        for t in tables:
+            if key in t:
+                return t[key]
+            hit = process.extractOne(key, list(t), scorer=fuzz.ratio, score_cutoff=ADMIN1_FUZZY)
+            if hit:
+                return t[hit[0]]
+    return None
+
+
+def place_level(row: Mapping) -> tuple[str, str | None, str | None] | None:
+    """(level, country, admin1) of a report's place: "specific" (a place inside an admin1, or one the gazetteer
+    could not put in one), "admin1" (the location is the admin1 itself, or only the admin1 is known) or "country";
+    None when the report gives no place."""
+    from .gazetteer import country_names
+
+    loc, loc_id, admin1, cc = (row.get(c) for c in ("location", "location_actor_id", "admin1", "country"))
+    if loc:
+        named_admin = named_admin1(loc, cc)
+        if named_admin and (not admin1 or norm_name(named_admin) == norm_name(admin1)):
+            return "admin1", cc, admin1 or named_admin
+        if cc and norm_name(loc) == norm_name(country_names().get(cc, "")):
+            return "country", cc, None
+    if loc_id:
+        return "specific", cc, admin1
+    if admin1:
+        return "admin1", cc, admin1
+    if cc:
+        return "country", cc, None
+    return None
+
+
 @dataclass
 class Report:
     """One incident as the grouping sees it."""
@@ -80,30 +145,31 @@ class Report:
     seq: int
     window: tuple[int, int, bool] | None
     family: str | None
-    specific: bool          # names a place inside its admin1 (not just the admin1 or country)
-    block: tuple | None     # (country, admin1 | None for the whole country | "#" + the place's id); None: not placeable
+    level: str | None       # specific / admin1 / country (place_level)
+    country: str
+    admin1: str | None
     sides: frozenset
 
     @property
-    def id(self) -> str:
-        return self.row["incident_id"]
+    def specific(self) -> bool:
+        return self.level == "specific"
+
+    @property
+    def place(self) -> str | None:
+        return self.row.get("location_actor_id") if self.specific else None
+
+    @property
+    def block(self) -> tuple[str, str | None]:
+        """Where the report is indexed: (country, admin1), or (country, None) when no admin1 is known."""
+        return self.country, self.admin1
 
 
 def _report(row: dict, seq: int) -> Report:
-    loc, loc_id, admin1, country = row.get("location"), row.get("location_actor_id"), row.get("admin1"), \
-        row.get("country")
-    is_admin = bool(loc and admin1 and norm_name(loc) == norm_name(admin1))
-    specific = bool(loc_id and admin1) and not is_admin
-    if admin1:
-        block = (country or "", admin1)
-    elif country:
-        block = (country, None)  # only the country is known: contained in every place of it
-    elif loc_id:
-        block = (country or "", "#" + loc_id)  # a place the gazetteer could not put in an admin1: itself only
-    else:
-        block = None
+    lv = place_level(row)
+    level, cc, admin1 = lv if lv else (None, None, None)
     sides = frozenset(x for x in (row.get("actor1_id"), row.get("actor2_id")) if x)
-    return Report(row, seq, date_window(row.get("date")), family(row.get("event_type")), specific, block, sides)
+    return Report(row, seq, date_window(row.get("date")), family(row.get("event_type")), level, cc or "", admin1,
+                  sides)
 
 
 @dataclass
@@ -113,6 +179,7 @@ class Event:
     day_hi: int | None = None
     coarse: tuple[int, int] | None = None  # intersection of the month/year reports' periods
     places: set = field(default_factory=set)  # location_actor_ids of the specific reports
+    admin1s: set = field(default_factory=set)
 
     def span(self) -> tuple[int, int]:
         if self.day_lo is not None:
@@ -127,8 +194,10 @@ class Event:
             self.day_hi = hi if self.day_hi is None else max(self.day_hi, hi)
         else:
             self.coarse = (lo, hi) if self.coarse is None else (max(self.coarse[0], lo), min(self.coarse[1], hi))
-        if r.specific:
-            self.places.add(r.row["location_actor_id"])
+        if r.place:
+            self.places.add(r.place)
+        if r.admin1:
+            self.admin1s.add(r.admin1)
 
 
 def _dates_fit(ev: Event, r: Report, tol: int) -> bool:
@@ -150,7 +219,11 @@ def compatible(ev: Event, r: Report, tol: int) -> bool:
     """Whether report `r` can be one more report of event `ev` (the rules in the module docstring)."""
     if any(x.family != r.family for x in ev.reports):
         return False
-    if r.specific and ev.places and r.row["location_actor_id"] not in ev.places:
+    if r.place and ev.places and r.place not in ev.places:
+        return False  # two different named places
+    if r.admin1 and ev.admin1s and r.admin1 not in ev.admin1s:
+        return False
+    if any(x.country and r.country and x.country != r.country for x in ev.reports):
         return False
     if not _dates_fit(ev, r, tol):
         return False
@@ -163,52 +236,78 @@ def _distance(ev: Event, r: Report) -> tuple:
     return (abs((r.window[0] + r.window[1]) / 2 - mid), -len(ev.reports), ev.reports[0].seq)
 
 
+def _the_one(cands: list[Event], r: Report) -> list[Event]:
+    """A vague report that fits several events joins one only if a detail the reports repeat singles it out: the
+    one event with a report of its sub-event type, else the one with a report of its death toll."""
+    for col in ("sub_event_type", "killed"):
+        v = r.row.get(col)
+        if v is None:
+            continue
+        same = [e for e in cands if any(x.row.get(col) == v for x in e.reports)]
+        if len(same) == 1:
+            return same
+    return []
+
+
 def group(rows: Iterable[Mapping]) -> list[list[dict]]:
     """The incident rows (dicts with SUMMARY_COLUMNS) in groups, one per event, each in input order; groups in
     order of their first report."""
     tol = int(settings()["day_tolerance"])
     reports = [_report(dict(row), i) for i, row in enumerate(rows)]
-    placeable = [r for r in reports if r.block is not None and r.window is not None and r.family is not None]
-    # most specific first: a day and a named place, then a day and only an admin1, then month/year reports
-    placeable.sort(key=lambda r: (not r.window[2], not r.specific, r.block[1] is None, r.window[1] - r.window[0],
-                                  r.window[0], r.seq))
+    placeable = [r for r in reports if r.level is not None and r.window is not None and r.family is not None]
+    # most specific first: day reports before month/year ones, each from the most to the least specific place
+    def rank(r: Report) -> int:  # a place in a known admin1, the admin1, a place in no known admin1, the country
+        return {"specific": 0 if r.admin1 else 2, "admin1": 1, "country": 3}[r.level]
+
+    placeable.sort(key=lambda r: (not r.window[2], rank(r), r.window[1] - r.window[0], r.window[0], r.seq))
     index: dict[tuple, list[Event]] = defaultdict(list)  # (block, week) -> events whose span touches that week
-    blocks_of: dict[str, set] = defaultdict(set)  # country -> its blocks, for reports that name only the country
+    by_place: dict[tuple, list[Event]] = defaultdict(list)  # (location_actor_id, week) -> events
+    blocks_of: dict[str, set] = defaultdict(set)  # country -> its blocks, for reports that name no admin1
     events: list[Event] = []
     assigned: dict[int, Event] = {}
-    for r in placeable:
-        lo, hi, _ = r.window
-        weeks = range((lo - tol) // WEEK, (hi + tol) // WEEK + 1)
-        blocks = sorted(blocks_of[r.block[0]], key=str) if r.block[1] is None else [r.block]
-        seen, cands = set(), []
-        for b in blocks:
+
+    def search(table: dict, keys: Iterable, weeks: range) -> list[Event]:
+        seen, found = set(), []
+        for k in keys:
             for w in weeks:
-                for ev in index.get((b, w), ()):
+                for ev in table.get((k, w), ()):
                     if id(ev) not in seen:
                         seen.add(id(ev))
                         if compatible(ev, r, tol):
-                            cands.append(ev)
-        if len(cands) > 1 and not (r.window[2] and r.specific):
-            # a vague report that fits several events: the one event of its own sub-event type, if there is one
-            same = [e for e in cands if any(x.row.get("sub_event_type") == r.row.get("sub_event_type")
-                                            for x in e.reports)]
-            cands = same if len(same) == 1 else []
+                            found.append(ev)
+        return found
+
+    for r in placeable:
+        lo, hi, day = r.window
+        weeks = range((lo - tol) // WEEK, (hi + tol) // WEEK + 1)
+        exact = search(by_place, [r.place], weeks) if r.place else []
+        if day and exact:
+            cands = exact  # the same named place within the day tolerance: the closest such event
+        else:
+            blocks = [r.block] if r.admin1 else sorted(blocks_of[r.country], key=str)
+            cands = search(index, blocks, weeks)
+            if not (day and r.specific and r.admin1) and len(cands) > 1:
+                cands = _the_one(cands, r)
         if cands:
             ev = min(cands, key=lambda e: _distance(e, r))
             old = ev.span()
         else:
             ev, old = Event(), None
             events.append(ev)
+        had = set(ev.places)
         ev.add(r)
         assigned[r.seq] = ev
         new = ev.span()
-        if old != new:
-            # register under the weeks the span now touches (a wider span never leaves a week it touched)
-            home = ev.reports[0].block
-            blocks_of[home[0]].add(home)
-            for w in range(new[0] // WEEK, new[1] // WEEK + 1):
-                if old is None or not (old[0] // WEEK <= w <= old[1] // WEEK):
-                    index[(home, w)].append(ev)
+        home = ev.reports[0].block
+        blocks_of[home[0]].add(home)
+        # register under the weeks the span now touches (a wider span never leaves a week it touched)
+        for w in range(new[0] // WEEK, new[1] // WEEK + 1):
+            fresh = old is None or not (old[0] // WEEK <= w <= old[1] // WEEK)
+            if fresh:
+                index[(home, w)].append(ev)
+            for p in ev.places:
+                if fresh or p not in had:
+                    by_place[(p, w)].append(ev)
     out: dict[int, list[dict]] = {}  # an incident that cannot be placed is an event of its own
     for r in reports:
         ev = assigned.get(r.seq)
