@@ -1,4 +1,4 @@
-"""The six tables exist with exactly the contract's columns, in every format, through the CLI and the API."""
+"""The seven tables exist with exactly the contract's columns, in every format, through the CLI and the API."""
 from __future__ import annotations
 
 import json
@@ -22,7 +22,10 @@ CONTRACT = {
               "speaker_end_char confidence",
     "incidents": "incident_id doc_id event_type sub_event_type date date_text date_precision location "
                  "location_actor_id country admin1 lat lon actor1 actor1_id actor2 actor2_id killed injured evidence "
-                 "start_char end_char",
+                 "start_char end_char event_id",
+    "events": "event_id event_type sub_event_type date date_precision location location_actor_id country admin1 lat "
+              "lon actor1 actor1_id actor2 actor2_id killed injured killed_min killed_max n_reports n_sources "
+              "first_report last_report",
     "errors": "path doc_id line stage error message",
 }
 
