@@ -58,6 +58,9 @@ def test_sample_run_writes_every_table(sample_out):
     assert set(m.actor_id.dropna()) <= set(tables["actors"].actor_id)  # descriptions ("a hospital") have none
     assert m[m.actor_id.isna()].text.str.contains(r"^[a-z]|^(?:The|A|An) ", regex=True).all()
     assert m.mention_id.is_unique and tables["actors"].actor_id.is_unique
+    # every incident belongs to exactly one event, and every event to at least one incident
+    inc, ev = tables["incidents"], tables["events"]
+    assert inc.event_id.notna().all() and set(inc.event_id) == set(ev.event_id) and ev.event_id.is_unique
 
 
 def test_rerun_is_identical_and_skips(tmp_path, sample_out):
