@@ -101,3 +101,35 @@ def test_add_event_ids_fills_the_incidents_column():
     t = table_from_rows("incidents", [inc("a:e0", "2017-04-04")])
     out = events.add_event_ids(t, {"a:e0": "ev:1"})
     assert out.column("event_id").to_pylist() == ["ev:1"] and out.schema == SCHEMAS["incidents"]
+
+
+def test_pairwise_scores_and_load_gold_skips_the_events_gold(tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    import pandas as pd
+
+    from pipeline import events_eval
+    from pipeline.evaluate import load_gold
+
+    gold = {"kind": "events", "corpus": "c.jsonl", "events": [
+        {"event": "A", "reports": [{"doc_id": "a", "start_char": 0, "end_char": 10},
+                                   {"doc_id": "b", "start_char": 5, "end_char": 15},
+                                   {"doc_id": "c", "start_char": 0, "end_char": 4}]},
+        {"event": "B", "reports": [{"doc_id": "a", "start_char": 50, "end_char": 60},
+                                   {"doc_id": "d", "start_char": 0, "end_char": 9}]}]}
+    inc = pd.DataFrame({"incident_id": ["a:e0", "a:e1", "b:e0", "c:e0", "d:e0"], "doc_id": list("aabcd"),
+                        "start_char": [0, 40, 0, 20, 0], "end_char": [12, 70, 30, 30, 9],
+                        "event_id": ["ev:1", "ev:2", "ev:1", "ev:3", "ev:1"]})
+    al = events_eval.align(gold, inc)
+    assert [e for _, _, e in al] == ["ev:1", "ev:1", None, "ev:2", "ev:1"]  # c's only incident does not overlap
+    s = events_eval.pair_scores(al)
+    # aligned: A.a A.b (ev:1) B.a (ev:2) B.d (ev:1): predicted pairs A.a-A.b (right), A.a-B.d, A.b-B.d (wrong);
+    # gold pairs A.a-A.b (found), B.a-B.d (missed)
+    assert (s["events.pair_p"], s["events.pair_r"], s["events.aligned"]) == (round(1 / 3, 4), 0.5, 0.8)
+    root = Path(__file__).resolve().parents[1] / "data" / "gold"
+    shutil.copy(root / "daraa-al-balad-2021-07-28.json", tmp_path)
+    (tmp_path / "events-x.json").write_text(json.dumps(gold))
+    assert [p.name for p, _ in load_gold(tmp_path)] == ["daraa-al-balad-2021-07-28.json"]
+    assert [p.name for p, _ in events_eval.load(tmp_path)] == ["events-x.json"]
