@@ -133,3 +133,16 @@ def test_pairwise_scores_and_load_gold_skips_the_events_gold(tmp_path):
     (tmp_path / "events-x.json").write_text(json.dumps(gold))
     assert [p.name for p, _ in load_gold(tmp_path)] == ["daraa-al-balad-2021-07-28.json"]
     assert [p.name for p, _ in events_eval.load(tmp_path)] == ["events-x.json"]
+
+
+def test_render_lists_the_other_reports_of_an_event():
+    from pipeline.views import _other_reports_html
+
+    incidents = [{"event_id": "ev:1"}, {"event_id": "ev:2"}, {"event_id": "ev:1"}]
+    others = [{"event_id": "ev:1", "doc_id": "b", "title": "Gas <attack>", "published": "2017-04-05",
+               "source": "afp"}]
+    html = _other_reports_html(incidents, others)
+    assert html.startswith("<h2>Other reports of these events</h2>")
+    assert ('<td><a href="#row-e1">E1</a> <a href="#row-e3">E3</a></td><td>ev:1</td><td>b</td>'
+            "<td>Gas &lt;attack&gt;</td><td>2017-04-05</td><td>afp</td>") in html
+    assert _other_reports_html(incidents, []) == ""
