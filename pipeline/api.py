@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import actors as actor_linking
+from . import events as event_grouping
 from .engines.local import item_key, process_batch, run_local
 from .ingest import DEFAULT_MAX_CHARS, Article, IngestError, Item, iter_articles
 from .nlp import get_nlp
@@ -103,17 +104,31 @@ def remap_actor_ids(t: pa.Table, name: str, key_map: actor_linking.ActorIds) -> 
     return t
 
 
+def _final_rows(t: pa.Table, name: str, key_map: dict[str, str], event_map: dict[str, str]) -> pa.Table:
+    """A part as final rows: corpus-level actor ids, and for incidents the event each belongs to."""
+    t = remap_actor_ids(t, name, key_map)
+    return event_grouping.add_event_ids(t, event_map) if name == "incidents" else t
+
+
 def finalize(store: Store, summary: RunSummary | None = None) -> dict[str, int]:
     """Link actors across the corpus, then write every final table from the parts."""
     committed = store.committed_stems()
     actors_table, key_map = actor_linking.link(store.iter_parts("doc_actors", committed=committed))
+    # events: over the incidents' summary columns with the linked actor ids, never the documents
+    inc = (remap_actor_ids(t, "incidents", key_map)
+           for t in store.iter_parts("incidents", list(event_grouping.SUMMARY_COLUMNS), committed=committed))
+    events_table, event_map = event_grouping.build(
+        inc, store.iter_parts("documents", ["doc_id", "source", "published"], committed=committed))
     rows = {}
     for name in TABLES:
         if name == "actors":
             rows[name] = store.write_table(name, iter([actors_table]))
+        elif name == "events":
+            rows[name] = store.write_table(name, iter([events_table]))
         else:
             rows[name] = store.write_table(name, store.iter_parts(name, committed=committed),
-                                           functools.partial(remap_actor_ids, name=name, key_map=key_map))
+                                           functools.partial(_final_rows, name=name, key_map=key_map,
+                                                             event_map=event_map))
     store.remove_other_formats()
     if summary is not None:
         summary.rows = rows
@@ -134,7 +149,7 @@ def load_tables(out: str | Path = "data/processed") -> dict[str, pd.DataFrame]:
 
 def extract(text: str, published: str | None = None, title: str | None = None, doc_id: str = "doc",
             model: str | None = None) -> dict[str, pd.DataFrame]:
-    """The tables of one article, in memory; actors are linked within the article only."""
+    """The tables of one article, in memory; actors are linked and events grouped within the article only."""
     from .ingest import _finish
 
     art = Article(doc_id=doc_id, text=text, title=title, published=published)
@@ -145,11 +160,15 @@ def extract(text: str, published: str | None = None, title: str | None = None, d
     else:
         rows = process_batch(get_nlp(model), [(0, item)])[2]
     actors_table, key_map = actor_linking.link([table_from_rows("doc_actors", rows["doc_actors"], DOC_ACTORS)])
+    inc = remap_actor_ids(table_from_rows("incidents", rows["incidents"]), "incidents", key_map)
+    events_table, event_map = event_grouping.build([inc], [table_from_rows("documents", rows["documents"])])
     out = {}
     for name in TABLES:
         if name == "actors":
             out[name] = actors_table.to_pandas()
-            continue
-        out[name] = remap_actor_ids(table_from_rows(name, rows[name]), name, key_map).to_pandas()
+        elif name == "events":
+            out[name] = events_table.to_pandas()
+        else:
+            out[name] = _final_rows(table_from_rows(name, rows[name]), name, key_map, event_map).to_pandas()
     return out
 

@@ -249,7 +249,7 @@ def export(
 @app.command()
 def query(
     sql: str = typer.Argument(..., help="One SQL statement over the views documents, mentions, actors, quotes, "
-                                        "incidents, errors."),
+                                        "incidents, events, errors."),
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
     csv: bool = typer.Option(False, "--csv", help="Print CSV instead of a table."),
     max_rows: int = typer.Option(200, "--max-rows", min=1, help="Rows shown in the table (CSV prints all)."),

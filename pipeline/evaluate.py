@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from . import corpus_eval
+from . import corpus_eval, events_eval
 from .corpus_eval import corpus_files
 from .schema import LABEL_TYPE
 from .text import fold, norm_name
@@ -43,13 +43,15 @@ def _null(v) -> bool:
 
 
 def load_gold(gold_dir: Path) -> list[tuple[Path, dict]]:
-    """The per-article gold files; `metrics.json` (the baseline) and `corpus-*.json` (corpus golds, scored by
-    corpus_eval) are not per-article golds. Raises when the folder has no gold of either kind."""
+    """The per-article gold files; `metrics.json` (the baseline), `corpus-*.json` (corpus golds, scored by
+    corpus_eval) and the same-event gold (events_eval) are not per-article golds. Raises when the folder has no
+    gold of any kind."""
     corpus = set(corpus_files(gold_dir))
     files = sorted(p for p in Path(gold_dir).glob("*.json") if p.name != "metrics.json" and p not in corpus)
     if not files and not corpus:
         raise FileNotFoundError(f"no gold files (*.json) in {gold_dir}")
-    return [(p, json.loads(p.read_text(encoding="utf-8"))) for p in files]
+    golds = [(p, json.loads(p.read_text(encoding="utf-8"))) for p in files]
+    return [(p, g) for p, g in golds if not events_eval.is_events_gold(g)]
 
 
 def predict(golds: list[tuple[Path, dict]], out: Path, model: str | None = None) -> Path:
@@ -248,13 +250,20 @@ def evaluate(gold_dir: Path, pred: Path | None = None, model: str | None = None)
             tables = load_tables(out)
             per = [score_doc(g, tables) for _, g in golds]
         corpus = corpus_eval.evaluate(gold_dir, pred, model, tmp=Path(tmp) / "corpus")
+        events = events_eval.evaluate(gold_dir, Path(tmp), pred, model)  # the same-event gold, its own corpus
     metrics, counts = {}, {}
     if per:
         metrics = aggregate(per)
         counts = metrics.pop("counts")
+    misses = {g["doc_id"]: d["misses"] for (_, g), d in zip(golds, per) if d["misses"]}
+    if events:
+        counts.update(events.pop("counts"))
+        if events.get("misses"):
+            misses["events"] = events["misses"]
+        events.pop("misses", None)
+        metrics.update(events)
     result = {"n_docs": len(golds), "metrics": metrics, "counts": counts,
-              "found": sorted(x for d in per for x in d["found"]),
-              "misses": {g["doc_id"]: d["misses"] for (_, g), d in zip(golds, per) if d["misses"]},
+              "found": sorted(x for d in per for x in d["found"]), "misses": misses,
               "not_hits": {g["doc_id"]: d["not_hits"] for (_, g), d in zip(golds, per) if d["not_hits"]}}
     if corpus is not None:
         metrics.update(corpus["metrics"])

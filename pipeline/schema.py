@@ -32,8 +32,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("date_text", STR), ("date_precision", STR), ("location", STR), ("location_actor_id", STR),
         ("country", STR), ("admin1", STR), ("lat", FLT), ("lon", FLT), ("actor1", STR), ("actor1_id", STR),
         ("inter1", INT), ("actor2", STR), ("actor2_id", STR), ("inter2", INT), ("killed", INT), ("injured", INT),
-        ("evidence", STR),
-        ("start_char", INT), ("end_char", INT),
+        ("evidence", STR), ("start_char", INT), ("end_char", INT), ("event_id", STR),
+    ]),
+    # one row per real-world event across articles (pipeline/events.py); incidents.event_id points here
+    "events": pa.schema([
+        ("event_id", STR), ("event_type", STR), ("sub_event_type", STR), ("date", STR), ("date_precision", STR),
+        ("location", STR), ("location_actor_id", STR), ("country", STR), ("admin1", STR), ("lat", FLT),
+        ("lon", FLT), ("actor1", STR), ("actor1_id", STR), ("inter1", INT), ("actor2", STR), ("actor2_id", STR),
+        ("inter2", INT), ("killed", INT), ("injured", INT), ("killed_min", INT), ("killed_max", INT),
+        ("n_reports", INT), ("n_sources", INT), ("first_report", STR), ("last_report", STR),
     ]),
     "errors": pa.schema([
         ("path", STR), ("doc_id", STR), ("line", INT), ("stage", STR), ("error", STR), ("message", STR),
@@ -41,6 +48,11 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
+
+# Tables the corpus-level steps write at the end of a run, never per batch.
+CORPUS_TABLES = ("actors", "events")
+# Columns the corpus-level steps fill in: absent from the per-batch parts.
+CORPUS_COLUMNS: dict[str, tuple[str, ...]] = {"incidents": ("event_id",)}
 
 # Per-document actor summaries: an internal table the corpus-level linking reads; not part of the contract.
 DOC_ACTORS = pa.schema([

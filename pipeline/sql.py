@@ -87,7 +87,7 @@ def read_table(out: str | Path, name: str) -> pd.DataFrame:
 
 
 def connect(out: str | Path = "data/processed", database: str = ":memory:"):
-    """A DuckDB connection with one VIEW per table of `out` (documents, mentions, actors, quotes, incidents,
+    """A DuckDB connection with one VIEW per table of `out` (documents, mentions, actors, quotes, incidents, events,
     errors). The views read the Parquet/CSV/JSONL files on every query, so they always show the latest run."""
     import duckdb
 

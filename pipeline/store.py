@@ -20,11 +20,22 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .schema import DOC_ACTORS, SCHEMAS, table_from_rows
+from .schema import CORPUS_COLUMNS, CORPUS_TABLES, DOC_ACTORS, SCHEMAS, table_from_rows
 
 FORMATS = ("parquet", "csv", "jsonl")
-PART_SCHEMAS = {**SCHEMAS, "doc_actors": DOC_ACTORS,
-                "done": pa.schema([("item_key", pa.string())])}
+
+
+def _part_schema(name: str) -> pa.Schema:
+    """A table's schema in the parts: without the columns only the corpus-level steps fill in, so parts written
+    before such a column existed still resume."""
+    schema = SCHEMAS[name]
+    for c in CORPUS_COLUMNS.get(name, ()):
+        schema = schema.remove(schema.get_field_index(c))
+    return schema
+
+
+PART_SCHEMAS = {**{n: _part_schema(n) for n in SCHEMAS if n not in CORPUS_TABLES},
+                "doc_actors": DOC_ACTORS, "done": pa.schema([("item_key", pa.string())])}
 
 
 class StoreError(RuntimeError):
@@ -102,8 +113,9 @@ class Store:
         schema = PART_SCHEMAS[name]
         for f in sorted((self.parts / name).glob("*.parquet")):
             if f.stem in committed:
-                t = pq.read_table(f, columns=columns)
-                yield t if columns else t.cast(schema)
+                names = columns or schema.names
+                present = set(pq.read_schema(f).names)
+                yield _conform(pq.read_table(f, columns=[n for n in names if n in present]), names, schema)
 
     # ---- final tables -------------------------------------------------------------------------------
     def table_path(self, name: str) -> Path:
@@ -179,3 +191,14 @@ def _flatten_lists(t: pa.Table) -> pa.Table:
         else:
             cols.append(col)
     return pa.Table.from_arrays(cols, names=t.column_names)
+
+
+def _conform(t: pa.Table, names: list[str], schema: pa.Schema) -> pa.Table:
+    """A part in the columns asked for, in the contract's types; a column a part written by an earlier version
+    lacks (a contract addition such as incidents.inter1) reads as nulls, so such a run still resumes."""
+    cols = []
+    for n in names:
+        typ = schema.field(n).type if n in schema.names else (t.schema.field(n).type if n in t.column_names
+                                                              else pa.string())
+        cols.append(t.column(n).cast(typ) if n in t.column_names else pa.nulls(t.num_rows, typ))
+    return pa.table(cols, names=list(names))

@@ -39,6 +39,8 @@ class DocView:
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
     incidents: pd.DataFrame = field(default_factory=pd.DataFrame)
     actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # other documents reporting this document's events: event_id, doc_id, title, published, source
+    other_reports: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 # ---- loading ------------------------------------------------------------------------------------------------
@@ -125,6 +127,12 @@ def load_doc(out: str | Path, doc_id: str, text: str | None = None) -> DocView:
         ids = _actor_ids(view)
         view.actors = (rows("actors", "list_contains(?, actor_id)", [sorted(ids)]) if ids
                        else pd.DataFrame(columns=SCHEMAS["actors"].names))
+        events = sorted({e for e in view.incidents.get("event_id", pd.Series(dtype=object)) if isinstance(e, str)})
+        if events:
+            view.other_reports = con.execute(
+                "SELECT DISTINCT i.event_id, i.doc_id, d.title, d.published, d.source FROM incidents i "
+                "JOIN documents d USING (doc_id) WHERE list_contains(?, i.event_id) AND i.doc_id <> ? "
+                "ORDER BY i.event_id, d.published, i.doc_id", [events, doc_id]).df()
     finally:
         con.close()
     if text is None:
@@ -340,6 +348,7 @@ def render_html(view: DocView) -> str:
         f'<div class="text">{"".join(parts)}</div>',
         _quotes_html(quotes, actors),
         _incidents_html(incidents, actors),
+        _other_reports_html(incidents, _records(view.other_reports)),
         _actors_html(view.actors),
         "</body></html>",
     ]) + "\n"
@@ -404,6 +413,19 @@ def _incidents_html(incidents: list[dict], actors: dict) -> str:
                     f'<td class="num">{_e(_int(e.get("injured")))}</td><td>{_e(e.get("evidence"))}</td></tr>')
     return _table_html("Incidents", ["#", "date", "type", "place", "actors", "killed", "injured", "evidence"], rows,
                        "No incidents found in this document.")
+
+
+def _other_reports_html(incidents: list[dict], others: list[dict]) -> str:
+    """The other documents that report this document's events (incidents.event_id), by incident tag."""
+    tags: dict[str, list[str]] = {}
+    for i, e in enumerate(incidents, 1):
+        if _val(e.get("event_id")):
+            tags.setdefault(e["event_id"], []).append(f'<a href="#row-e{i}">E{i}</a>')
+    rows = [f'<tr><td>{" ".join(tags.get(o["event_id"], []))}</td><td>{_e(o["event_id"])}</td>'
+            f'<td>{_e(o.get("doc_id"))}</td><td>{_e(o.get("title"))}</td><td>{_e(o.get("published"))}</td>'
+            f'<td>{_e(o.get("source"))}</td></tr>' for o in others]
+    return _table_html("Other reports of these events", ["incidents", "event", "document", "title", "published",
+                                                         "source"], rows, None)
 
 
 def _actors_html(actors: pd.DataFrame) -> str:

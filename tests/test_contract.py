@@ -1,4 +1,4 @@
-"""The six tables exist with exactly the contract's columns, in every format, through the CLI and the API."""
+"""The seven tables exist with exactly the contract's columns, in every format, through the CLI and the API."""
 from __future__ import annotations
 
 import json
@@ -22,7 +22,10 @@ CONTRACT = {
               "speaker_end_char confidence",
     "incidents": "incident_id doc_id event_type sub_event_type date date_text date_precision location "
                  "location_actor_id country admin1 lat lon actor1 actor1_id inter1 actor2 actor2_id inter2 killed "
-                 "injured evidence start_char end_char",
+                 "injured evidence start_char end_char event_id",
+    "events": "event_id event_type sub_event_type date date_precision location location_actor_id country admin1 lat "
+              "lon actor1 actor1_id inter1 actor2 actor2_id inter2 killed injured killed_min killed_max n_reports "
+              "n_sources first_report last_report",
     "errors": "path doc_id line stage error message",
 }
 
@@ -55,6 +58,9 @@ def test_sample_run_writes_every_table(sample_out):
     assert set(m.actor_id.dropna()) <= set(tables["actors"].actor_id)  # descriptions ("a hospital") have none
     assert m[m.actor_id.isna()].text.str.contains(r"^[a-z]|^(?:The|A|An) ", regex=True).all()
     assert m.mention_id.is_unique and tables["actors"].actor_id.is_unique
+    # every incident belongs to exactly one event, and every event to at least one incident
+    inc, ev = tables["incidents"], tables["events"]
+    assert inc.event_id.notna().all() and set(inc.event_id) == set(ev.event_id) and ev.event_id.is_unique
 
 
 def test_rerun_is_identical_and_skips(tmp_path, sample_out):

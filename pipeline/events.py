@@ -1,0 +1,415 @@
+"""Corpus-level event grouping: the incidents of every article that report one real-world event become one row of
+the `events` table, and each incident gets that row's `event_id`.
+
+Runs once at the end of a run, after actor linking, over small per-incident summaries (the incident columns below
+and each document's source and publication date), never over the documents. Incidents are compared only within
+blocks of (country, admin1) and nearby weeks, so the cost grows with the corpus times the density of one place and
+fortnight, not with the square of the corpus.
+
+When two incidents are one event (each rule is a definition, checked against every report already in the event):
+- type: the same event family (ACLED's categories: political violence / demonstrations / strategic developments;
+  `models/events.json`);
+- place: the same place, or one place contains the other: the same `location_actor_id` (actor linking already maps
+  spelling variants and GeoNames ids to one actor), or one report names only the admin1 (or a location that is
+  the admin1 itself) that holds the other's location; reports that give only a country are not placed in an event;
+- date: day-precision reports at most `day_tolerance` days apart; a month or year report contains the day reports
+  and lies within the other coarse reports' periods (calendar periods nest, so overlapping = containment);
+- sides: actor ids do not contradict: two reports that both name both sides contradict when they share no actor.
+Reports are placed from the most to the least specific (day and named place first). A precise report joins the
+closest compatible event; a vaguer one (a month, or only an admin1) joins an event only when exactly one event
+fits it, or when a repeated detail (its sub-event type, else its death toll) singles one out of several; otherwise
+it stays an event of its own: a report that could be any of several events is not guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyarrow as pa
+
+from .resources import model_file
+from .schema import SCHEMAS, table_from_rows
+from .text import norm_name
+
+# The incident columns the step reads: a summary, not the evidence text.
+SUMMARY_COLUMNS = ("incident_id", "doc_id", "event_type", "sub_event_type", "date", "date_precision", "location",
+                   "location_actor_id", "country", "admin1", "lat", "lon", "actor1", "actor1_id", "inter1",
+                   "actor2", "actor2_id", "inter2", "killed", "injured")
+GEO_COLUMNS = ("location", "location_actor_id", "country", "admin1", "lat", "lon")
+WEEK = 7
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    return json.loads(model_file("events.json").read_text(encoding="utf-8"))
+
+
+def family(event_type: str | None) -> str | None:
+    """The ACLED category of an event type; an unknown type is its own family."""
+    if not event_type:
+        return None
+    return settings()["families"].get(event_type, event_type)
+
+
+def date_window(date: str | None) -> tuple[int, int, bool] | None:
+    """(first day, last day, is a single day) of an ISO date of day, month or year precision, as ordinals."""
+    if not date:
+        return None
+    try:
+        if len(date) == 4:
+            y = int(date)
+            return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal(), False
+        if len(date) == 7:
+            y, m = int(date[:4]), int(date[5:7])
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1).toordinal(), nxt.toordinal() - 1, False
+        d = dt.date.fromisoformat(date[:10]).toordinal()
+        return d, d, True
+    except ValueError:
+        return None
+
+
+ADMIN1_FUZZY = 85  # rapidfuzz ratio for transliteration variants of an admin1 name ("Raqa", "Hasakeh")
+
+
+@lru_cache(maxsize=1)
+def _admin1_index() -> dict[str, dict[str, str]]:
+    """Country -> normalised admin1 name or alias (models/admin1.csv) -> its name: "hasaka" -> "Al-Hasakah"."""
+    import csv
+
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    with model_file("admin1.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            for n in [r["name"], *(r["aliases"] or "").split("|")]:
+                if n:
+                    out[r["country"]].setdefault(norm_name(n), r["name"])
+    return dict(out)
+
+
+@lru_cache(maxsize=65536)
+def named_admin1(name: str, country: str | None) -> str | None:
+    """The admin1 a location's name is ("Idlib province", "Raqa", "Syrias Hasakeh": a leading word the entity
+    span swallowed is dropped), else None."""
+    from rapidfuzz import fuzz, process
+
+    words = norm_name(name).split()
+    admin = set(settings()["admin_words"])
+    while words and words[-1] in admin:
+        words.pop()
+    index = _admin1_index()
+    tables = [index[country]] if country in index else list(index.values())
+    for i in range(min(2, len(words))):  # the name, then without its first word
+        key = " ".join(words[i:])
+        if len(key) < 4:
+            break
+        for t in tables:
+            if key in t:
+                return t[key]
+            hit = process.extractOne(key, list(t), scorer=fuzz.ratio, score_cutoff=ADMIN1_FUZZY)
+            if hit:
+                return t[hit[0]]
+    return None
+
+
+def place_level(row: Mapping) -> tuple[str, str | None, str | None] | None:
+    """(level, country, admin1) of a report's place: "specific" (a place inside an admin1, or one the gazetteer
+    could not put in one), "admin1" (the location is the admin1 itself, or only the admin1 is known) or "country";
+    None when the report gives no place."""
+    from .gazetteer import country_names
+
+    loc, loc_id, admin1, cc = (row.get(c) for c in ("location", "location_actor_id", "admin1", "country"))
+    if loc:
+        named_admin = named_admin1(loc, cc)
+        if named_admin and (not admin1 or norm_name(named_admin) == norm_name(admin1)):
+            return "admin1", cc, admin1 or named_admin
+        if cc and norm_name(loc) == norm_name(country_names().get(cc, "")):
+            return "country", cc, None
+    if loc_id:
+        return "specific", cc, admin1
+    if admin1:
+        return "admin1", cc, admin1
+    if cc:
+        return "country", cc, None
+    return None
+
+
+@dataclass
+class Report:
+    """One incident as the grouping sees it."""
+    row: dict
+    seq: int
+    window: tuple[int, int, bool] | None
+    family: str | None
+    level: str | None       # specific / admin1 / country (place_level)
+    country: str
+    admin1: str | None
+    sides: frozenset
+
+    @property
+    def specific(self) -> bool:
+        return self.level == "specific"
+
+    @property
+    def place(self) -> str | None:
+        return self.row.get("location_actor_id") if self.specific else None
+
+    @property
+    def block(self) -> tuple[str, str | None]:
+        """Where the report is indexed: (country, admin1), or (country, None) when no admin1 is known."""
+        return self.country, self.admin1
+
+
+def _report(row: dict, seq: int) -> Report:
+    lv = place_level(row)
+    level, cc, admin1 = lv if lv else (None, None, None)
+    sides = frozenset(x for x in (row.get("actor1_id"), row.get("actor2_id")) if x)
+    return Report(row, seq, date_window(row.get("date")), family(row.get("event_type")), level, cc or "", admin1,
+                  sides)
+
+
+@dataclass
+class Event:
+    reports: list[Report] = field(default_factory=list)
+    day_lo: int | None = None      # span of the day-precision reports
+    day_hi: int | None = None
+    coarse: tuple[int, int] | None = None  # intersection of the month/year reports' periods
+    places: set = field(default_factory=set)  # location_actor_ids of the specific reports
+    admin1s: set = field(default_factory=set)
+
+    def span(self) -> tuple[int, int]:
+        if self.day_lo is not None:
+            return self.day_lo, self.day_hi
+        return self.coarse
+
+    def add(self, r: Report) -> None:
+        self.reports.append(r)
+        lo, hi, day = r.window
+        if day:
+            self.day_lo = lo if self.day_lo is None else min(self.day_lo, lo)
+            self.day_hi = hi if self.day_hi is None else max(self.day_hi, hi)
+        else:
+            self.coarse = (lo, hi) if self.coarse is None else (max(self.coarse[0], lo), min(self.coarse[1], hi))
+        if r.place:
+            self.places.add(r.place)
+        if r.admin1:
+            self.admin1s.add(r.admin1)
+
+
+def _dates_fit(ev: Event, r: Report, tol: int) -> bool:
+    lo, hi, day = r.window
+    if day:
+        if ev.day_lo is not None and max(ev.day_hi, lo) - min(ev.day_lo, lo) > tol:
+            return False
+        return ev.coarse is None or ev.coarse[0] <= lo <= ev.coarse[1]
+    if ev.coarse is not None and max(ev.coarse[0], lo) > min(ev.coarse[1], hi):
+        return False
+    return ev.day_lo is None or (lo <= ev.day_lo and ev.day_hi <= hi)
+
+
+def _sides_contradict(a: frozenset, b: frozenset) -> bool:
+    return len(a) == 2 and len(b) == 2 and not (a & b)
+
+
+def compatible(ev: Event, r: Report, tol: int) -> bool:
+    """Whether report `r` can be one more report of event `ev` (the rules in the module docstring)."""
+    if any(x.family != r.family for x in ev.reports):
+        return False
+    if r.place and ev.places and r.place not in ev.places:
+        return False  # two different named places
+    if r.admin1 and ev.admin1s and r.admin1 not in ev.admin1s:
+        return False
+    if any(x.country and r.country and x.country != r.country for x in ev.reports):
+        return False
+    if not _dates_fit(ev, r, tol):
+        return False
+    return not any(_sides_contradict(x.sides, r.sides) for x in ev.reports)
+
+
+def _distance(ev: Event, r: Report) -> tuple:
+    lo, hi = ev.span()
+    mid = (lo + hi) / 2
+    return (abs((r.window[0] + r.window[1]) / 2 - mid), -len(ev.reports), ev.reports[0].seq)
+
+
+def _the_one(cands: list[Event], r: Report) -> list[Event]:
+    """A vague report that fits several events joins one only if a detail the reports repeat singles it out: the
+    one event with a report of its sub-event type, else the one with a report of its death toll."""
+    for col in ("sub_event_type", "killed"):
+        v = r.row.get(col)
+        if v is None:
+            continue
+        same = [e for e in cands if any(x.row.get(col) == v for x in e.reports)]
+        if len(same) == 1:
+            return same
+    return []
+
+
+def group(rows: Iterable[Mapping]) -> list[list[dict]]:
+    """The incident rows (dicts with SUMMARY_COLUMNS) in groups, one per event, each in input order; groups in
+    order of their first report."""
+    tol = int(settings()["day_tolerance"])
+    reports = [_report(dict(row), i) for i, row in enumerate(rows)]
+    placeable = [r for r in reports if r.level is not None and r.window is not None and r.family is not None]
+    # most specific first: day reports before month/year ones, each from the most to the least specific place
+    def rank(r: Report) -> int:  # a place in a known admin1, the admin1, a place in no known admin1, the country
+        return {"specific": 0 if r.admin1 else 2, "admin1": 1, "country": 3}[r.level]
+
+    placeable.sort(key=lambda r: (not r.window[2], rank(r), r.window[1] - r.window[0], r.window[0], r.seq))
+    index: dict[tuple, list[Event]] = defaultdict(list)  # (block, week) -> events whose span touches that week
+    by_place: dict[tuple, list[Event]] = defaultdict(list)  # (location_actor_id, week) -> events
+    blocks_of: dict[str, set] = defaultdict(set)  # country -> its blocks, for reports that name no admin1
+    events: list[Event] = []
+    assigned: dict[int, Event] = {}
+
+    def search(table: dict, keys: Iterable, weeks: range) -> list[Event]:
+        seen, found = set(), []
+        for k in keys:
+            for w in weeks:
+                for ev in table.get((k, w), ()):
+                    if id(ev) not in seen:
+                        seen.add(id(ev))
+                        if compatible(ev, r, tol):
+                            found.append(ev)
+        return found
+
+    for r in placeable:
+        lo, hi, day = r.window
+        weeks = range((lo - tol) // WEEK, (hi + tol) // WEEK + 1)
+        exact = search(by_place, [r.place], weeks) if r.place else []
+        if day and exact:
+            cands = exact  # the same named place within the day tolerance: the closest such event
+        else:
+            blocks = [r.block] if r.admin1 else sorted(blocks_of[r.country], key=str)
+            cands = search(index, blocks, weeks)
+            if not (day and r.specific and r.admin1) and len(cands) > 1:
+                cands = _the_one(cands, r)
+        if cands:
+            ev = min(cands, key=lambda e: _distance(e, r))
+            old = ev.span()
+        else:
+            ev, old = Event(), None
+            events.append(ev)
+        had = set(ev.places)
+        ev.add(r)
+        assigned[r.seq] = ev
+        new = ev.span()
+        home = ev.reports[0].block
+        blocks_of[home[0]].add(home)
+        # register under the weeks the span now touches (a wider span never leaves a week it touched)
+        for w in range(new[0] // WEEK, new[1] // WEEK + 1):
+            fresh = old is None or not (old[0] // WEEK <= w <= old[1] // WEEK)
+            if fresh:
+                index[(home, w)].append(ev)
+            for p in ev.places:
+                if fresh or p not in had:
+                    by_place[(p, w)].append(ev)
+    out: dict[int, list[dict]] = {}  # an incident that cannot be placed is an event of its own
+    for r in reports:
+        ev = assigned.get(r.seq)
+        key = min(x.seq for x in ev.reports) if ev is not None else r.seq
+        out.setdefault(key, []).append(r.row)
+    return [out[k] for k in sorted(out)]
+
+
+def event_id(incident_ids: Iterable[str]) -> str:
+    """Deterministic id: a hash of the event's smallest incident id, so the same reports give the same id on every
+    run and engine."""
+    first = min(incident_ids)
+    return "ev:" + hashlib.sha1(first.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _mode(values: Iterable):
+    """The most common non-null value; ties go to the one seen first."""
+    vals = [v for v in values if v is not None]
+    if not vals:
+        return None
+    counts = Counter(vals)
+    best = max(counts.values())
+    return next(v for v in vals if counts[v] == best)
+
+
+def summarise(reports: list[dict], docs: Mapping[str, tuple[str | None, str | None]]) -> dict:
+    """One events row from its reports (incident rows) and the documents' (source, published)."""
+    reports = sorted(reports, key=lambda r: r["incident_id"])
+    etype = _mode(r.get("event_type") for r in reports)
+    sub = _mode(r.get("sub_event_type") for r in reports if r.get("event_type") == etype)
+    # date: the most precise, then the most reported, then the earliest
+    rank = {"day": 0, "month": 1, "year": 2}
+    dated = [r for r in reports if r.get("date")]
+    date = prec = None
+    if dated:
+        best = min(rank.get(r.get("date_precision"), 3) for r in dated)
+        cands = [r for r in dated if rank.get(r.get("date_precision"), 3) == best]
+        counts = Counter(r["date"] for r in cands)
+        date = max(sorted(counts), key=lambda d: counts[d])
+        prec = next(r.get("date_precision") for r in cands if r["date"] == date)
+    # place: the most reported specific place, else the most reported admin1-level one; its geo columns with it
+    def place_key(r):
+        return r.get("location_actor_id") or r.get("location")
+    placed = [r for r in reports if place_key(r)]
+    spec = [r for r in placed if not (r.get("admin1") and norm_name(r.get("location") or "") == norm_name(r["admin1"]))]
+    pool = spec or placed
+    geo = {c: None for c in GEO_COLUMNS}
+    if pool:
+        k = _mode(place_key(r) for r in pool)
+        src = next(r for r in pool if place_key(r) == k)
+        geo = {c: src.get(c) for c in GEO_COLUMNS}
+        for c in ("country", "admin1", "lat", "lon"):
+            if geo[c] is None:
+                geo[c] = next((r.get(c) for r in pool if place_key(r) == k and r.get(c) is not None), None)
+    sides = {}
+    for n in ("actor1", "actor2"):
+        aid = _mode(r.get(f"{n}_id") for r in reports)
+        if aid is None:
+            name = _mode(r.get(n) for r in reports)
+        else:
+            name = next(r.get(n) for r in reports if r.get(f"{n}_id") == aid)
+        sides[n], sides[f"{n}_id"] = name, aid
+        inter = f"inter{n[-1]}"  # the ACLED type the reports give that side
+        sides[inter] = _mode(r.get(inter) for r in reports if r.get(n) == name and r.get(inter) is not None)
+    killed = [int(r["killed"]) for r in reports if r.get("killed") is not None]
+    injured = [int(r["injured"]) for r in reports if r.get("injured") is not None]
+    doc_ids = {r["doc_id"] for r in reports}
+    sources = {docs.get(d, (None, None))[0] for d in doc_ids} - {None}
+    published = sorted({docs.get(d, (None, None))[1] for d in doc_ids} - {None})
+    return {"event_id": event_id(r["incident_id"] for r in reports), "event_type": etype, "sub_event_type": sub,
+            "date": date, "date_precision": prec, **geo, **sides,
+            # ACLED's conservative rule: the lowest figure a report states; the range is kept beside it
+            "killed": min(killed) if killed else None, "killed_min": min(killed) if killed else None,
+            "killed_max": max(killed) if killed else None, "injured": min(injured) if injured else None,
+            "n_reports": len(doc_ids), "n_sources": len(sources),
+            "first_report": published[0] if published else None,
+            "last_report": published[-1] if published else None}
+
+
+def build(incidents: Iterable[pa.Table], documents: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
+    """The events table and the map incident_id -> event_id, from incident summaries (actor ids already the
+    corpus-level ones) and the documents' source and published columns."""
+    rows: list[dict] = []
+    for t in incidents:
+        rows.extend(t.select([c for c in SUMMARY_COLUMNS if c in t.column_names]).to_pylist())
+    docs: dict[str, tuple] = {}
+    for t in documents:
+        for d, s, p in zip(*(t.column(c).to_pylist() for c in ("doc_id", "source", "published"))):
+            docs.setdefault(d, (s, p))
+    out, id_map = [], {}
+    for g in group(rows):
+        ev = summarise(g, docs)
+        out.append(ev)
+        for r in g:
+            id_map[r["incident_id"]] = ev["event_id"]
+    out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["event_id"]))
+    return table_from_rows("events", out, SCHEMAS["events"]), id_map
+
+
+def add_event_ids(t: pa.Table, id_map: Mapping[str, str]) -> pa.Table:
+    """An incidents table with its `event_id` column filled in from the grouping."""
+    ids = pa.array([id_map.get(i) for i in t.column("incident_id").to_pylist()], pa.string())
+    if "event_id" in t.column_names:
+        return t.set_column(t.column_names.index("event_id"), "event_id", ids)
+    return t.append_column("event_id", ids)

@@ -1,0 +1,148 @@
+"""Events across articles: exact groups on small synthetic incident rows, the killed rule, deterministic ids."""
+from __future__ import annotations
+
+import hashlib
+import random
+
+import pyarrow as pa
+
+from pipeline import events
+from pipeline.schema import SCHEMAS, table_from_rows
+
+
+def inc(iid: str, date: str, *, loc: str | None = "Khan Shaykhun", admin1: str | None = "Idlib",
+        country: str | None = "SY", etype: str = "Explosions/Remote violence", sub: str = "Chemical weapon",
+        a1: str | None = None, a2: str | None = None, killed: int | None = None, injured: int | None = None) -> dict:
+    prec = {10: "day", 7: "month", 4: "year"}[len(date)]
+    return {"incident_id": iid, "doc_id": iid.split(":")[0], "event_type": etype, "sub_event_type": sub,
+            "date": date, "date_precision": prec, "location": loc,
+            "location_actor_id": f"place:{loc.lower().replace(' ', '-')}" if loc else None, "country": country,
+            "admin1": admin1, "lat": None, "lon": None, "actor1": a1, "actor1_id": a1, "actor2": a2, "actor2_id": a2,
+            "killed": killed, "injured": injured}
+
+
+def groups(rows: list[dict]) -> list[list[str]]:
+    return sorted(sorted(r["incident_id"] for r in g) for g in events.group(rows))
+
+
+def test_same_event_across_three_documents_and_day_tolerance():
+    rows = [inc("a:e0", "2017-04-04"), inc("b:e0", "2017-04-05"),  # the next day: within a day
+            inc("c:e0", "2017-04-04", loc="Idlib province"),     # only the admin1 that holds Khan Shaykhun
+            inc("d:e0", "2017-04-12"),                            # the same place a week later
+            inc("e:e0", "2017-04-06", loc="Idlib")]               # two days after the 4th: not the same day +- 1
+    assert groups(rows) == [["a:e0", "b:e0", "c:e0"], ["d:e0"], ["e:e0"]]
+
+
+def test_day_tolerance_is_over_the_whole_event_not_a_chain():
+    # 4th-5th-6th: the 6th is one day from the 5th but two from the 4th, so it does not join
+    rows = [inc("a:e0", "2017-04-04"), inc("b:e0", "2017-04-05"), inc("c:e0", "2017-04-06")]
+    assert groups(rows) == [["a:e0", "b:e0"], ["c:e0"]]
+
+
+def test_month_precision_report_joins_the_day_report_in_that_month():
+    rows = [inc("a:e0", "2017-04-04"), inc("b:e0", "2017-04"), inc("c:e0", "2017-05"), inc("d:e0", "2017")]
+    # "2017" fits the April event and the May report's own event: two candidates, so it is not guessed
+    assert groups(rows) == [["a:e0", "b:e0"], ["c:e0"], ["d:e0"]]
+
+
+def test_different_type_family_different_place_and_contradicting_sides_stay_apart():
+    rows = [inc("a:e0", "2017-04-04", a1="faction:regime", a2="faction:civilians"),
+            inc("b:e0", "2017-04-04", etype="Protests", sub="Peaceful protest"),     # demonstrations
+            inc("c:e0", "2017-04-04", etype="Battles", sub="Armed clash", a1="faction:regime"),  # political violence
+            inc("d:e0", "2017-04-04", loc="Saraqib"),                                # another town of Idlib
+            inc("e:e0", "2017-04-04", a1="faction:rebels", a2="faction:islamic-state"),  # no side in common
+            inc("f:e0", "2017-04-04", loc=None, admin1=None, country=None)]          # no place: its own event
+    assert groups(rows) == [["a:e0", "c:e0"], ["b:e0"], ["d:e0"], ["e:e0"], ["f:e0"]]
+
+
+def test_vague_report_joins_only_the_one_event_a_detail_singles_out():
+    rows = [inc("a:e0", "2017-04-04", killed=58), inc("b:e0", "2017-04-04", loc="Saraqib", sub="Air/drone strike"),
+            inc("c:e0", "2017-04-04", loc="Syria", admin1=None),                      # the country: fits both; sub
+            inc("d:e0", "2017-04-04", loc="Syria", admin1=None, sub="Suicide bomb"),  # neither sub nor toll
+            inc("e:e0", "2017-04-04", loc="Syria", admin1=None, sub="Grenade", killed=58)]  # only the same toll
+    assert groups(rows) == [["a:e0", "c:e0", "e:e0"], ["b:e0"], ["d:e0"]]
+
+
+def test_events_row_killed_rule_counts_and_reports():
+    rows = [inc("a:e0", "2017-04-04", killed=72, injured=None, a1="faction:regime"),
+            inc("a:e1", "2017-04-04", loc="Idlib province", killed=None, injured=300),
+            inc("b:e0", "2017-04-05", killed=58, injured=200),
+            inc("c:e0", "2017-04", killed=86, a1="faction:regime", a2="faction:civilians")]
+    docs = pa.table({"doc_id": ["a", "b", "c"], "source": ["reuters", "afp", "reuters"],
+                     "published": ["2017-04-04", "2017-04-05", "2017-04-06"]})
+    table, id_map = events.build([table_from_rows("incidents", rows)], [docs])
+    assert table.schema == SCHEMAS["events"]
+    (ev,) = table.to_pylist()
+    # ACLED's conservative rule: the lowest figure any report gives; the range beside it
+    assert (ev["killed"], ev["killed_min"], ev["killed_max"], ev["injured"]) == (58, 58, 86, 200)
+    assert (ev["n_reports"], ev["n_sources"], ev["first_report"], ev["last_report"]) == (3, 2, "2017-04-04",
+                                                                                        "2017-04-06")
+    assert (ev["date"], ev["date_precision"], ev["location"], ev["admin1"]) == ("2017-04-04", "day", "Khan Shaykhun",
+                                                                                "Idlib")
+    assert (ev["actor1_id"], ev["actor2_id"], ev["sub_event_type"]) == ("faction:regime", "faction:civilians",
+                                                                        "Chemical weapon")
+    assert set(id_map) == {"a:e0", "a:e1", "b:e0", "c:e0"} and set(id_map.values()) == {ev["event_id"]}
+
+
+def test_event_id_is_a_hash_of_the_smallest_incident_id_whatever_the_order():
+    rows = [inc("a:e0", "2017-04-04"), inc("b:e0", "2017-04-05"), inc("c:e0", "2017-04-20"),
+            inc("d:e0", "2017-04-20", etype="Protests", sub="Peaceful protest")]
+    first, ids = events.build([table_from_rows("incidents", rows)], [])
+    for seed in range(5):
+        shuffled = rows[:]
+        random.Random(seed).shuffle(shuffled)
+        again, ids2 = events.build([table_from_rows("incidents", shuffled)], [])
+        assert again.equals(first) and ids2 == ids
+    assert ids["a:e0"] == ids["b:e0"] == "ev:" + hashlib.sha1(b"a:e0").hexdigest()[:16]
+    assert len(set(ids.values())) == 3
+
+
+def test_add_event_ids_fills_the_incidents_column():
+    t = table_from_rows("incidents", [inc("a:e0", "2017-04-04")])
+    out = events.add_event_ids(t, {"a:e0": "ev:1"})
+    assert out.column("event_id").to_pylist() == ["ev:1"] and out.schema == SCHEMAS["incidents"]
+
+
+def test_pairwise_scores_and_load_gold_skips_the_events_gold(tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    import pandas as pd
+
+    from pipeline import events_eval
+    from pipeline.evaluate import load_gold
+
+    gold = {"kind": "events", "corpus": "c.jsonl", "events": [
+        {"event": "A", "reports": [{"doc_id": "a", "start_char": 0, "end_char": 10},
+                                   {"doc_id": "b", "start_char": 5, "end_char": 15},
+                                   {"doc_id": "c", "start_char": 0, "end_char": 4}]},
+        {"event": "B", "reports": [{"doc_id": "a", "start_char": 50, "end_char": 60},
+                                   {"doc_id": "d", "start_char": 0, "end_char": 9}]}]}
+    inc = pd.DataFrame({"incident_id": ["a:e0", "a:e1", "b:e0", "c:e0", "d:e0"], "doc_id": list("aabcd"),
+                        "start_char": [0, 40, 0, 20, 0], "end_char": [12, 70, 30, 30, 9],
+                        "event_id": ["ev:1", "ev:2", "ev:1", "ev:3", "ev:1"]})
+    al = events_eval.align(gold, inc)
+    assert [e for _, _, e in al] == ["ev:1", "ev:1", None, "ev:2", "ev:1"]  # c's only incident does not overlap
+    s = events_eval.pair_scores(al)
+    # aligned: A.a A.b (ev:1) B.a (ev:2) B.d (ev:1): predicted pairs A.a-A.b (right), A.a-B.d, A.b-B.d (wrong);
+    # gold pairs A.a-A.b (found), B.a-B.d (missed)
+    assert (s["events.pair_p"], s["events.pair_r"], s["events.aligned"]) == (round(1 / 3, 4), 0.5, 0.8)
+    root = Path(__file__).resolve().parents[1] / "data" / "gold"
+    shutil.copy(root / "daraa-al-balad-2021-07-28.json", tmp_path)
+    (tmp_path / "events-x.json").write_text(json.dumps(gold))
+    assert [p.name for p, _ in load_gold(tmp_path)] == ["daraa-al-balad-2021-07-28.json"]
+    assert [p.name for p, _ in events_eval.load(tmp_path)] == ["events-x.json"]
+
+
+def test_render_lists_the_other_reports_of_an_event():
+    from pipeline.views import _other_reports_html
+
+    incidents = [{"event_id": "ev:1"}, {"event_id": "ev:2"}, {"event_id": "ev:1"}]
+    others = [{"event_id": "ev:1", "doc_id": "b", "title": "Gas <attack>", "published": "2017-04-05",
+               "source": "afp"}]
+    html = _other_reports_html(incidents, others)
+    assert html.startswith("<h2>Other reports of these events</h2>")
+    assert ('<td><a href="#row-e1">E1</a> <a href="#row-e3">E3</a></td><td>ev:1</td><td>b</td>'
+            "<td>Gas &lt;attack&gt;</td><td>2017-04-05</td><td>afp</td>") in html
+    assert _other_reports_html(incidents, []) == ""
