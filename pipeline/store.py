@@ -115,7 +115,7 @@ class Store:
             if f.stem in committed:
                 names = columns or schema.names
                 present = set(pq.read_schema(f).names)
-                yield _conform(pq.read_table(f, columns=[n for n in names if n in present]), names, schema)
+                yield _part_columns(pq.read_table(f, columns=[n for n in names if n in present]), names, schema)
 
     # ---- final tables -------------------------------------------------------------------------------
     def table_path(self, name: str) -> Path:
@@ -193,7 +193,7 @@ def _flatten_lists(t: pa.Table) -> pa.Table:
     return pa.Table.from_arrays(cols, names=t.column_names)
 
 
-def _conform(t: pa.Table, names: list[str], schema: pa.Schema) -> pa.Table:
+def _part_columns(t: pa.Table, names: list[str], schema: pa.Schema) -> pa.Table:
     """A part in the columns asked for, in the contract's types; a column a part written by an earlier version
     lacks (a contract addition such as incidents.inter1) reads as nulls, so such a run still resumes."""
     cols = []
