@@ -20,10 +20,10 @@ from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import docindex, extensions
-from ..resources import model_file
-from ..schema import LABEL_TYPE
-from ..text import SUBJECT_DEPS, VALUE_ENTS
+from ... import docindex, extensions
+from ...resources import model_file
+from ...schema import LABEL_TYPE
+from ...text import SUBJECT_DEPS, VALUE_ENTS
 
 extensions.register()
 
