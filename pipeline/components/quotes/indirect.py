@@ -1,0 +1,270 @@
+"""Reported speech from the dependency parse: "X said (that) ...", "..., X said", "according to X, ...",
+"X promised to ...", "X denied the allegations", "X called for ...", "X's claim that ...".
+
+Definition (PolNeAR annotation guidelines, Newell et al. 2018): an *attribution* is the ascription of a
+propositional attitude to a source. It has a **source** (who or what the content is ascribed to: a person, an
+organisation, an artifact such as a report), one **cue** (the words that signal the ascription: a verb group, a
+noun of expression such as "statement" or "view", a phrase such as "according to") and **content** (what is
+ascribed). Attitudes are statements (quoted, paraphrased or mixed; denials too), beliefs and knowledge,
+intentions and desires, support or opposition, decrees that rest on a statement ("the court ruled that ..."),
+perceived facts and evidence a source provides ("the report shows that ..."). Descriptions of the source ("X was
+happy") and actions ("X chased the bus") are not attributions; an attribution nested in the content of another is
+not annotated (the outer one is).
+
+Here, following that definition: the content is the cue's propositional complement only (never the cue, the
+source or the addressee): a clausal complement (ccomp), a to-infinitive (xcomp), a direct object or the object of
+a linking preposition, for the verb classes of `models/quote_cues.json` that take such a complement; the rest of
+the sentence around a parenthetical cue ("A, X said, B") or "according to X"; the that-clause of a reporting
+noun. The source is the cue's subject (speaker resolution is the extractor's). This project's contract narrows
+the definition: a negated report ("did not say"), a hypothetical one ("would argue", "if X says") and one inside
+a question assert nothing and give no row, and a cue with no propositional content ("said on Tuesday") gives
+nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from ...lexicon import inflect, plurals
+
+# the complement relations that carry a clause hanging on a verb or a noun
+CLAUSE_DEPS = frozenset({"ccomp"})
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
+QUESTION_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"})
+
+
+class Report(NamedTuple):
+    """One reported attribution: cue token, content tokens [start, end), source token, and the gap a
+    parenthetical cue leaves inside the content (or None)."""
+    cue: Token
+    start: int
+    end: int
+    subj: Token | None
+    gap: tuple[int, int] | None = None
+
+
+def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Content without edge punctuation, spaces or a leading complementiser "that"."""
+    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
+        a += 1
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+class IndirectSpeech:
+    """Cue classes (as data) and the content each one takes; see the module docstring."""
+
+    def __init__(self, cues: dict, according: dict[str, str]):
+        self.clause = inflect(cues["indirect_clause_verbs"]) | frozenset(cues.get("reporting_verbs", ()))
+        self.infinitive = inflect(cues["indirect_infinitive_verbs"])
+        self.object = inflect(cues["indirect_object_verbs"])
+        self.prep: dict[str, frozenset[str]] = {}
+        for base, preps in cues["indirect_prep_verbs"].items():
+            for form in inflect({base}):
+                self.prep[form] = self.prep.get(form, frozenset()) | frozenset(preps)
+        self.nouns = plurals(cues["reporting_nouns"])
+        self.modals = frozenset(cues["hypothetical_modals"])
+        self.negators = frozenset(cues["negators"])
+        self.conditions = frozenset(cues["condition_marks"])
+        self.according = according
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return self.clause | self.infinitive | self.object | frozenset(self.prep)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word that can open reported speech: the verbs, the nouns, the first word of "according to"."""
+        return self.verbs | self.nouns | frozenset(self.according)
+
+    # ------------------------------------------------------------------ filters
+    def asserts(self, v: Token) -> bool:
+        """The cue reports something as said: not negated ("did not say", "never claimed"), not hypothetical
+        ("would argue", "if X says"), not inside a question ("Did X say that ...?")."""
+        for c in v.children:
+            if c.dep_ == "neg" or c.dep_ in ("advmod", "det") and c.lower_ in self.negators and c.i < v.i:
+                return False
+            if c.dep_ == "aux" and c.lower_ in self.modals:
+                return False
+        h = v
+        for _ in range(4):  # the clause the cue stands in, and the clauses it hangs on
+            if any(c.dep_ == "mark" and c.lower_ in self.conditions for c in h.children):
+                return False
+            if h.dep_ not in ("xcomp", "conj", "ccomp") or h.head is h:
+                break
+            h = h.head
+        sent = v.sent
+        last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"\u201d'\u2019)"), None)
+        return not (last is not None and last.text == "?" and v.lower_ not in QUESTION_VERBS)
+
+    # ------------------------------------------------------------------ content, by cue class
+    def clause_content(self, v: Token, subj: Token | None) -> tuple[int, int] | None:
+        """The clausal complement ("said (that) A"); a complement before the cue ("A, but B, X said") runs from
+        the sentence start to the cue's subject. "said in a statement that A": the clause on the statement."""
+        comp = next((c for c in v.children if c.dep_ in CLAUSE_DEPS), None)
+        if comp is None:
+            comp = self._statement_clause(v)
+        if comp is None:
+            return None
+        a, b = comp.left_edge.i, comp.right_edge.i + 1
+        if b <= v.i:
+            a = min(a, v.sent.start)
+            if subj is not None and subj.i < v.i:
+                b = max(b, min(subj.left_edge.i, v.i))
+        return trim(v.doc, a, b)
+
+    @staticmethod
+    def _statement_clause(v: Token) -> Token | None:
+        for c in v.rights:
+            if c.dep_ != "prep":
+                continue
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            acl = pobj is not None and next((g for g in pobj.rights if g.dep_ in ("acl", "relcl") and
+                                             any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children)), None)
+            if acl:
+                return acl
+        return None
+
+    @staticmethod
+    def infinitive_content(v: Token) -> tuple[int, int] | None:
+        """The to-infinitive ("promised to A"), with an object before it ("urged Congress to A")."""
+        comp = next((c for c in v.rights if c.dep_ == "xcomp" and
+                     any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if comp is None:
+            return None
+        a = comp.left_edge.i
+        obj = next((c for c in v.rights if c.dep_ in ("dobj", "nsubj") and c.i < comp.i), None)
+        if obj is not None:
+            a = min(a, obj.left_edge.i)
+        return trim(v.doc, a, comp.right_edge.i + 1)
+
+    @staticmethod
+    def object_content(v: Token) -> tuple[int, int] | None:
+        """The direct object ("denied the allegations", "announced plans to A")."""
+        obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
+            return None
+        return trim(v.doc, obj.left_edge.i, obj.right_edge.i + 1)
+
+    def prep_content(self, v: Token) -> tuple[int, int] | None:
+        """The object of a linking preposition ("called for A", "accused Y of A", "warned of A")."""
+        preps = self.prep.get(v.lower_, ())
+        for c in v.rights:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return trim(v.doc, obj.left_edge.i, obj.right_edge.i + 1)
+        return None
+
+    @staticmethod
+    def parenthetical_content(v: Token, subj: Token | None) -> tuple[int, int, tuple[int, int]] | None:
+        """"A, X said, B." / "A, X said.": a cue set off by commas (no complement of its own) reports the rest of
+        its sentence; returns the sentence span and the gap the cue occupies."""
+        if subj is None or subj.i > v.i or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
+            return None
+        doc = v.doc
+        g0, g1 = subj.left_edge.i, v.i + 1
+        while g1 < len(doc) and doc[g1].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "compound") and \
+                doc[g1].head.i in (v.i, g1 - 1) and doc[g1].text not in ",.":
+            g1 = doc[g1].right_edge.i + 1
+        if g0 == 0 or doc[g0 - 1].text != "," or g1 >= len(doc) or doc[g1].text not in (",", "."):
+            return None
+        sent = v.sent
+        if g0 - sent.start < 2:
+            return None
+        return sent.start, sent.end, (g0 - 1, g1 + 1)
+
+    @staticmethod
+    def according_content(v: Token) -> tuple[int, int] | None:
+        """The rest of the sentence around "according to X" (the longer side)."""
+        doc, sent = v.doc, v.sent
+        pobj = next((c for c in doc[v.i + 1].children if c.dep_ == "pobj"), None)
+        phrase_end = (pobj.right_edge.i + 1) if pobj is not None else v.i + 2
+        before, after = (sent.start, v.i), (phrase_end, sent.end)
+        a, b = after if after[1] - after[0] > before[1] - before[0] else before
+        return trim(doc, a, b)
+
+    def noun_report(self, n: Token) -> Report | None:
+        """"X's claim that A" / "a statement by X that A" / "his view is that A": a reporting noun with a
+        that-clause; the source is its possessor, its "by" object, or the subject of the verb it is the object of
+        ("X made the claim that A")."""
+        comp = next((c for c in n.rights if c.dep_ in NOUN_CLAUSE_DEPS and
+                     any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if comp is None and n.dep_ in ("nsubj", "attr") and n.head.lower_ in ("is", "was", "'s", "\u2019s"):
+            comp = next((c for c in n.head.rights if c.dep_ in CLAUSE_DEPS), None)  # "his view is that A"
+        if comp is None:
+            return None
+        src = next((c for c in n.children if c.dep_ == "poss"), None)
+        if src is None:
+            by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if src is None and n.dep_ == "dobj" and n.head.pos_ == "VERB":
+            src = next((c for c in n.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        span = trim(n.doc, comp.left_edge.i, comp.right_edge.i + 1)
+        return Report(n, span[0], span[1], src) if span and src is not None else None
+
+    # ------------------------------------------------------------------ one cue
+    def report(self, v: Token, subject: Callable[[Token], Token | None]) -> Report | None:
+        """The attribution `v` opens, if any: its content by cue class, its source from `subject`."""
+        lw = v.lower_
+        if lw in self.according:
+            nxt = v.doc[v.i + 1] if v.i + 1 < len(v.doc) else None
+            if nxt is None or nxt.lower_ != self.according[lw]:
+                return None
+            span = self.according_content(v)
+            return Report(v, *span, subject(v)) if span else None
+        if v.pos_ in ("NOUN", "PROPN"):
+            return self.noun_report(v) if lw in self.nouns else None
+        if v.pos_ not in ("VERB", "AUX") or not self.asserts(v):
+            return None
+        subj = subject(v)
+        span = None
+        if lw in self.clause:
+            span = self.clause_content(v, subj)
+        if span is None and lw in self.infinitive:
+            span = self.infinitive_content(v)
+        if span is None and lw in self.prep:
+            span = self.prep_content(v)
+        if span is None and lw in self.object:
+            span = self.object_content(v)
+        if span is not None:
+            return Report(v, span[0], span[1], subj)
+        if lw in self.clause:
+            par = self.parenthetical_content(v, subj)
+            if par is not None:
+                return Report(v, par[0], par[1], subj, par[2])
+        return None
+
+
+def outermost(reports: list[Report], inside: list[bool]) -> list[Report]:
+    """Outer attributions first; a cue inside an accepted content is a nested attribution and is dropped (the
+    guidelines annotate the outer one), unless it is the parenthetical cue of that content. A source inside its
+    own content, or inside quotation marks, is no source: that report is dropped too."""
+    accepted: list[Report] = []
+    for r in sorted(reports, key=lambda r: -(r.end - r.start)):
+        v = r.cue.i
+        if any(o.start <= v < o.end and not (o.gap and o.gap[0] <= v < o.gap[1]) for o in accepted):
+            continue
+        s = r.subj
+        if s is None or inside[s.i] or (r.start <= s.i < r.end and not (r.gap and r.gap[0] <= s.i < r.gap[1])):
+            continue
+        accepted.append(r)
+    return accepted
+
+
+def split_gaps(reports: list[Report], min_tokens: int = 2) -> list[Report]:
+    """"A, he said, B": the two sides of a parenthetical cue, each a report with the same source."""
+    out = []
+    for r in reports:
+        if r.gap is None:
+            out.append(r)
+            continue
+        doc = r.cue.doc
+        for x, y in ((r.start, r.gap[0]), (r.gap[1], r.end)):
+            xy = trim(doc, x, y)
+            if xy is not None and xy[1] - xy[0] >= min_tokens:
+                out.append(Report(r.cue, xy[0], xy[1], r.subj))
+    return sorted(out, key=lambda r: r.start)
