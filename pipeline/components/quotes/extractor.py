@@ -242,6 +242,10 @@ class QuoteExtractor:
         for c in v.children:  # "said by X" (passive agent)
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if v.dep_ == "xcomp":  # "forced X to admit that …" / "urged X to say …": the controlling object speaks
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj
         h = v
         for _ in range(3):  # "X said, going on to say that …": the subject of the verb it hangs on
             if h.dep_ not in ("conj", "advcl", "xcomp") or h.head is h:

@@ -32,6 +32,9 @@ from ...lexicon import inflect, plurals
 # the complement relations that carry a clause hanging on a verb or a noun
 CLAUSE_DEPS = frozenset({"ccomp"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
+# a trailing aside set off by a comma is the author's, not the source's (see trim)
+ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
+CONCESSIVE = frozenset({"although", "though", "while", "whereas", "when"})
 QUESTION_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"})
 
 
@@ -46,7 +49,21 @@ class Report(NamedTuple):
 
 
 def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
-    """Content without edge punctuation, spaces or a leading complementiser "that"."""
+    """Content without edge punctuation, spaces or a leading complementiser "that", and without a trailing
+    aside the author adds (the guidelines: "when in doubt, don't include it"): a non-restrictive relative
+    clause, an apposition or a participle or concessive clause set off by a comma ("..., which ...",
+    "..., the latest chapter in ...", "..., focusing on ...", "..., although ...")."""
+    for t in range(a + 2, b):
+        if doc[t - 1].text != ",":
+            continue
+        c = doc[t]  # the phrase that opens after the comma: the highest token whose subtree starts at t
+        while c.head.i != c.i and c.head.left_edge.i == t and c.head.i < b:
+            c = c.head
+        if c.dep_ in ASIDE_DEPS and c.head.i < t and a <= c.head.i and \
+                (c.dep_ != "advcl" or c.tag_ == "VBG" or
+                 any(m.dep_ in ("mark", "advmod") and m.lower_ in CONCESSIVE for m in c.children)):
+            b = t - 1
+            break
     while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
@@ -59,13 +76,20 @@ class IndirectSpeech:
 
     def __init__(self, cues: dict, according: dict[str, str]):
         self.clause = inflect(cues["indirect_clause_verbs"]) | frozenset(cues.get("reporting_verbs", ()))
+        self.trailing = frozenset(cues.get("reporting_verbs", ()))  # "A, X said": verbs of saying only
+        self.noun_preps: dict[str, frozenset[str]] = {}
+        for base, preps in cues["reporting_noun_preps"].items():
+            for form in plurals({base}):
+                self.noun_preps[form] = frozenset(preps)
+        self.about = frozenset(cues["topic_preps"])
         self.infinitive = inflect(cues["indirect_infinitive_verbs"])
         self.object = inflect(cues["indirect_object_verbs"])
+        self.predicative = inflect(cues["indirect_predicative_verbs"])
         self.prep: dict[str, frozenset[str]] = {}
         for base, preps in cues["indirect_prep_verbs"].items():
             for form in inflect({base}):
                 self.prep[form] = self.prep.get(form, frozenset()) | frozenset(preps)
-        self.nouns = plurals(cues["reporting_nouns"])
+        self.nouns = plurals(cues["reporting_nouns"]) | frozenset(self.noun_preps)
         self.modals = frozenset(cues["hypothetical_modals"])
         self.negators = frozenset(cues["negators"])
         self.conditions = frozenset(cues["condition_marks"])
@@ -73,7 +97,7 @@ class IndirectSpeech:
 
     @property
     def verbs(self) -> frozenset[str]:
-        return self.clause | self.infinitive | self.object | frozenset(self.prep)
+        return self.clause | self.infinitive | self.object | self.predicative | frozenset(self.prep)
 
     @property
     def words(self) -> frozenset[str]:
@@ -111,6 +135,8 @@ class IndirectSpeech:
             return None
         a, b = comp.left_edge.i, comp.right_edge.i + 1
         if b <= v.i:
+            if v.lower_ not in self.trailing:
+                return None
             a = min(a, v.sent.start)
             if subj is not None and subj.i < v.i:
                 b = max(b, min(subj.left_edge.i, v.i))
@@ -147,16 +173,25 @@ class IndirectSpeech:
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
         if obj is None or obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
             return None
-        return trim(v.doc, obj.left_edge.i, obj.right_edge.i + 1)
+        end = obj.right_edge.i + 1
+        pred = next((c for c in v.rights if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
+        if pred is not None:  # "called the charges unsubstantiated": the object with what is said of it
+            end = pred.right_edge.i + 1
+        return trim(v.doc, obj.left_edge.i, end)
 
     def prep_content(self, v: Token) -> tuple[int, int] | None:
         """The object of a linking preposition ("called for A", "accused Y of A", "warned of A")."""
-        preps = self.prep.get(v.lower_, ())
+        preps = self.prep.get(v.lower_, frozenset()) | self.about
         for c in v.rights:
             if c.dep_ == "prep" and c.lower_ in preps:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    return trim(v.doc, obj.left_edge.i, obj.right_edge.i + 1)
+                if obj is None:
+                    continue
+                end = obj.right_edge.i + 1
+                inf = next((x for x in v.rights if x.dep_ == "xcomp" and x.i > obj.i), None)
+                if inf is not None:  # "called on X to A": the object and the infinitive
+                    end = inf.right_edge.i + 1
+                return trim(v.doc, obj.left_edge.i, end)
         return None
 
     @staticmethod
@@ -195,16 +230,26 @@ class IndirectSpeech:
                      any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if comp is None and n.dep_ in ("nsubj", "attr") and n.head.lower_ in ("is", "was", "'s", "\u2019s"):
             comp = next((c for c in n.head.rights if c.dep_ in CLAUSE_DEPS), None)  # "his view is that A"
-        if comp is None:
+        span = trim(n.doc, comp.left_edge.i, comp.right_edge.i + 1) if comp is not None else self._noun_topic(n)
+        if span is None:
             return None
         src = next((c for c in n.children if c.dep_ == "poss"), None)
         if src is None:
             by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-        if src is None and n.dep_ == "dobj" and n.head.pos_ == "VERB":
-            src = next((c for c in n.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        span = trim(n.doc, comp.left_edge.i, comp.right_edge.i + 1)
-        return Report(n, span[0], span[1], src) if span and src is not None else None
+        if src is None and n.dep_ == "dobj" and n.head.pos_ == "VERB" and self.asserts(n.head):
+            src = next((c for c in n.head.children if c.dep_ == "nsubj"), None)  # "X raised concerns about A"
+        return Report(n, span[0], span[1], src) if src is not None else None
+
+    def _noun_topic(self, n: Token) -> tuple[int, int] | None:
+        """"concerns about A", "criticism of A", "calls for A": the object of the noun's linking preposition."""
+        preps = self.noun_preps.get(n.lower_, frozenset())
+        for c in n.rights:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return trim(n.doc, obj.left_edge.i, obj.right_edge.i + 1)
+        return None
 
     # ------------------------------------------------------------------ one cue
     def report(self, v: Token, subject: Callable[[Token], Token | None]) -> Report | None:
@@ -224,10 +269,12 @@ class IndirectSpeech:
         span = None
         if lw in self.clause:
             span = self.clause_content(v, subj)
+        if span is None and lw in self.predicative and any(c.dep_ == "oprd" for c in v.children):
+            span = self.object_content(v)  # "called the charges unsubstantiated"
         if span is None and lw in self.infinitive:
             span = self.infinitive_content(v)
-        if span is None and lw in self.prep:
-            span = self.prep_content(v)
+        if span is None:
+            span = self.prep_content(v)  # its own linking prepositions, and "about" for every cue
         if span is None and lw in self.object:
             span = self.object_content(v)
         if span is not None:
