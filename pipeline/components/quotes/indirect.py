@@ -60,7 +60,7 @@ def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         while c.head.i != c.i and c.head.left_edge.i == t and c.head.i < b:
             c = c.head
         if c.dep_ in ASIDE_DEPS and c.head.i < t and a <= c.head.i and \
-                (c.dep_ != "advcl" or c.tag_ == "VBG" or
+                (c.dep_ != "advcl" or c.tag_ == "VBG" or doc[t].tag_ in ("WDT", "WP") or
                  any(m.dep_ in ("mark", "advmod") and m.lower_ in CONCESSIVE for m in c.children)):
             b = t - 1
             break
