@@ -35,6 +35,8 @@ NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
 # a trailing aside set off by a comma is the author's, not the source's (see trim)
 ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
 CONCESSIVE = frozenset({"although", "though", "while", "whereas", "when"})
+# entity types of a name that can be a source (spaCy's labels and this project's)
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FACTION", "PLACE"})
 QUESTION_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"})
 
 
@@ -94,6 +96,8 @@ class IndirectSpeech:
         self.negators = frozenset(cues["negators"])
         self.conditions = frozenset(cues["condition_marks"])
         self.according = according
+        self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \
+            frozenset(cues.get("statement_nouns", ())) | frozenset(cues.get("description_kinds", ()))
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -123,6 +127,20 @@ class IndirectSpeech:
         sent = v.sent
         last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"\u201d'\u2019)"), None)
         return not (last is not None and last.text == "?" and v.lower_ not in QUESTION_VERBS)
+
+    def can_speak(self, subj: Token | None) -> bool:
+        """A source that can hold or publish an attitude: a pronoun, a name, or a noun of `source_nouns`
+        (a person, a body, a report); "the liberation" or "new emissions rules" cannot."""
+        if subj is None:
+            return False
+        if subj.pos_ in ("PRON", "PROPN") or subj.tag_ in ("PRP", "WP") or subj.ent_type_ in SPEAKER_ENTS:
+            return True
+        return subj.lower_ in self.sources
+
+    @staticmethod
+    def propositional(doc: Doc, a: int, b: int) -> bool:
+        """Clausal content states something: it has a verb ("In Syria" alone is no proposition)."""
+        return any(doc[t].pos_ in ("VERB", "AUX") for t in range(a, b))
 
     # ------------------------------------------------------------------ content, by cue class
     def clause_content(self, v: Token, subj: Token | None) -> tuple[int, int] | None:
@@ -260,7 +278,7 @@ class IndirectSpeech:
             if nxt is None or nxt.lower_ != self.according[lw]:
                 return None
             span = self.according_content(v)
-            return Report(v, *span, subject(v)) if span else None
+            return Report(v, *span, subject(v)) if span and self.propositional(v.doc, *span) else None
         if v.pos_ in ("NOUN", "PROPN"):
             return self.noun_report(v) if lw in self.nouns else None
         if v.pos_ not in ("VERB", "AUX") or not self.asserts(v):
@@ -269,8 +287,12 @@ class IndirectSpeech:
         span = None
         if lw in self.clause:
             span = self.clause_content(v, subj)
+            if span is not None and not self.propositional(v.doc, *span):
+                return None
         if span is None and lw in self.predicative and any(c.dep_ == "oprd" for c in v.children):
             span = self.object_content(v)  # "called the charges unsubstantiated"
+        if span is None and lw not in self.trailing and not self.can_speak(subj):
+            return None  # an action verb ("will deny X a safe haven") unless a source holds the attitude
         if span is None and lw in self.infinitive:
             span = self.infinitive_content(v)
         if span is None:
@@ -281,7 +303,7 @@ class IndirectSpeech:
             return Report(v, span[0], span[1], subj)
         if lw in self.clause:
             par = self.parenthetical_content(v, subj)
-            if par is not None:
+            if par is not None and self.propositional(v.doc, par[0], par[1]):
                 return Report(v, par[0], par[1], subj, par[2])
         return None
 
