@@ -37,6 +37,8 @@ ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
 CONCESSIVE = frozenset({"although", "though", "while", "whereas", "when"})
 # entity types of a name that can be a source (spaCy's labels and this project's)
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FACTION", "PLACE"})
+# a phrase naming these is the circumstance of the report, not its content ("endorsed X on Monday in Ohio")
+TIME_PLACE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PLACE", "EVENT"})
 QUESTION_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"})
 
 
@@ -187,15 +189,27 @@ class IndirectSpeech:
 
     @staticmethod
     def object_content(v: Token) -> tuple[int, int] | None:
-        """The direct object ("denied the allegations", "announced plans to A")."""
+        """The direct object with what the cue says of it ("denied the allegations", "called the charges
+        unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
+        ends it. Passive with an agent: the subject ("X was endorsed by Y")."""
+        doc = v.doc
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
-        if obj is None or obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
+        if obj is None:
+            subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+            if subj is None or not any(c.dep_ == "agent" for c in v.rights) or subj.pos_ == "PRON":
+                return None
+            return trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
+        if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
             return None
         end = obj.right_edge.i + 1
-        pred = next((c for c in v.rights if c.dep_ in ("oprd", "ccomp", "xcomp") and c.i > obj.i), None)
-        if pred is not None:  # "called the charges unsubstantiated": the object with what is said of it
-            end = pred.right_edge.i + 1
-        return trim(v.doc, obj.left_edge.i, end)
+        for c in v.rights:
+            if c.i <= obj.i:
+                continue
+            if c.dep_ not in ("oprd", "ccomp", "xcomp", "prep") or doc[c.left_edge.i - 1].text == "," or \
+                    c.dep_ == "prep" and any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree):
+                break
+            end = c.right_edge.i + 1
+        return trim(doc, obj.left_edge.i, end)
 
     def prep_content(self, v: Token) -> tuple[int, int] | None:
         """The object of a linking preposition ("called for A", "accused Y of A", "warned of A")."""
