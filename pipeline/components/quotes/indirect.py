@@ -269,8 +269,10 @@ class IndirectSpeech:
         if src is None:
             by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             src = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-        if src is None and n.dep_ == "dobj" and n.head.pos_ == "VERB" and self.asserts(n.head):
-            src = next((c for c in n.head.children if c.dep_ == "nsubj"), None)  # "X raised concerns about A"
+        if (src is None or src.tag_ == "PRP$") and n.dep_ == "dobj" and n.head.pos_ == "VERB" and \
+                self.asserts(n.head):
+            # "X raised concerns about A" / "X laid out her plans for A": the subject of the verb speaks
+            src = next((c for c in n.head.children if c.dep_ == "nsubj"), None) or src
         return Report(n, span[0], span[1], src) if src is not None else None
 
     def _noun_topic(self, n: Token) -> tuple[int, int] | None:
