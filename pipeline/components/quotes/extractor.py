@@ -1004,7 +1004,7 @@ class QuoteExtractor:
 
 
 @Language.factory("sitrep_quotes", default_config={"cues_path": "", "max_scare_words": 4,
-                                                   "min_indirect_tokens": 3})
+                                                   "min_indirect_tokens": 2})
 def make_quotes(nlp: Language, name: str, cues_path: str, max_scare_words: int,
                 min_indirect_tokens: int) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, cues_path, max_scare_words, min_indirect_tokens)
