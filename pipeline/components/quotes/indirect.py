@@ -276,9 +276,13 @@ class IndirectSpeech:
         return Report(n, span[0], span[1], src) if src is not None else None
 
     def _noun_topic(self, n: Token) -> tuple[int, int] | None:
-        """"concerns about A", "criticism of A", "calls for A": the object of the noun's linking preposition."""
+        """"concerns about A", "criticism of A", "calls for A": the object of the noun's linking preposition;
+        "a plan to A", "his promise to A": the noun's to-infinitive."""
         preps = self.noun_preps.get(n.lower_, frozenset())
         for c in n.rights:
+            if c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i
+                                                  for g in c.children):
+                return trim(n.doc, c.left_edge.i, c.right_edge.i + 1)
             if c.dep_ == "prep" and c.lower_ in preps:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
