@@ -69,6 +69,17 @@ CASES = [
     # said in a statement that ...
     ("The army said in a statement that its forces had repelled the attack.",
      "its forces had repelled the attack", "army", "The army", "said"),
+    # a decree with its linking preposition
+    ("The court ruled against the government's decision to close the crossing.",
+     "the government's decision to close the crossing", "The court", "The court", "ruled"),
+    # evidence an artifact gives
+    ("Polls show a close contest between the two candidates.",
+     "a close contest between the two candidates", "Polls", "Polls", "show"),
+    # a reporting noun's to-infinitive; a possessive pronoun gives way to the subject of the verb
+    ("The governor laid out his plan to rebuild the damaged hospital.",
+     "to rebuild the damaged hospital", "The governor", "The governor", "plan"),
+    # the object, without the time and place of the report
+    ("Officials endorsed the agreement on Monday in Geneva.", "the agreement", "Officials", "Officials", "endorsed"),
     # a cue before "however, that ..."
     ("The spokesman said, however, that the talks would continue.",
      "the talks would continue", "The spokesman", "The spokesman", "said"),
@@ -102,6 +113,11 @@ def test_parenthetical_cue_splits_the_content(nlp):
     qs = quotes(nlp, text)
     assert [q["text"] for q in qs] == ["The talks", "would continue next week"]
     assert {(q["speaker_start_char"], q["cue"]) for q in qs} == {(text.index("the spokesman"), "said")}
+
+
+def test_scene_setting_side_of_a_parenthetical_is_not_content(nlp):
+    text = "In Syria, the spokesman said, the coalition struck six targets."
+    one(nlp, text, "the coalition struck six targets", "the spokesman", "the spokesman", "said")
 
 
 def test_outer_attribution_only(nlp):

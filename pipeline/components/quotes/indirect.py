@@ -39,6 +39,7 @@ CONCESSIVE = frozenset({"although", "though", "while", "whereas", "when"})
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FACTION", "PLACE"})
 # a phrase naming these is the circumstance of the report, not its content ("endorsed X on Monday in Ohio")
 TIME_PLACE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PLACE", "EVENT"})
+ADVERBIAL_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "mark", "advcl", "pobj"})
 QUESTION_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"})
 
 
@@ -354,6 +355,15 @@ def split_gaps(reports: list[Report], min_tokens: int = 2) -> list[Report]:
         doc = r.cue.doc
         for x, y in ((r.start, r.gap[0]), (r.gap[1], r.end)):
             xy = trim(doc, x, y)
-            if xy is not None and xy[1] - xy[0] >= min_tokens:
+            if xy is not None and xy[1] - xy[0] >= min_tokens and not _circumstance(doc, *xy):
                 out.append(Report(r.cue, xy[0], xy[1], r.subj))
     return sorted(out, key=lambda r: r.start)
+
+
+def _circumstance(doc: Doc, a: int, b: int) -> bool:
+    """A side of a parenthetical cue that only sets the scene ("In Syria, X said, A" / "But in July, X said,
+    A"): a phrase with no verb whose root modifies the clause (a preposition, an adverb, a conjunction)."""
+    roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head.i == t.i]
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]) and \
+        all(t.dep_ in ADVERBIAL_DEPS or t.is_punct for t in roots)
+
