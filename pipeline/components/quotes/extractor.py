@@ -202,6 +202,11 @@ class QuoteExtractor:
                 for g in c.children:
                     if g.dep_ == "pobj" and ent_at[g.i] >= 0:
                         return ents[ent_at[g.i]]
+            if c.dep_ == "relcl" and tok.lower_ in self.statements:
+                # "according to a speech X delivered": the creator of the artifact is the source (PolNeAR)
+                for g in c.children:
+                    if g.dep_ == "nsubj" and ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ in LABEL_TYPE:
+                        return ents[ent_at[g.i]]
             if c.dep_ == "acl" and c.lower_ in self.naming:  # "a witness named X said"
                 for g in c.children:
                     if ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ == "PERSON":
