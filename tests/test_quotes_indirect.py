@@ -157,3 +157,9 @@ def test_asserts_on_one_sentence(nlp):
     assert not ind.asserts(cue("If officials say the road is open, we go.", "say"))
     assert not ind.asserts(cue("Did officials say the road was open?", "say"))
     assert ind.asserts(cue("Officials asked whether the road was open?", "asked"))
+
+
+def test_perception_is_no_cue(nlp):
+    """Seeing or hearing is witnessing, not a statement: 'I saw bodies torn to bits' gives no row."""
+    assert quotes(nlp, "Afterwards I saw bodies torn to bits on the road.") == []
+    assert quotes(nlp, "Later I heard the army had left the town.") == []
