@@ -3,7 +3,7 @@
 # half and checking on the other. One `sitrep run` over the whole split, then both PolNeAR scorers on each half:
 #   bash benchmarks/polnear_halves.sh            # JSON lines: {"half": "even", "bench": "polnear_all", ...}
 # Uses the project's .venv (or python3 on PATH); skips cleanly when ../shared is absent.
-set -euo pipefail
+set -eu  # no pipefail: `head -n 1` closing the scorer's pipe must not end the script
 cd "$(dirname "$0")/.."
 py=.venv/bin/python; [ -x "$py" ] || py=python3
 sitrep=.venv/bin/sitrep; [ -x "$sitrep" ] || sitrep=sitrep
