@@ -163,3 +163,10 @@ def test_perception_is_no_cue(nlp):
     """Seeing or hearing is witnessing, not a statement: 'I saw bodies torn to bits' gives no row."""
     assert quotes(nlp, "Afterwards I saw bodies torn to bits on the road.") == []
     assert quotes(nlp, "Later I heard the army had left the town.") == []
+
+
+def test_complement_keeps_its_subject(nlp):
+    """A complement clause includes its subject, even when the parser makes the subject the cue's object."""
+    text = "Spokeswoman Laurence Mortier denied the countrys air force was active in the area at the time."
+    one(nlp, text, "the countrys air force was active in the area at the time", "Laurence Mortier",
+        "Laurence Mortier", "denied")

@@ -31,6 +31,7 @@ from ...lexicon import inflect, plurals
 
 # the complement relations that carry a clause hanging on a verb or a noun
 CLAUSE_DEPS = frozenset({"ccomp"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
 # a trailing aside set off by a comma is the author's, not the source's (see trim)
 ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
@@ -155,6 +156,11 @@ class IndirectSpeech:
         if comp is None:
             return None
         a, b = comp.left_edge.i, comp.right_edge.i + 1
+        obj = next((c for c in v.rights if c.dep_ == "dobj" and c.i < comp.i), None)
+        if obj is not None and comp.i > v.i and not any(c.dep_ in SUBJ_DEPS for c in comp.children):
+            # a complement clause includes its subject: "denied the country's air force was active" is parsed
+            # with "air force" as the cue's object and a subjectless clause after it
+            a = min(a, obj.left_edge.i)
         if b <= v.i:
             if v.lower_ not in self.trailing:
                 return None
