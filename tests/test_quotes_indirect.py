@@ -170,3 +170,16 @@ def test_complement_keeps_its_subject(nlp):
     text = "Spokeswoman Laurence Mortier denied the countrys air force was active in the area at the time."
     one(nlp, text, "the countrys air force was active in the area at the time", "Laurence Mortier",
         "Laurence Mortier", "denied")
+
+
+def test_header_run_into_sentence_is_not_content(nlp):
+    """A cue takes one complement: the finite clause after it, not a header the parser hangs before it."""
+    text = ("- Troops kill 10 children - Meanwhile the Observatory said 10 children and 13 rebels were among "
+            "48 people executed.")
+    one(nlp, text, "10 children and 13 rebels were among 48 people executed", "the Observatory", "the Observatory",
+        "said")
+
+
+def test_support_by_means_is_an_action(nlp):
+    """'supporting X by providing Y' names an action, not an attitude: no row."""
+    assert quotes(nlp, "The Coalition is supporting the SDF by providing air and advise and assist support.") == []

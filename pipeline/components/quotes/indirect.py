@@ -150,7 +150,10 @@ class IndirectSpeech:
     def clause_content(self, v: Token, subj: Token | None) -> tuple[int, int] | None:
         """The clausal complement ("said (that) A"); a complement before the cue ("A, but B, X said") runs from
         the sentence start to the cue's subject. "said in a statement that A": the clause on the statement."""
-        comp = next((c for c in v.children if c.dep_ in CLAUSE_DEPS), None)
+        comps = [c for c in v.children if c.dep_ in CLAUSE_DEPS]
+        # the cue takes one complement: a finite clause after it is that complement, and a "clause" before it
+        # is then a misparse (a header run into the sentence: "- Troops kill 10 children - Meanwhile X said A")
+        comp = next((c for c in comps if c.i > v.i and c.tag_ != "VBG"), comps[0] if comps else None)
         if comp is None:
             comp = self._statement_clause(v)
         if comp is None:
@@ -217,6 +220,13 @@ class IndirectSpeech:
                 break
             end = c.right_edge.i + 1
         return trim(doc, obj.left_edge.i, end)
+
+    @staticmethod
+    def by_means(v: Token) -> bool:
+        """"supporting X by providing Y": a verb whose means is an action ("by" + gerund) names that action,
+        not an attitude held or voiced."""
+        return any(c.dep_ == "prep" and c.lower_ == "by" and
+                   any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in v.children)
 
     def prep_content(self, v: Token) -> tuple[int, int] | None:
         """The object of a linking preposition ("called for A", "accused Y of A", "warned of A")."""
@@ -324,7 +334,7 @@ class IndirectSpeech:
             span = self.infinitive_content(v)
         if span is None:
             span = self.prep_content(v)  # its own linking prepositions, and "about" for every cue
-        if span is None and lw in self.object:
+        if span is None and lw in self.object and not self.by_means(v):
             span = self.object_content(v)
         if span is not None:
             return Report(v, span[0], span[1], subj)
