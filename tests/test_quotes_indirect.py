@@ -183,3 +183,8 @@ def test_header_run_into_sentence_is_not_content(nlp):
 def test_support_by_means_is_an_action(nlp):
     """'supporting X by providing Y' names an action, not an attitude: no row."""
     assert quotes(nlp, "The Coalition is supporting the SDF by providing air and advise and assist support.") == []
+
+
+def test_learning_is_no_cue(nlp):
+    """Coming to know is not stating: 'police learned that A' ascribes nothing to the police."""
+    assert quotes(nlp, "Local police officers learned that one of the bombers used a hand grenade.") == []
