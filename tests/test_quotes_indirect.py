@@ -188,3 +188,8 @@ def test_support_by_means_is_an_action(nlp):
 def test_learning_is_no_cue(nlp):
     """Coming to know is not stating: 'police learned that A' ascribes nothing to the police."""
     assert quotes(nlp, "Local police officers learned that one of the bombers used a hand grenade.") == []
+
+
+def test_withholding_with_a_dative_is_no_attitude(nlp):
+    """'deny X a safe haven' is refusing to give a thing (a dative object), not denying a statement."""
+    assert quotes(nlp, "The coalition will deny ISIL a safe haven to plot attacks against the West.") == []

@@ -203,6 +203,8 @@ class IndirectSpeech:
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
         ends it. Passive with an agent: the subject ("X was endorsed by Y")."""
         doc = v.doc
+        if any(c.dep_ == "dative" for c in v.children):
+            return None  # "deny ISIL a safe haven": giving or withholding a thing to someone is no attitude
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
         if obj is None:
             subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
