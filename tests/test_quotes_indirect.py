@@ -193,3 +193,9 @@ def test_learning_is_no_cue(nlp):
 def test_withholding_with_a_dative_is_no_attitude(nlp):
     """'deny X a safe haven' is refusing to give a thing (a dative object), not denying a statement."""
     assert quotes(nlp, "The coalition will deny ISIL a safe haven to plot attacks against the West.") == []
+
+
+def test_authors_own_performative_is_no_attribution(nlp):
+    """'We condemn A' outside quotation marks is the text's own act; 'I think A' stays the author's belief."""
+    assert quotes(nlp, "We condemn the terrorist attacks this weekend in Baghdad and Najaf.") == []
+    assert [q["cue"] for q in quotes(nlp, "We think the attacks were planned in advance.")] == ["think"]

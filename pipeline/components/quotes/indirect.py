@@ -100,6 +100,8 @@ class IndirectSpeech:
         self.negators = frozenset(cues["negators"])
         self.conditions = frozenset(cues["condition_marks"])
         self.according = according
+        self.first = frozenset(cues.get("first_person", ()))
+        self.acts = frozenset(cues.get("speech_act_verbs", ()))
         self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \
             frozenset(cues.get("statement_nouns", ())) | frozenset(cues.get("description_kinds", ()))
 
@@ -323,6 +325,11 @@ class IndirectSpeech:
         if v.pos_ not in ("VERB", "AUX") or not self.asserts(v):
             return None
         subj = subject(v)
+        if subj is not None and subj.lower_ in self.first and v.tag_ == "VBP" and lw in self.acts:
+            # the author's own performative, a speech act in the first person present ("We condemn A", "We call
+            # for A", outside any quotation): the text performs the act; it ascribes no attitude to a source
+            # ("I think A" is the author's stated belief and stays)
+            return None
         span = None
         if lw in self.clause:
             span = self.clause_content(v, subj)
