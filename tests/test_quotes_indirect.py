@@ -199,3 +199,8 @@ def test_authors_own_performative_is_no_attribution(nlp):
     """'We condemn A' outside quotation marks is the text's own act; 'I think A' stays the author's belief."""
     assert quotes(nlp, "We condemn the terrorist attacks this weekend in Baghdad and Najaf.") == []
     assert [q["cue"] for q in quotes(nlp, "We think the attacks were planned in advance.")] == ["think"]
+
+
+def test_attack_noun_is_a_strike_not_a_report(nlp):
+    """'a mortar attack on the Opera House' names a physical act: its object is no reported content."""
+    assert quotes(nlp, "The rebels launched a mortar attack on the Damascus Opera House.") == []
