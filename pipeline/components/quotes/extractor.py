@@ -20,11 +20,12 @@ from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import docindex, extensions
-from ..resources import model_file
-from ..schema import LABEL_TYPE
-from ..text import SUBJECT_DEPS, VALUE_ENTS
-from .boilerplate import start_outside
+from ... import docindex, extensions
+from ...resources import model_file
+from ...schema import LABEL_TYPE
+from ...text import SUBJECT_DEPS, VALUE_ENTS
+from ..boilerplate import start_outside
+from .indirect import IndirectSpeech, outermost, split_gaps
 
 extensions.register()
 
@@ -64,7 +65,6 @@ class QuoteExtractor:
         self.name = name
         cues = _load_cues(cues_path or DEFAULT_CUES)
         self.speech = cues["speech_verbs"]
-        self.reporting = cues["reporting_verbs"]
         self.weak = cues["weak_verbs"]
         self.acts = cues["speech_act_verbs"]
         self.male = cues["male_pronouns"]
@@ -86,7 +86,8 @@ class QuoteExtractor:
         self.max_scare_words = max_scare_words
         self.min_indirect_tokens = min_indirect_tokens
         # hashes of the words that can open reported speech, to find them without touching every token
-        self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.reporting | set(self.according)}
+        self.indirect = IndirectSpeech(cues, self.according)
+        self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.indirect.words}
         # per-document state, reset by _extract: the text (Doc.text is rebuilt on every access), the speaker
         # genders learned from pronouns ("m"/"f" by name), the subjects headed by an organisation noun, and the
         # full person names by their last word
@@ -202,6 +203,11 @@ class QuoteExtractor:
                 for g in c.children:
                     if g.dep_ == "pobj" and ent_at[g.i] >= 0:
                         return ents[ent_at[g.i]]
+            if c.dep_ == "relcl" and tok.lower_ in self.statements:
+                # "according to a speech X delivered": the creator of the artifact is the source (PolNeAR)
+                for g in c.children:
+                    if g.dep_ == "nsubj" and ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ in LABEL_TYPE:
+                        return ents[ent_at[g.i]]
             if c.dep_ == "acl" and c.lower_ in self.naming:  # "a witness named X said"
                 for g in c.children:
                     if ent_at[g.i] >= 0 and ents[ent_at[g.i]].label_ == "PERSON":
@@ -242,6 +248,10 @@ class QuoteExtractor:
         for c in v.children:  # "said by X" (passive agent)
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if v.dep_ == "xcomp":  # "forced X to admit that …" / "urged X to say …": the controlling object speaks
+            obj = next((c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj
         h = v
         for _ in range(3):  # "X said, going on to say that …": the subject of the verb it hangs on
             if h.dep_ not in ("conj", "advcl", "xcomp") or h.head is h:
@@ -389,45 +399,18 @@ class QuoteExtractor:
 
         # --- 2. reported speech from the parse; marked fragments inside become "mixed"
         spans_taken: list[tuple[int, int]] = [(s["start"], s["end"]) for s in segs if s.get("kind") == "direct"]
-        reported = []
         lowers = doc.to_array(LOWER).tolist()
+        reported = []
         for i in (i for i, h in enumerate(lowers) if h in self.reporting_ids):
-            v = doc[i]
-            lw = v.lower_
-            if v.i in used_cues or inside[v.i]:
+            if i in used_cues or inside[i]:
                 continue
-            if self._according(v):
-                content = self._according_content(doc, v)
-            elif lw in self.reporting and v.pos_ in ("VERB", "AUX"):
-                content = self._ccomp_content(v) or self._parenthetical_content(v)
-            else:
+            r = self.indirect.report(doc[i], self._subject)
+            if r is None or r.end - r.start < self.min_indirect_tokens:
                 continue
-            if content is None or content[1] - content[0] < self.min_indirect_tokens:
-                continue
-            reported.append((v, content[0], content[1], content[2] if len(content) > 2 else None))
-        # outer attributions first; a cue inside an accepted content is nested and skipped
-        reported.sort(key=lambda r: -(r[2] - r[1]))
-        accepted = []
-        for v, a, b, gap in reported:
-            if any(a2 <= v.i < b2 and not (g2 and g2[0] <= v.i < g2[1]) for _, a2, b2, _, g2 in accepted):
-                continue
-            cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-            if any(x < ce and cs < y for x, y in spans_taken):
-                continue
-            subj = self._subject(v)
-            if subj is None or inside[subj.i] or (a <= subj.i < b and not (gap and gap[0] <= subj.i < gap[1])):
-                continue
-            accepted.append((v, a, b, subj, gap))
-        parts = []
-        for v, a, b, subj, gap in accepted:
-            if gap is None:
-                parts.append((v, a, b, subj))
-                continue
-            # "A, he said, B": the two sides of the parenthetical cue, each a quote with the same speaker
-            for x, y in ((a, gap[0]), (gap[1], b)):
-                xy = self._trim(doc, x, y)
-                if xy is not None and xy[1] - xy[0] >= 2:
-                    parts.append((v, xy[0], xy[1], subj))
+            cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
+            if not any(x < ce and cs < y for x, y in spans_taken):
+                reported.append(r)
+        parts = [(r.cue, r.start, r.end, r.subj) for r in split_gaps(outermost(reported, inside))]
         for v, a, b, subj in sorted(parts, key=lambda r: r[1]):
             cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
             attr = (self._cue_text(v), subj, None, v.i)
@@ -874,68 +857,6 @@ class QuoteExtractor:
             return False
         return True
 
-    def _ccomp_content(self, v: Token) -> tuple[int, int] | None:
-        comp = next((c for c in v.children if c.dep_ == "ccomp"), None)
-        if comp is None:
-            # "said in a statement that …": the clause hangs on the statement
-            for c in v.rights:
-                if c.dep_ == "prep":
-                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    acl = pobj is not None and next((g for g in pobj.rights if g.dep_ in ("acl", "relcl") and
-                                                     any(m.lower_ == "that" and m.dep_ == "mark"
-                                                         for m in g.children)), None)
-                    if acl:
-                        comp = acl
-                        break
-        if comp is None:
-            return None
-        a, b = comp.left_edge.i, comp.right_edge.i + 1
-        if b <= v.i:
-            # "A, but B, X said": a trailing cue reports everything from the sentence start to its subject
-            subj = self._subject(v)
-            a = min(a, v.sent.start)
-            if subj is not None and subj.i < v.i:
-                b = max(b, min(subj.left_edge.i, v.i))
-        return self._trim(v.doc, a, b)
-
-    def _parenthetical_content(self, v: Token) -> tuple[int, int, tuple[int, int]] | None:
-        """"A, X said, B." / "A, X said.": a cue set off by commas reports the rest of its sentence; returns the
-        sentence span and the gap the parenthetical cue occupies."""
-        subj = self._subject(v)
-        if subj is None or subj.i > v.i or any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in v.children):
-            return None
-        doc = v.doc
-        g0 = subj.left_edge.i
-        g1 = v.i + 1
-        while g1 < len(doc) and doc[g1].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "compound") and \
-                doc[g1].head.i in (v.i, g1 - 1) and doc[g1].text not in ",.":
-            g1 = doc[g1].right_edge.i + 1
-        if g0 == 0 or doc[g0 - 1].text != "," or g1 >= len(doc) or doc[g1].text not in (",", "."):
-            return None
-        sent = v.sent
-        if g0 - sent.start < 2:
-            return None
-        return sent.start, sent.end, (g0 - 1, g1 + 1)
-
-    def _according_content(self, doc: Doc, v: Token) -> tuple[int, int] | None:
-        """The rest of the sentence around "according to X"."""
-        sent = v.sent
-        to = doc[v.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        phrase_end = (pobj.right_edge.i + 1) if pobj is not None else v.i + 2
-        before = (sent.start, v.i)
-        after = (phrase_end, sent.end)
-        a, b = after if after[1] - after[0] > before[1] - before[0] else before
-        return self._trim(doc, a, b)
-
-    @staticmethod
-    def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
-        while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
-            a += 1
-        while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-            b -= 1
-        return (a, b) if b > a else None
-
     def _resolve(self, m: Span, doc, ents, ent_at, actors, person_mentions, coll_mentions, speakers_so_far):
         """(name, actor key, label) of a speaker mention; pronouns go to the last suitable speaker or mention."""
         if len(m) == 1 and m[0].tag_ in ("WP", "WDT") and m[0].head.dep_ == "relcl":
@@ -1107,7 +1028,7 @@ class QuoteExtractor:
 
 
 @Language.factory("sitrep_quotes", default_config={"cues_path": "", "max_scare_words": 4,
-                                                   "min_indirect_tokens": 3})
+                                                   "min_indirect_tokens": 2})
 def make_quotes(nlp: Language, name: str, cues_path: str, max_scare_words: int,
                 min_indirect_tokens: int) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, cues_path, max_scare_words, min_indirect_tokens)

@@ -1,0 +1,206 @@
+"""Reported speech (pipeline/components/quotes/indirect.py): one sentence per construction, with the exact
+content span (the reported proposition only: no cue, no source), speaker mention, cue and kind."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.components.quotes import QuoteExtractor
+from pipeline.components.quotes.indirect import IndirectSpeech
+from pipeline.nlp import get_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return get_nlp()
+
+
+def quotes(nlp, text):
+    return sorted(nlp(text)._.quotes, key=lambda q: q["start_char"])
+
+
+def one(nlp, text, content, speaker, mention, cue, kind="indirect"):
+    qs = quotes(nlp, text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    s = text.index(content)
+    assert (q["start_char"], q["end_char"], q["text"]) == (s, s + len(content), content)
+    m = text.index(mention)
+    assert (q["speaker_start_char"], q["speaker_end_char"]) == (m, m + len(mention))
+    assert (q["speaker"], q["cue"], q["kind"]) == (speaker, cue, kind)
+    return q
+
+
+CASES = [
+    # X said (that) ...
+    ("The mayor said that the bridge would reopen next month.",
+     "the bridge would reopen next month", "The mayor", "The mayor", "said"),
+    # ..., X said
+    ("The bridge would reopen next month, the mayor said.",
+     "The bridge would reopen next month", "the mayor", "the mayor", "said"),
+    # X told Y ...: the addressee is not content
+    ("Ahmad Abazeid told reporters the convoy had been shelled near the checkpoint.",
+     "the convoy had been shelled near the checkpoint", "Ahmad Abazeid", "Ahmad Abazeid", "told"),
+    # according to X, ...
+    ("According to the ministry, six soldiers were killed in the attack.",
+     "six soldiers were killed in the attack", "the ministry", "the ministry", "according to"),
+    # X denied + object
+    ("The governor denied the allegations of corruption against his office.",
+     "the allegations of corruption against his office", "The governor", "The governor", "denied"),
+    # X accused Y of ...
+    ("The opposition accused the government of starving the besieged town.",
+     "starving the besieged town", "opposition", "The opposition", "accused"),
+    # X promised to ...
+    ("The commander promised to withdraw his fighters from the city.",
+     "to withdraw his fighters from the city", "The commander", "The commander", "promised"),
+    # X called for ...
+    ("Residents called for an independent investigation into the shelling.",
+     "an independent investigation into the shelling", "Residents", "Residents", "called"),
+    # X urged Y to ...
+    ("The UN urged both sides to protect civilians.", "both sides to protect civilians", "UN", "UN", "urged"),
+    # a reporting noun with a that-clause, the source the subject of the verb it is the object of
+    ("The minister made the claim that the town was empty.",
+     "the town was empty", "The minister", "The minister", "claim"),
+    # a noun of attitude with its linking preposition
+    ("The council voiced concerns about the safety of the water supply.",
+     "the safety of the water supply", "The council", "The council", "concerns"),
+    # a report by X found that ...: the report speaks for its author
+    ("A report by Amnesty International found that the prison held thousands of detainees.",
+     "the prison held thousands of detainees", "Amnesty International", "Amnesty International", "found"),
+    # said in a statement that ...
+    ("The army said in a statement that its forces had repelled the attack.",
+     "its forces had repelled the attack", "army", "The army", "said"),
+    # a decree with its linking preposition
+    ("The court ruled against the government's decision to close the crossing.",
+     "the government's decision to close the crossing", "The court", "The court", "ruled"),
+    # evidence an artifact gives
+    ("Polls show a close contest between the two candidates.",
+     "a close contest between the two candidates", "Polls", "Polls", "show"),
+    # a reporting noun's to-infinitive; a possessive pronoun gives way to the subject of the verb
+    ("The governor laid out his plan to rebuild the damaged hospital.",
+     "to rebuild the damaged hospital", "The governor", "The governor", "plan"),
+    # the object, without the time and place of the report
+    ("Officials endorsed the agreement on Monday in Geneva.", "the agreement", "Officials", "Officials", "endorsed"),
+    # a cue before "however, that ..."
+    ("The spokesman said, however, that the talks would continue.",
+     "the talks would continue", "The spokesman", "The spokesman", "said"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,mention,cue", CASES)
+def test_indirect_constructions(nlp, text, content, speaker, mention, cue):
+    one(nlp, text, content, speaker, mention, cue)
+
+
+@pytest.mark.parametrize("text,content", [
+    # a non-restrictive relative clause, an apposition, a concessive clause: the author's aside
+    ("The spokesman said the town was calm, which surprised the residents.", "the town was calm"),
+    ("The monitor said the offensive began on Monday, the third in a month.", "the offensive began on Monday"),
+    ("Rebels said that they had captured the village, although the army denied it.",
+     "they had captured the village"),
+])
+def test_trailing_aside_is_not_content(nlp, text, content):
+    q = quotes(nlp, text)[0]
+    assert q["text"] == content and q["kind"] == "indirect"
+
+
+def test_mixed_report_keeps_its_marked_fragment(nlp):
+    text = "The mayor said that the bridge was “completely unsafe” for trucks."
+    one(nlp, text, "the bridge was “completely unsafe” for trucks", "The mayor", "The mayor", "said", kind="mixed")
+
+
+def test_parenthetical_cue_splits_the_content(nlp):
+    text = "The talks, the spokesman said, would continue next week."
+    qs = quotes(nlp, text)
+    assert [q["text"] for q in qs] == ["The talks", "would continue next week"]
+    assert {(q["speaker_start_char"], q["cue"]) for q in qs} == {(text.index("the spokesman"), "said")}
+
+
+def test_scene_setting_side_of_a_parenthetical_is_not_content(nlp):
+    text = "In Syria, the spokesman said, the coalition struck six targets."
+    one(nlp, text, "the coalition struck six targets", "the spokesman", "the spokesman", "said")
+
+
+def test_outer_attribution_only(nlp):
+    """No nested attributions: the claim inside what residents rejected is not a second row."""
+    text = "Residents rejected the minister's claim that the town was empty."
+    one(nlp, text, "the minister's claim that the town was empty", "Residents", "Residents", "rejected")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor did not say that the bridge would reopen next month.",  # negated
+    "The mayor never claimed that the bridge would reopen next month.",  # negated
+    "The mayor would argue that the bridge should reopen next month.",  # hypothetical
+    "If the mayor says that the bridge is safe, residents will return.",  # hypothetical
+    "Did the mayor say that the bridge would reopen next month?",  # a question
+    "The mayor said on Tuesday.",  # no propositional content
+])
+def test_not_attributions(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_asserts_on_one_sentence(nlp):
+    """The filter alone, on the cue token: negation, a modal, a condition, a question."""
+    ex = next(p for _, p in nlp.pipeline if isinstance(p, QuoteExtractor))
+    ind: IndirectSpeech = ex.indirect
+
+    def cue(text, word):
+        d = nlp.make_doc(text)
+        for _, p in nlp.pipeline:
+            if isinstance(p, QuoteExtractor):
+                break
+            d = p(d)
+        return next(t for t in d if t.lower_ == word)
+
+    assert ind.asserts(cue("Officials said the road was open.", "said"))
+    assert not ind.asserts(cue("Officials did not say the road was open.", "say"))
+    assert not ind.asserts(cue("Officials might say the road was open.", "say"))
+    assert not ind.asserts(cue("If officials say the road is open, we go.", "say"))
+    assert not ind.asserts(cue("Did officials say the road was open?", "say"))
+    assert ind.asserts(cue("Officials asked whether the road was open?", "asked"))
+
+
+def test_perception_is_no_cue(nlp):
+    """Seeing or hearing is witnessing, not a statement: 'I saw bodies torn to bits' gives no row."""
+    assert quotes(nlp, "Afterwards I saw bodies torn to bits on the road.") == []
+    assert quotes(nlp, "Later I heard the army had left the town.") == []
+
+
+def test_complement_keeps_its_subject(nlp):
+    """A complement clause includes its subject, even when the parser makes the subject the cue's object."""
+    text = "Spokeswoman Laurence Mortier denied the countrys air force was active in the area at the time."
+    one(nlp, text, "the countrys air force was active in the area at the time", "Laurence Mortier",
+        "Laurence Mortier", "denied")
+
+
+def test_header_run_into_sentence_is_not_content(nlp):
+    """A cue takes one complement: the finite clause after it, not a header the parser hangs before it."""
+    text = ("- Troops kill 10 children - Meanwhile the Observatory said 10 children and 13 rebels were among "
+            "48 people executed.")
+    one(nlp, text, "10 children and 13 rebels were among 48 people executed", "the Observatory", "the Observatory",
+        "said")
+
+
+def test_support_by_means_is_an_action(nlp):
+    """'supporting X by providing Y' names an action, not an attitude: no row."""
+    assert quotes(nlp, "The Coalition is supporting the SDF by providing air and advise and assist support.") == []
+
+
+def test_learning_is_no_cue(nlp):
+    """Coming to know is not stating: 'police learned that A' ascribes nothing to the police."""
+    assert quotes(nlp, "Local police officers learned that one of the bombers used a hand grenade.") == []
+
+
+def test_withholding_with_a_dative_is_no_attitude(nlp):
+    """'deny X a safe haven' is refusing to give a thing (a dative object), not denying a statement."""
+    assert quotes(nlp, "The coalition will deny ISIL a safe haven to plot attacks against the West.") == []
+
+
+def test_authors_own_performative_is_no_attribution(nlp):
+    """'We condemn A' outside quotation marks is the text's own act; 'I think A' stays the author's belief."""
+    assert quotes(nlp, "We condemn the terrorist attacks this weekend in Baghdad and Najaf.") == []
+    assert [q["cue"] for q in quotes(nlp, "We think the attacks were planned in advance.")] == ["think"]
+
+
+def test_attack_noun_is_a_strike_not_a_report(nlp):
+    """'a mortar attack on the Opera House' names a physical act: its object is no reported content."""
+    assert quotes(nlp, "The rebels launched a mortar attack on the Damascus Opera House.") == []
