@@ -199,7 +199,7 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
         ident = frozenset((skeleton(p.name), p.country, p.kind in REGION_KINDS) for p in found) if found else None
         return Sig(kinds=frozenset({"place"}), countries=frozenset({cc}) if cc else frozenset(),
                    places=ident)
-    text = _possessive_base(g, text)
+    text = g.possessive_base(text)
     reg = g.canon.get(norm_name(text) or text.lower())
     parts = [p for p in re.split(r"\s+and\s+|\s*&\s*", text) if p.strip()] if not reg else []
     if len(parts) > 1:  # "Free Syrian Army and Nusra Front": what each side is, so the pair joins neither
@@ -218,10 +218,6 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     generic = bool(rest) and set(rest) <= g.generic_words and not reg
     return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),
                nations=frozenset(nations), generic=generic, named=not generic and not reg and bool(rest))
-
-
-def _possessive_base(g: Guards, text: str) -> str:
-    return g.possessive_base(text)
 
 
 def skeleton(name: str) -> str:
