@@ -169,7 +169,7 @@ class Guards:
     def state_forces(self, label: str, text: str, doc_country: str | None,
                      rulers: frozenset = frozenset()) -> str | None:
         """ISO-2 of the state whose own forces the name denotes ("regime forces", "the Syrian army", "Syrian
-        warplanes"; "the Assad regime" when Assad is a person of the document, `rulers`), else None."""
+        warplanes"; "Assad forces" when Assad is a person of the document, `rulers`), else None."""
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)

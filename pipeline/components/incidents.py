@@ -134,18 +134,9 @@ class IncidentExtractor(Component):
         return out
 
     @staticmethod
-    def _clause_head(tok: Token) -> Token:
-        x = tok
-        for _ in range(40):
-            if x.dep_ in CLAUSE_DEPS or x.head is x or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")):
-                return x
-            x = x.head
-        return x
-
-    @staticmethod
     def _clause_heads(sent: Span) -> dict[int, Token]:
-        """`_clause_head` of every token of the sentence in one pass: the tokens a walk up the tree passes share
-        its answer, so each is worked out once (the per-token walk was this stage's largest cost)."""
+        """The head of the clause each token of the sentence is in (a clausal dependent, a verb conjunct or the
+        root), in one pass: the tokens a walk up the tree passes share its answer, so each is worked out once."""
         doc, memo = sent.doc, {}
         for t in sent:
             path, x = [], t
