@@ -102,6 +102,14 @@ def test_a_capital_abroad_keeps_its_point():
     assert p["London"]["country"] == "GB" and km(p["London"]["lat"], p["London"]["lon"], 51.5, -0.13) < 20
 
 
+def test_ambiguous_names_decide_each_other():
+    # neither name is certain (Lancaster, CA is bigger than Lancaster, England; York, PA exists): each one's most
+    # likely reading is the other's context, and only England has both
+    p = places_of("A woman from Lancaster has won the top award of the College of Law in York this year.")
+    assert (p["Lancaster"]["country"], p["Lancaster"]["admin1"]) == ("GB", "England")
+    assert p["York"]["country"] == "GB"
+
+
 # -- actor ids -----------------------------------------------------------------------------------------------
 def test_place_id_disambiguator(gaz):
     def geo(name, cc, a1):

@@ -270,18 +270,33 @@ class AliasLinker:
             cands[root] = found
             if found and self._needs_context(doc, members, groups, found):
                 doubtful.add(root)
-        countries, admin1s = Counter(), Counter()
+        countries, admin1s, weak_countries, weak_admin1s = Counter(), Counter(), Counter(), Counter()
         votes: dict[tuple, tuple[Counter, Counter]] = {}
+        weak: dict[tuple, tuple[Counter, Counter]] = {}
         for root, found in cands.items():
             n = sum(len(groups[m]) for m in clusters[root])
             best = self.gaz.best(found)
             if best is None or not best.country or root in doubtful:
                 continue
+            own = (Counter({best.country: n}), Counter({(best.country, best.admin1): n} if best.admin1 else {}))
             if len({p.country for p in found}) == 1 or best.kind in ("country", "admin1", "district") or best.capital:
-                own = votes[root] = (Counter({best.country: n}),
-                                     Counter({(best.country, best.admin1): n} if best.admin1 else {}))
+                votes[root] = own
                 countries.update(own[0])
                 admin1s.update(own[1])
+            else:  # an ambiguous name votes only where nothing certain does: its most likely reading
+                weak[root] = own
+                weak_countries.update(own[0])
+                weak_admin1s.update(own[1])
+        if not countries and weak:  # "Lancaster" and "York" alone: the readings of the others decide, in turn
+            for _ in range(2):  # one name at a time, in text order, each seeing the others' latest reading
+                for root, own in list(weak.items()):
+                    best = self.gaz.best(cands[root], weak_countries - own[0], weak_admin1s - own[1])
+                    n = sum(own[0].values())
+                    new = weak[root] = (Counter({best.country: n}),
+                                        Counter({(best.country, best.admin1): n} if best.admin1 else {}))
+                    weak_countries = weak_countries - own[0] + new[0]
+                    weak_admin1s = weak_admin1s - own[1] + new[1]
+            countries, admin1s, votes = weak_countries, weak_admin1s, weak
         doc_countries, doc_admin1s = countries, admin1s
         out = {}
         for root, found in cands.items():
