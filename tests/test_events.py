@@ -179,3 +179,26 @@ def test_render_lists_the_other_reports_of_an_event():
     assert ('<td><a href="#row-e1">E1</a> <a href="#row-e3">E3</a></td><td>ev:1</td><td>b</td>'
             "<td>Gas &lt;attack&gt;</td><td>2017-04-05</td><td>afp</td>") in html
     assert _other_reports_html(incidents, []) == ""
+
+
+def test_eval_misses_say_what_the_grouping_saw_of_each_split_report(tmp_path, monkeypatch):
+    import json
+
+    import pandas as pd
+
+    from pipeline import events_eval, sql
+
+    gold = {"kind": "events", "corpus": "c.jsonl", "events": [
+        {"event": "A", "reports": [{"doc_id": "a", "start_char": 0, "end_char": 10},
+                                   {"doc_id": "b", "start_char": 0, "end_char": 10},
+                                   {"doc_id": "c", "start_char": 0, "end_char": 10}]}]}
+    (tmp_path / "events-x.json").write_text(json.dumps(gold))
+    inc = pd.DataFrame({"incident_id": ["a:e0", "b:e0"], "doc_id": ["a", "b"], "start_char": [0, 0],
+                        "end_char": [12, 12], "event_id": ["ev:1", "ev:2"], "location": ["Idlib", "Damascus"],
+                        "admin1": ["Idlib", None], "date": ["2017-04-04", "2017-04-05"]})
+    monkeypatch.setattr(sql, "read_table", lambda out, name: inc)
+    s = events_eval.evaluate(tmp_path, tmp_path, pred=tmp_path)
+    assert s["misses"] == ["gold event A is split over 2 predicted events: a@0 Idlib/Idlib 2017-04-04 | "
+                           "b@0 Damascus/- 2017-04-05",
+                           "gold report c@0 (A) has no predicted incident"]
+    assert (s["events.pair_p"], s["events.pair_r"], s["events.aligned"]) == (1.0, 0.0, round(2 / 3, 4))
