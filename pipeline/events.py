@@ -11,14 +11,18 @@ When two incidents are one event (each rule is a definition, checked against eve
   `models/events.json`);
 - place: the same place, or one place contains the other: the same `location_actor_id` (actor linking already maps
   spelling variants and GeoNames ids to one actor), or one report names only the admin1 (or a location that is
-  the admin1 itself) that holds the other's location; reports that give only a country are not placed in an event;
+  the admin1 itself) that holds the other's location. A report whose location is the country itself (its name,
+  or a variant actor linking put at the country's own point: "Syrias") names no place inside it;
 - date: day-precision reports at most `day_tolerance` days apart; a month or year report contains the day reports
   and lies within the other coarse reports' periods (calendar periods nest, so overlapping = containment);
 - sides: actor ids do not contradict: two reports that both name both sides contradict when they share no actor.
 Reports are placed from the most to the least specific (day and named place first). A precise report joins the
 closest compatible event; a vaguer one (a month, or only an admin1) joins an event only when exactly one event
 fits it, or when a repeated detail (its sub-event type, else its death toll) singles one out of several; otherwise
-it stays an event of its own: a report that could be any of several events is not guessed.
+it stays an event of its own: a report that could be any of several events is not guessed. A report that names
+only the country is vaguer still: it joins an event only when such a detail matches, even when one event fits.
+An event's killed and injured follow ACLED's conservative rule: the lowest figure that reports in two documents
+give, else the lowest any report gives (`conservative`); the killed range is kept beside it.
 """
 from __future__ import annotations
 
@@ -116,19 +120,40 @@ def named_admin1(name: str, country: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _country_points() -> dict[tuple[float, float], str]:
+    """(lat, lon) -> ISO-2 of each country's own point (models/country_centroids.csv, the coordinates the gazetteer
+    gives a place that is the country itself)."""
+    import csv
+
+    with model_file("country_centroids.csv").open(encoding="utf-8") as f:
+        return {(round(float(r["lat"]), 4), round(float(r["lon"]), 4)): r["country"] for r in csv.DictReader(f)}
+
+
+def is_country(row: Mapping) -> bool:
+    """Whether a report's location is its country itself: the country's name, or a variant actor linking put at
+    the country's own point ("Syrias" -> Syria)."""
+    from .gazetteer import country_names
+
+    loc, cc, lat, lon = (row.get(c) for c in ("location", "country", "lat", "lon"))
+    if not cc:
+        return False
+    if loc and norm_name(loc) == norm_name(country_names().get(cc, "")):
+        return True
+    return lat is not None and lon is not None and _country_points().get((round(lat, 4), round(lon, 4))) == cc
+
+
 def place_level(row: Mapping) -> tuple[str, str | None, str | None] | None:
     """(level, country, admin1) of a report's place: "specific" (a place inside an admin1, or one the gazetteer
     could not put in one), "admin1" (the location is the admin1 itself, or only the admin1 is known) or "country";
     None when the report gives no place."""
-    from .gazetteer import country_names
-
     loc, loc_id, admin1, cc = (row.get(c) for c in ("location", "location_actor_id", "admin1", "country"))
     if loc:
         named_admin = named_admin1(loc, cc)
         if named_admin and (not admin1 or norm_name(named_admin) == norm_name(admin1)):
             return "admin1", cc, admin1 or named_admin
-        if cc and norm_name(loc) == norm_name(country_names().get(cc, "")):
-            return "country", cc, None
+    if is_country(row):
+        return "country", cc, None
     if loc_id:
         return "specific", cc, admin1
     if admin1:
@@ -286,7 +311,7 @@ def group(rows: Iterable[Mapping]) -> list[list[dict]]:
         else:
             blocks = [r.block] if r.admin1 else sorted(blocks_of[r.country], key=str)
             cands = search(index, blocks, weeks)
-            if not (day and r.specific and r.admin1) and len(cands) > 1:
+            if r.level == "country" or (not (day and r.specific and r.admin1) and len(cands) > 1):
                 cands = _the_one(cands, r)
         if cands:
             ev = min(cands, key=lambda e: _distance(e, r))
@@ -333,6 +358,20 @@ def _mode(values: Iterable):
     return next(v for v in vals if counts[v] == best)
 
 
+def conservative(reports: list[dict], col: str) -> int | None:
+    """ACLED's rule for conflicting counts: the lowest well-sourced figure. Well-sourced = stated by reports in at
+    least two documents (a figure only one article gives may be a smaller incident its sentence folded in: "one
+    killed" beside a bombing's 112); when no figure is, the lowest any report states."""
+    docs_of: dict[int, set] = defaultdict(set)
+    for r in reports:
+        if r.get(col) is not None:
+            docs_of[int(r[col])].add(r["doc_id"])
+    if not docs_of:
+        return None
+    sourced = [v for v, ds in docs_of.items() if len(ds) >= 2]
+    return min(sourced or docs_of)
+
+
 def summarise(reports: list[dict], docs: Mapping[str, tuple[str | None, str | None]]) -> dict:
     """One events row from its reports (incident rows) and the documents' (source, published)."""
     reports = sorted(reports, key=lambda r: r["incident_id"])
@@ -373,15 +412,14 @@ def summarise(reports: list[dict], docs: Mapping[str, tuple[str | None, str | No
         inter = f"inter{n[-1]}"  # the ACLED type the reports give that side
         sides[inter] = _mode(r.get(inter) for r in reports if r.get(n) == name and r.get(inter) is not None)
     killed = [int(r["killed"]) for r in reports if r.get("killed") is not None]
-    injured = [int(r["injured"]) for r in reports if r.get("injured") is not None]
     doc_ids = {r["doc_id"] for r in reports}
     sources = {docs.get(d, (None, None))[0] for d in doc_ids} - {None}
     published = sorted({docs.get(d, (None, None))[1] for d in doc_ids} - {None})
     return {"event_id": event_id(r["incident_id"] for r in reports), "event_type": etype, "sub_event_type": sub,
             "date": date, "date_precision": prec, **geo, **sides,
-            # ACLED's conservative rule: the lowest figure a report states; the range is kept beside it
-            "killed": min(killed) if killed else None, "killed_min": min(killed) if killed else None,
-            "killed_max": max(killed) if killed else None, "injured": min(injured) if injured else None,
+            # ACLED's conservative rule: the lowest well-sourced figure; the range is kept beside it
+            "killed": conservative(reports, "killed"), "killed_min": min(killed) if killed else None,
+            "killed_max": max(killed) if killed else None, "injured": conservative(reports, "injured"),
             "n_reports": len(doc_ids), "n_sources": len(sources),
             "first_report": published[0] if published else None,
             "last_report": published[-1] if published else None}

@@ -41,8 +41,8 @@ def predict(golds: list[tuple[Path, dict]], out: Path, model: str | None = None)
     return out
 
 
-def align(gold: dict, incidents: pd.DataFrame) -> list[tuple[str, str, str | None]]:
-    """(gold event, gold report key, predicted event_id or None) for every gold report."""
+def _aligned_rows(gold: dict, incidents: pd.DataFrame) -> list[tuple[str, str, object]]:
+    """(gold event, gold report key, the predicted incident row that overlaps the report most, or None)."""
     by_doc = {d: g for d, g in incidents.groupby("doc_id")} if len(incidents) else {}
     out = []
     for ev in gold["events"]:
@@ -56,9 +56,28 @@ def align(gold: dict, incidents: pd.DataFrame) -> list[tuple[str, str, str | Non
                         continue
                     ov = min(int(row.end_char), r["end_char"]) - max(int(row.start_char), r["start_char"])
                     if ov > best_overlap:
-                        best, best_overlap = row.event_id, ov
-            out.append((ev["event"], key, None if best is None or pd.isna(best) else str(best)))
+                        best, best_overlap = row, ov
+            out.append((ev["event"], key, best))
     return out
+
+
+def _event_of(row) -> str | None:
+    if row is None or pd.isna(row.event_id):
+        return None
+    return str(row.event_id)
+
+
+def align(gold: dict, incidents: pd.DataFrame) -> list[tuple[str, str, str | None]]:
+    """(gold event, gold report key, predicted event_id or None) for every gold report."""
+    return [(g, k, _event_of(row)) for g, k, row in _aligned_rows(gold, incidents)]
+
+
+def _summary(row) -> str:
+    """What the grouping saw of an aligned report: its place, admin1 and date ("Idlib/Idlib 2017-04-04")."""
+    def txt(v):
+        return "-" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+    loc, admin1, date = (txt(getattr(row, c, None)) for c in ("location", "admin1", "date"))
+    return f"{loc}/{admin1} {date}"
 
 
 def pair_scores(aligned: list[tuple[str, str, str | None]]) -> dict:
@@ -86,13 +105,17 @@ def evaluate(gold_dir: Path, tmp: Path, pred: Path | None = None, model: str | N
 
     out = pred or predict(golds, tmp / "events-tables", model)
     incidents = read_table(out, "incidents")
-    aligned = [a for _, g in golds for a in align(g, incidents)]
+    rows = [a for _, g in golds for a in _aligned_rows(g, incidents)]
+    aligned = [(g, k, _event_of(row)) for g, k, row in rows]
     scores = pair_scores(aligned)
-    groups: dict[str, set] = {}
-    for g, _, e in aligned:
-        groups.setdefault(g, set()).add(e)
-    misses = [f"gold event {g} is split over {len(es - {None})} predicted events" for g, es in sorted(groups.items())
-              if len(es - {None}) > 1]
+    groups: dict[str, dict] = {}
+    for g, k, row in rows:
+        e = _event_of(row)
+        if e is not None:  # each predicted event, with the reports of the gold event in it (place, admin1, date)
+            groups.setdefault(g, {}).setdefault(e, []).append(f"{k} {_summary(row)}")
+    misses = [f"gold event {g} is split over {len(es)} predicted events: "
+              + " | ".join("; ".join(v) for _, v in sorted(es.items())) for g, es in sorted(groups.items())
+              if len(es) > 1]
     misses += [f"gold report {k} ({g}) has no predicted incident" for g, k, e in aligned if e is None]
     scores["misses"] = misses
     return scores

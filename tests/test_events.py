@@ -63,6 +63,39 @@ def test_vague_report_joins_only_the_one_event_a_detail_singles_out():
     assert groups(rows) == [["a:e0", "c:e0", "e:e0"], ["b:e0"], ["d:e0"]]
 
 
+def test_a_country_variant_at_the_country_point_is_the_country_not_a_town():
+    # "Syrias" (FA-KES drops apostrophes): actor linking puts it at Syria's own point, so it names no place in Syria
+    syrias = dict(inc("c:e0", "2017-04-04", loc="Syrias", admin1=None), lat=35.0126, lon=38.5442, killed=58)
+    assert events.place_level(syrias) == ("country", "SY", None)
+    assert events.place_level(dict(syrias, lat=35.44, lon=36.65)) == ("specific", "SY", None)  # a town's point
+    rows = [inc("a:e0", "2017-04-04", killed=58), inc("b:e0", "2017-04-04", loc="Saraqib", sub="Air/drone strike"),
+            syrias, dict(syrias, incident_id="d:e0", doc_id="d", sub_event_type="Suicide bomb", killed=None)]
+    # c: the toll singles out a; d: neither its sub-event type nor a toll: not placed, and not grouped with c as if
+    # both named one town "Syrias"
+    assert groups(rows) == [["a:e0", "c:e0"], ["b:e0"], ["d:e0"]]
+
+
+def test_a_country_only_report_needs_a_matching_detail_even_when_one_event_fits():
+    rows = [inc("a:e0", "2015-07-05", loc="Haditha", admin1="Anbar", country="IQ", etype="Battles",
+                sub="Armed clash", killed=20),
+            inc("b:e0", "2015-07-04", loc="Iraq", admin1=None, country="IQ", sub="Air/drone strike"),  # no detail
+            inc("c:e0", "2015-07-05", loc="Iraq", admin1=None, country="IQ", etype="Battles", sub="Armed clash")]
+    assert groups(rows) == [["a:e0", "c:e0"], ["b:e0"]]
+
+
+def test_killed_is_the_lowest_figure_two_documents_give():
+    rows = [inc("a:e0", "2017-04-15", loc="Rashidin", admin1="Aleppo", killed=112),
+            inc("a:e1", "2017-04-15", loc="Rashidin", admin1="Aleppo", killed=1),   # a smaller incident folded in
+            inc("b:e0", "2017-04-15", loc="Rashidin", admin1="Aleppo", killed=126),
+            inc("c:e0", "2017-04-15", loc="Rashidin", admin1="Aleppo", killed=112, injured=55),
+            inc("a:e2", "2017-04-15", loc="Rashidin", admin1="Aleppo", killed=1)]  # the same document again
+    assert events.conservative(rows, "killed") == 112
+    assert events.conservative(rows, "injured") == 55  # no figure two documents give: the lowest one
+    assert events.conservative(rows[:1], "injured") is None
+    (ev,) = events.build([table_from_rows("incidents", rows)], [])[0].to_pylist()
+    assert (ev["killed"], ev["killed_min"], ev["killed_max"], ev["injured"]) == (112, 1, 126, 55)
+
+
 def test_events_row_killed_rule_counts_and_reports():
     rows = [inc("a:e0", "2017-04-04", killed=72, injured=None, a1="faction:regime"),
             inc("a:e1", "2017-04-04", loc="Idlib province", killed=None, injured=300),
@@ -146,3 +179,26 @@ def test_render_lists_the_other_reports_of_an_event():
     assert ('<td><a href="#row-e1">E1</a> <a href="#row-e3">E3</a></td><td>ev:1</td><td>b</td>'
             "<td>Gas &lt;attack&gt;</td><td>2017-04-05</td><td>afp</td>") in html
     assert _other_reports_html(incidents, []) == ""
+
+
+def test_eval_misses_say_what_the_grouping_saw_of_each_split_report(tmp_path, monkeypatch):
+    import json
+
+    import pandas as pd
+
+    from pipeline import events_eval, sql
+
+    gold = {"kind": "events", "corpus": "c.jsonl", "events": [
+        {"event": "A", "reports": [{"doc_id": "a", "start_char": 0, "end_char": 10},
+                                   {"doc_id": "b", "start_char": 0, "end_char": 10},
+                                   {"doc_id": "c", "start_char": 0, "end_char": 10}]}]}
+    (tmp_path / "events-x.json").write_text(json.dumps(gold))
+    inc = pd.DataFrame({"incident_id": ["a:e0", "b:e0"], "doc_id": ["a", "b"], "start_char": [0, 0],
+                        "end_char": [12, 12], "event_id": ["ev:1", "ev:2"], "location": ["Idlib", "Damascus"],
+                        "admin1": ["Idlib", None], "date": ["2017-04-04", "2017-04-05"]})
+    monkeypatch.setattr(sql, "read_table", lambda out, name: inc)
+    s = events_eval.evaluate(tmp_path, tmp_path, pred=tmp_path)
+    assert s["misses"] == ["gold event A is split over 2 predicted events: a@0 Idlib/Idlib 2017-04-04 | "
+                           "b@0 Damascus/- 2017-04-05",
+                           "gold report c@0 (A) has no predicted incident"]
+    assert (s["events.pair_p"], s["events.pair_r"], s["events.aligned"]) == (1.0, 0.0, round(2 / 3, 4))
