@@ -2,7 +2,7 @@
 document's rows) or from tables in memory (`doc_view`).
 
 Offsets index the article text as ingested, which is re-read from the document's `path` with the ingest readers
-and finished by `ingest._finish`, so it is cleaned exactly as the run cleaned it.
+and finished by `ingest.finish`, so it is cleaned exactly as the run cleaned it.
 """
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def article_text(document: dict, out: str | Path = "data/processed") -> str:
 
     Records are read raw and only the one with this doc_id is finished (cleaned) as the run did: the records
     before it cost a JSON/CSV parse, not cleaning and date finding."""
-    from ..ingest import Article, IngestError, _finish, _read_file, iter_files
+    from ..ingest import Article, IngestError, _read_file, finish, iter_files
 
     doc_id, path = document.get("doc_id"), _val(document.get("path"))
     if not path:
@@ -96,7 +96,7 @@ def article_text(document: dict, out: str | Path = "data/processed") -> str:
             art = item if isinstance(item, Article) else item.article
             if art is not None and art.doc_id == doc_id:  # the first record with this id is the one the run did
                 if isinstance(item, Article):
-                    item = _finish(item, None, 10**12, set())
+                    item = finish(item, None, 10**12, set())
                 return (item if isinstance(item, Article) else item.article).text or ""
     raise DocNotFound(f"{src} no longer holds document {doc_id!r}")
 
