@@ -150,10 +150,10 @@ def load_tables(out: str | Path = "data/processed") -> dict[str, pd.DataFrame]:
 def extract(text: str, published: str | None = None, title: str | None = None, doc_id: str = "doc",
             model: str | None = None) -> dict[str, pd.DataFrame]:
     """The tables of one article, in memory; actors are linked and events grouped within the article only."""
-    from .ingest import _finish
+    from .ingest import finish
 
     art = Article(doc_id=doc_id, text=text, title=title, published=published)
-    item = _finish(art, None, DEFAULT_MAX_CHARS, set())
+    item = finish(art, None, DEFAULT_MAX_CHARS, set())
     if isinstance(item, IngestError):
         from .rows import error_rows
         rows = error_rows(item)

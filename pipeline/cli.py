@@ -123,7 +123,7 @@ def eval_cmd(
     raise typer.Exit(code)
 
 
-# ---- views: look at the tables (pipeline/views.py, pipeline/sql.py) ----------------------------------------
+# ---- views: look at the tables (pipeline/views/, pipeline/sql.py) ------------------------------------------
 
 OUT_HELP = "Folder with the tables of a run."
 

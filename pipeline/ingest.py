@@ -197,7 +197,7 @@ def _read_file_safely(path: Path) -> Iterator[Item]:
 
 def _finish_safely(art: Article, published: str | None, max_chars: int, seen: set[str]) -> Item:
     try:
-        return _finish(art, published, max_chars, seen)
+        return finish(art, published, max_chars, seen)
     except Exception as e:  # noqa: BLE001 - a bug in cleaning one document must not stop the batch
         art.text = ""
         return IngestError(art.path, art.doc_id, art.line, "IngestError",
@@ -310,8 +310,11 @@ def _read_html(path: Path, html: str) -> Iterator[Item]:
                   source=get("sitename"), url=get("url"), path=str(path))
 
 
-def _finish(art: Article, published: str | None, max_chars: int, seen: set[str]) -> Item:
-    """Clean the text, check it, settle title and date; problems become error items."""
+def finish(art: Article, published: str | None, max_chars: int, seen: set[str]) -> Item:
+    """Clean the text, check it, settle title and date; problems become error items.
+
+    Public because the run is not its only caller: `api.extract` and the views (re-reading a document's
+    text) finish an article the same way, so their text and offsets are the run's."""
     from . import dates
 
     art.text = clean_text(art.text)

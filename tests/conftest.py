@@ -11,6 +11,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
+    """The default pipeline (`get_nlp()`), shared by every test that runs text through it: built once."""
     from pipeline.nlp import get_nlp
 
     return get_nlp()

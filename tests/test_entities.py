@@ -5,14 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.nlp import get_nlp
-
 SEED = Path(__file__).resolve().parents[2] / "shared" / "gold" / "daraa-al-balad-2021-07-28.txt"
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return get_nlp()
 
 
 def ents(doc):

@@ -3,13 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp import get_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return get_nlp()
-
 
 def run(nlp, text: str, published: str | None = "2024-03-06") -> list[dict]:
     doc, _ = next(nlp.pipe([(text, {"published": published})], as_tuples=True))

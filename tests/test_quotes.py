@@ -3,13 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp import get_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return get_nlp()
-
 
 def run(nlp, text):
     doc = nlp(text)

@@ -6,12 +6,6 @@ import pytest
 
 from pipeline.components.quotes import QuoteExtractor
 from pipeline.components.quotes.indirect import IndirectSpeech
-from pipeline.nlp import get_nlp
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return get_nlp()
 
 
 def quotes(nlp, text):

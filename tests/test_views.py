@@ -230,8 +230,8 @@ def test_article_text_finishes_only_the_wanted_record(tmp_path: Path, monkeypatc
     src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     expected = next(a.text for a in ingest.iter_articles([src]) if getattr(a, "doc_id", None) == "want")
     finished = []
-    real = ingest._finish
-    monkeypatch.setattr(ingest, "_finish", lambda art, *a: finished.append(art.doc_id) or real(art, *a))
+    real = ingest.finish
+    monkeypatch.setattr(ingest, "finish", lambda art, *a: finished.append(art.doc_id) or real(art, *a))
     assert article_text({"doc_id": "want", "path": str(src)}) == expected == "Shelling  hit\nAzaz."
     assert finished == ["want"]
     with pytest.raises(DocNotFound, match="no longer holds"):
