@@ -16,8 +16,12 @@ still describes one actor. A cluster never holds
 The check runs on the merged cluster, so a chain A~B, B~C never joins an A and a C that conflict.
 
 State forces (ACLED's "Military Forces of X"): a group name made only of state-force words ("regime", "army",
-"troops", "government forces") and at most one country (a demonym, a country name, or, for a bare "the regime", the
-country the document is about) is that country's forces; all such names of one country in a document are one actor.
+"troops", "government forces", "Syrian government", "the authorities", "Aerospace Defense Forces") and at most one
+country (a demonym, a country name, or, for a bare "the regime", the country the document is about) is that
+country's forces; all such names of one country in a document are one actor, and so are they across documents
+(`actors`). The government and its forces are one side, as the registry's "Government of X" already is (its kind is
+a state kind) and as the corpus gold's convention says (CORPUS.md); "government officials", "state TV" are not.
+"Assad forces" and "the Assad regime" are the state's forces when Assad is a person of the same document.
 """
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ SPONSORED = re.compile(r"\w-(?:backed|led|allied|supported|aligned)\b|\b(?:backe
 ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)$", re.I)
 ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
 REGION_KINDS = frozenset({"admin1", "region"})
+RULER_HEADS = frozenset({"forces", "troops", "regime"})
 
 
 @dataclass(frozen=True)
@@ -173,13 +178,12 @@ class Guards:
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
-        # ("the Assad regime" names a state by its ruler, but which state the words do not say: it stays its own)
-        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in ("forces", "troops"):
-            rest = rest[1:]  # "Assad forces" where Assad is a person of the article
+        # "Assad forces", "the Assad regime" where Assad is a person of the article: the ruler's state (the
+        # document's country); without the person the words do not say which state, and the name stays its own
+        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS:
+            rest = rest[1:]
         if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
             return None
-        if "government" in rest and not set(rest) & {"forces", "troops", "army", "soldiers"}:
-            return None  # "the government" is the state's government, not its forces
         if len(nations) > 1:
             return None
         return next(iter(nations)) if nations else doc_country

@@ -55,9 +55,15 @@ def test_state_forces(guards):
     sf = guards.state_forces
     assert [sf("FACTION", t, "SY") for t in ("regime forces", "the regime", "Syrian army", "government forces",
                                                "Russian forces", "U.S. troops")] == ["SY", "SY", "SY", "SY", "RU", "US"]
-    # the government is not its forces; proxies and sponsors are not the state; people are never forces
-    assert [sf("FACTION", t, "SY") for t in ("the government", "Iranian-backed forces", "pro-regime militia",
-                                               "Assad regime", "Syrian rebels")] == [None] * 5
+    # the government and its forces are one side (ACLED, CORPUS.md), and so are arms of the forces
+    assert [sf("FACTION", t, "SY") for t in ("the government", "Syrian government", "Syrian authorities",
+                                               "Russian Aerospace Defense Forces")] == ["SY", "SY", "SY", "RU"]
+    # a ruler's regime or forces are the state's only when the ruler is a person of the document
+    assert [sf("FACTION", t, "SY", frozenset({"assad"})) for t in ("Assad regime", "Assad forces")] == ["SY", "SY"]
+    # proxies and sponsors are not the state; the government's officials or media are not its forces
+    assert [sf("FACTION", t, "SY") for t in ("Iranian-backed forces", "pro-regime militia", "Assad regime",
+                                               "Syrian rebels", "government officials", "Syrian state TV",
+                                               "Syrian Civil Defense")] == [None] * 7
     assert sf("PERSON", "regime forces", "SY") is None
     assert sf("FACTION", "the regime", None) is None
 
