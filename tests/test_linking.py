@@ -145,3 +145,23 @@ def test_city_and_governorate_are_two_places(guards):
                          "and the Idlib countryside.")
     m = t["mentions"].set_index("text")["actor_id"].to_dict()
     assert m["Idlib province"] == m["Idlib countryside"] != m["Idlib"] == "place:idlib"
+
+
+def test_state_forces_are_one_actor_across_documents():
+    # "the Assad regime" in an article that names no Assad: Assad is a person of the corpus and the article is
+    # about Syria (its places), so the regime is Syria's forces; the registry's "Government of Syria" joins too
+    syria = [_row(d, "place", "Aleppo", 3, country="SY") for d in ("d1", "d2", "d3", "d4")]
+    rows = syria + [_row("d1", "person", "Bashar al-Assad", 2),
+                    _row("d1", "faction", "Military Forces of Syria", 4, aliases=["Syrian army"]),
+                    _row("d2", "faction", "Assad regime", 2),
+                    _row("d3", "faction", "Government of Syria", 1),
+                    _row("d4", "faction", "Syrian rebels", 2),
+                    _row("d5", "faction", "Assad regime", 1), _row("d5", "place", "Beirut", 2, country="LB")]
+    actors, ids = _link(rows)
+    state = ids.get("d1", "faction:military forces of syria")
+    assert state == "faction:military-forces-of-syria"
+    assert actors.loc[state, "name"] == "Military Forces of Syria"
+    assert ids.get("d3", "faction:government of syria") == state
+    assert ids.get("d4", "faction:syrian rebels") != state  # a generic side, never the state
+    # its documents are about two countries: which state's regime the words do not say
+    assert ids.get("d2", "faction:assad regime") == ids.get("d5", "faction:assad regime") != state
