@@ -15,8 +15,8 @@ group, two nationalities, two places, a generic side and a named one, two kinds)
 - generic sides of one class are one actor ("terrorists", "terrorist groups"), never a named one;
 - a state's forces are one actor across documents ("Military Forces of Syria", ACLED's name, kept as the canonical
   one): every name whose signature is the forces of one known state (`linkrules`: "Syrian army", "Syrian
-  government", the registry's "Government of Syria"), and "the Assad regime" / "Assad forces" in documents that
-  all are about one country (their places) when Assad is a person of the corpus;
+  government", the registry's "Government of Syria"), and "the Assad regime" when Assad is a person of the
+  corpus and 80% of its documents are about one country (their places);
 - a bare surname joins the full name that ends with it when that full name is the only one, or is used in at least
   4x the documents of every other (the prominent referent: "Assad" in Syrian war news).
 A per-document actor is identified by (doc_id, key): the same key in two documents may belong to two actors.
@@ -39,6 +39,7 @@ GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
 TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
 STATE_NAME = "Military Forces of "
 GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men"})
+RULER_SHARE = 0.8  # "the Assad regime" is the state of the country this share of its documents are about
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
 
 
@@ -242,17 +243,21 @@ def _generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union
 
 
 def _ruler_forces(groups: dict, sets: GuardedUnionFind, guards: Guards, doc_country: dict[str, str]) -> None:
-    """"The Assad regime", "Assad forces" in documents that do not name Assad as a person: the ruler is a person
-    of the corpus ("Bashar al-Assad"), so the name is the forces of the country its documents are about (the
-    document-level rule of `linkrules.Guards.state_forces`, with the corpus's people as the rulers); all its
-    documents must be about one country."""
-    rulers = frozenset(k[1].split()[-1] for k in groups if k[0] == "person" and " " in k[1])
+    """"The Assad regime" in documents that do not name Assad as a person is a state's, which one the words do not
+    say (`linkrules`); the ruler is a person of the corpus ("Bashar al-Assad"), so the name is the forces of the
+    country its documents are about (the
+    document-level rule of `linkrules.Guards.state_forces`, with the corpus's people as the rulers: a surname that
+    documents use alone for a person, "Assad", of a full name, "Bashar al-Assad"; not the "Arab" of "Arab forces"
+    that some "Ahmad al-Arab" ends with); RULER_SHARE of its documents must be about that country."""
+    surnames = {k[1] for k in groups if k[0] == "person" and " " not in k[1]}
+    rulers = frozenset(k[1].split()[-1] for k in groups if k[0] == "person" and " " in k[1]) & surnames
     for k in sorted(groups):
-        if k[0] not in ("faction", "org") or sets.sig[k].state or k[1].startswith("#"):
+        if k[0] not in ("faction", "org") or sets.sig[k].state != {"?"} or k[1].startswith("#"):
             continue
-        ccs = {doc_country.get(d) for d in groups[k].docs}
-        cc = ccs.pop() if len(ccs) == 1 else None
-        if cc and guards.state_forces(groups[k].label(), groups[k].canonical(), cc, rulers) == cc:
+        ccs = Counter(doc_country[d] for d in groups[k].docs if d in doc_country)
+        cc, n = ccs.most_common(1)[0] if ccs else (None, 0)
+        if cc and n >= RULER_SHARE * sum(ccs.values()) \
+                and guards.state_forces(groups[k].label(), groups[k].canonical(), cc, rulers) == cc:
             sets.sig[k] = Sig(kinds=frozenset({"group"}), state=frozenset({cc}))
 
 

@@ -44,6 +44,7 @@ ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|c
 ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
 REGION_KINDS = frozenset({"admin1", "region"})
 RULER_HEADS = frozenset({"forces", "troops", "regime"})
+STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -216,12 +217,26 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
         return Sig(kinds=frozenset({"group"}), state=frozenset({g.registry_state[reg]}))
     if reg:  # "SARC" as a registry alias is what the registry actor is: the Sudanese group, not the Syrian society
         nations |= g.words(reg)[1]
-    state = g.state_forces(label, text, "?")
+    state = g.state_forces(label, text, "?") or _named_state(g, text, rest, nations)
     if state:
         return Sig(kinds=frozenset({"group"}), nations=frozenset(nations), state=frozenset({state}))
     generic = bool(rest) and set(rest) <= g.generic_words and not reg
     return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),
                nations=frozenset(nations), generic=generic, named=not generic and not reg and bool(rest))
+
+
+def _named_state(g: Guards, text: str, rest: list[str], nations: set[str]) -> str | None:
+    """A state named without its forces' words alone: ACLED's own "Military Forces of Syria" (the name the linker
+    gives a state's forces) is Syria's; "the Assad regime", "Assad regime forces" are a state's, which one the words
+    do not say ("?"; a regime is a state's government, whoever leads it). "Assad forces" stays a named group:
+    "Haftar forces", "Tiger Forces" are not a state's."""
+    m = STATE_NAME.match(text.strip())
+    if m:
+        return g.country_of(m.group(1))
+    if len(rest) >= 2 and rest[1] == "regime" and set(rest[1:]) <= g.state_words and not nations \
+            and rest[0] not in g.state_words | g.generic_words and not g.canon.get(rest[0]):
+        return "?"
+    return None
 
 
 def skeleton(name: str) -> str:

@@ -151,7 +151,8 @@ def test_state_forces_are_one_actor_across_documents():
     # "the Assad regime" in an article that names no Assad: Assad is a person of the corpus and the article is
     # about Syria (its places), so the regime is Syria's forces; the registry's "Government of Syria" joins too
     syria = [_row(d, "place", "Aleppo", 3, country="SY") for d in ("d1", "d2", "d3", "d4")]
-    rows = syria + [_row("d1", "person", "Bashar al-Assad", 2),
+    rows = syria + [_row("d1", "person", "Bashar al-Assad", 2), _row("d3", "person", "Assad", 1),
+                    _row("d1", "person", "Ahmad al-Arab", 1), _row("d4", "faction", "Arab forces", 1),
                     _row("d1", "faction", "Military Forces of Syria", 4, aliases=["Syrian army"]),
                     _row("d2", "faction", "Assad regime", 2),
                     _row("d3", "faction", "Government of Syria", 1),
@@ -163,5 +164,17 @@ def test_state_forces_are_one_actor_across_documents():
     assert actors.loc[state, "name"] == "Military Forces of Syria"
     assert ids.get("d3", "faction:government of syria") == state
     assert ids.get("d4", "faction:syrian rebels") != state  # a generic side, never the state
+    assert ids.get("d4", "faction:arab forces") != state  # no document names a person "Arab" alone
     # its documents are about two countries: which state's regime the words do not say
     assert ids.get("d2", "faction:assad regime") == ids.get("d5", "faction:assad regime") != state
+
+
+def test_named_state_signatures(guards):
+    # ACLED's own name of a state's forces is that state's; a ruler's regime is a state's, which one unsaid;
+    # a ruler's or commander's "forces" stay a named group ("Haftar forces")
+    sig = guards.signature
+    assert [sig("FACTION", n).state for n in ("Military Forces of the United States", "Assad regime",
+                                              "Assad regime forces", "Haftar forces")] == \
+        [frozenset({"US"}), frozenset({"?"}), frozenset({"?"}), frozenset()]
+    assert conflict(guards, "Assad regime", "Free Syrian Army") == "a state's forces and another group"
+    assert conflict(guards, "Military Forces of the United States", "U.S. forces") is None
