@@ -13,6 +13,10 @@ group, two nationalities, two places, a generic side and a named one, two kinds)
 - an acronym ("UN", "U.N.") joins the one actor that some document linked it to by its own evidence;
 - a short form that begins exactly one longer name of its type ("Syrian Observatory") joins it;
 - generic sides of one class are one actor ("terrorists", "terrorist groups"), never a named one;
+- a state's forces are one actor across documents ("Military Forces of Syria", ACLED's name, kept as the canonical
+  one): every name whose signature is the forces of one known state (`linkrules`: "Syrian army", "Syrian
+  government", the registry's "Government of Syria"), and "the Assad regime" when Assad is a person of the
+  corpus and 80% of its documents are about one country (their places);
 - a bare surname joins the full name that ends with it when that full name is the only one, or is used in at least
   4x the documents of every other (the prominent referent: "Assad" in Syrian war news).
 A per-document actor is identified by (doc_id, key): the same key in two documents may belong to two actors.
@@ -26,14 +30,16 @@ import pyarrow as pa
 from rapidfuzz import fuzz
 
 from .gazetteer import factions, places
-from .linkrules import GuardedUnionFind, Guards, place_skeleton, skeleton
+from .linkrules import GuardedUnionFind, Guards, Sig, place_skeleton, skeleton
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
 
 FUZZY_CUTOFF = 90
 GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
 TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
+STATE_NAME = "Military Forces of "
 GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men"})
+RULER_SHARE = 0.8  # "the Assad regime" is the state of the country this share of its documents are about
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
 
 
@@ -96,8 +102,14 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
     """Return the actors table and the map from per-document actor keys to canonical actor ids."""
     groups: dict[tuple[str, str], _Group] = {}
     canon = factions()[1]  # normalised faction name or alias -> registry name
+    guards = Guards()
+    places_in: dict[str, Counter] = defaultdict(Counter)  # doc -> country -> mentions of its places
+    countries_in: dict[str, Counter] = defaultdict(Counter)  # doc -> country -> mentions of the country's name
     for t in doc_actors:
         for r in t.to_pylist():
+            if r["type"] == "place" and r.get("country"):
+                is_country = guards.signature("PLACE", r["name"]).countries
+                (countries_in if is_country else places_in)[r["doc_id"]][r["country"]] += r["n_mentions"] or 1
             nk = norm_name(r["name"]) or r["name"].lower()
             if r["type"] in ("faction", "org") and nk in canon:
                 nk = norm_name(canon[nk])  # registry aliases ("Daesh", "ISIL") share the registry's name
@@ -117,12 +129,18 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
             if g.geo is None and (r.get("lat") is not None or r.get("country")):
                 g.geo = {f: r.get(f) for f in GEO_FIELDS}
             g.keys.add((r["doc_id"], r["key"]))
-    merged = _merge(groups, Guards())
+    doc_country = {}
+    for d in set(places_in) | set(countries_in):
+        w = places_in.get(d) or countries_in[d]  # towns and regions first: a "London-based" monitor is no country
+        doc_country[d] = w.most_common(1)[0][0]
+    merged = _merge(groups, guards, doc_country)
     rows, pairs = [], {}
     for g in merged:
         name = g.canonical()
         if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
             name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
+            # a state's forces across documents keep ACLED's name for them
+            name = next((n for n in sorted(g.names) if n.startswith(STATE_NAME)), name)
         aid = places().place_id(name, g.geo) if g.type == "place" else actor_key(g.type, name)
         for dk in g.keys:
             pairs[dk] = aid
@@ -145,11 +163,13 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
     return table_from_rows("actors", list(seen.values()), SCHEMAS["actors"]), ActorIds(pairs)
 
 
-def _merge(groups: dict[tuple[str, str], _Group], guards: Guards) -> list[_Group]:
+def _merge(groups: dict[tuple[str, str], _Group], guards: Guards,
+           doc_country: dict[str, str] | None = None) -> list[_Group]:
     """Union the groups that are one actor (the module docstring lists the evidence); every union is guarded."""
     _possessives(groups, guards)
     sets = GuardedUnionFind({k: guards.signature(g.label(), g.canonical()) for k, g in groups.items()})
     find = sets.find
+    _ruler_forces(groups, sets, guards, doc_country or {})
 
     def union(a, b) -> None:
         ra, rb = find(a), find(b)
@@ -162,6 +182,7 @@ def _merge(groups: dict[tuple[str, str], _Group], guards: Guards) -> list[_Group
 
     _spellings(groups, union)
     _generic_classes(groups, sets, guards, union)
+    _state_classes(groups, sets, union)
     _short_forms(groups, find, union)
     _surnames(groups, sets, guards, union)
     _acronyms(groups, find, union)
@@ -217,6 +238,39 @@ def _generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union
         if words:
             by_class[words].append(k)
     for same in by_class.values():
+        for k in same[1:]:
+            union(same[0], k)
+
+
+def _ruler_forces(groups: dict, sets: GuardedUnionFind, guards: Guards, doc_country: dict[str, str]) -> None:
+    """"The Assad regime" in documents that do not name Assad as a person is a state's, which one the words do not
+    say (`linkrules`); the ruler is a person of the corpus ("Bashar al-Assad"), so the name is the forces of the
+    country its documents are about (the
+    document-level rule of `linkrules.Guards.state_forces`, with the corpus's people as the rulers: a surname that
+    documents use alone for a person, "Assad", of a full name, "Bashar al-Assad"; not the "Arab" of "Arab forces"
+    that some "Ahmad al-Arab" ends with); RULER_SHARE of its documents must be about that country."""
+    surnames = {k[1] for k in groups if k[0] == "person" and " " not in k[1]}
+    rulers = frozenset(k[1].split()[-1] for k in groups if k[0] == "person" and " " in k[1]) & surnames
+    for k in sorted(groups):
+        if k[0] not in ("faction", "org") or sets.sig[k].state != {"?"} or k[1].startswith("#"):
+            continue
+        ccs = Counter(doc_country[d] for d in groups[k].docs if d in doc_country)
+        cc, n = ccs.most_common(1)[0] if ccs else (None, 0)
+        if cc and n >= RULER_SHARE * sum(ccs.values()) \
+                and guards.state_forces(groups[k].label(), groups[k].canonical(), cc, rulers) == cc:
+            sets.sig[k] = Sig(kinds=frozenset({"group"}), state=frozenset({cc}))
+
+
+def _state_classes(groups: dict, sets: GuardedUnionFind, union) -> None:
+    """A state's forces are one actor across documents, like ACLED's "Military Forces of X": every group whose
+    signature is the forces of one known state ("Syrian army", "Syrian government", the registry's "Government of
+    Syria", a document's "Military Forces of Syria") joins the others of that state."""
+    by_state: dict[str, list] = defaultdict(list)
+    for k in sorted(groups):
+        st = sets.sig[k].state - {"?"}
+        if k[0] in ("faction", "org") and len(st) == 1 and not sets.sig[k].named:
+            by_state[next(iter(st))].append(k)
+    for same in by_state.values():
         for k in same[1:]:
             union(same[0], k)
 

@@ -16,8 +16,12 @@ still describes one actor. A cluster never holds
 The check runs on the merged cluster, so a chain A~B, B~C never joins an A and a C that conflict.
 
 State forces (ACLED's "Military Forces of X"): a group name made only of state-force words ("regime", "army",
-"troops", "government forces") and at most one country (a demonym, a country name, or, for a bare "the regime", the
-country the document is about) is that country's forces; all such names of one country in a document are one actor.
+"troops", "government forces", "Syrian government", "the authorities", "Aerospace Defense Forces") and at most one
+country (a demonym, a country name, or, for a bare "the regime", the country the document is about) is that
+country's forces; all such names of one country in a document are one actor, and so are they across documents
+(`actors`). The government and its forces are one side, as the registry's "Government of X" already is (its kind is
+a state kind) and as the corpus gold's convention says (CORPUS.md); "government officials", "state TV" are not.
+"Assad forces" and "the Assad regime" are the state's forces when Assad is a person of the same document.
 """
 from __future__ import annotations
 
@@ -39,6 +43,8 @@ SPONSORED = re.compile(r"\w-(?:backed|led|allied|supported|aligned)\b|\b(?:backe
 ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)$", re.I)
 ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
 REGION_KINDS = frozenset({"admin1", "region"})
+RULER_HEADS = frozenset({"forces", "troops", "regime"})
+STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -173,13 +179,12 @@ class Guards:
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
-        # ("the Assad regime" names a state by its ruler, but which state the words do not say: it stays its own)
-        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in ("forces", "troops"):
-            rest = rest[1:]  # "Assad forces" where Assad is a person of the article
+        # "Assad forces", "the Assad regime" where Assad is a person of the article: the ruler's state (the
+        # document's country); without the person the words do not say which state, and the name stays its own
+        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS:
+            rest = rest[1:]
         if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
             return None
-        if "government" in rest and not set(rest) & {"forces", "troops", "army", "soldiers"}:
-            return None  # "the government" is the state's government, not its forces
         if len(nations) > 1:
             return None
         return next(iter(nations)) if nations else doc_country
@@ -212,12 +217,26 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
         return Sig(kinds=frozenset({"group"}), state=frozenset({g.registry_state[reg]}))
     if reg:  # "SARC" as a registry alias is what the registry actor is: the Sudanese group, not the Syrian society
         nations |= g.words(reg)[1]
-    state = g.state_forces(label, text, "?")
+    state = g.state_forces(label, text, "?") or _named_state(g, text, rest, nations)
     if state:
         return Sig(kinds=frozenset({"group"}), nations=frozenset(nations), state=frozenset({state}))
     generic = bool(rest) and set(rest) <= g.generic_words and not reg
     return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),
                nations=frozenset(nations), generic=generic, named=not generic and not reg and bool(rest))
+
+
+def _named_state(g: Guards, text: str, rest: list[str], nations: set[str]) -> str | None:
+    """A state named without its forces' words alone: ACLED's own "Military Forces of Syria" (the name the linker
+    gives a state's forces) is Syria's; "the Assad regime", "Assad regime forces" are a state's, which one the words
+    do not say ("?"; a regime is a state's government, whoever leads it). "Assad forces" stays a named group:
+    "Haftar forces", "Tiger Forces" are not a state's."""
+    m = STATE_NAME.match(text.strip())
+    if m:
+        return g.country_of(m.group(1))
+    if len(rest) >= 2 and rest[1] == "regime" and set(rest[1:]) <= g.state_words and not nations \
+            and rest[0] not in g.state_words | g.generic_words and not g.canon.get(rest[0]):
+        return "?"
+    return None
 
 
 def skeleton(name: str) -> str:

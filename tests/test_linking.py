@@ -55,9 +55,15 @@ def test_state_forces(guards):
     sf = guards.state_forces
     assert [sf("FACTION", t, "SY") for t in ("regime forces", "the regime", "Syrian army", "government forces",
                                                "Russian forces", "U.S. troops")] == ["SY", "SY", "SY", "SY", "RU", "US"]
-    # the government is not its forces; proxies and sponsors are not the state; people are never forces
-    assert [sf("FACTION", t, "SY") for t in ("the government", "Iranian-backed forces", "pro-regime militia",
-                                               "Assad regime", "Syrian rebels")] == [None] * 5
+    # the government and its forces are one side (ACLED, CORPUS.md), and so are arms of the forces
+    assert [sf("FACTION", t, "SY") for t in ("the government", "Syrian government", "Syrian authorities",
+                                               "Russian Aerospace Defense Forces")] == ["SY", "SY", "SY", "RU"]
+    # a ruler's regime or forces are the state's only when the ruler is a person of the document
+    assert [sf("FACTION", t, "SY", frozenset({"assad"})) for t in ("Assad regime", "Assad forces")] == ["SY", "SY"]
+    # proxies and sponsors are not the state; the government's officials or media are not its forces
+    assert [sf("FACTION", t, "SY") for t in ("Iranian-backed forces", "pro-regime militia", "Assad regime",
+                                               "Syrian rebels", "government officials", "Syrian state TV",
+                                               "Syrian Civil Defense")] == [None] * 7
     assert sf("PERSON", "regime forces", "SY") is None
     assert sf("FACTION", "the regime", None) is None
 
@@ -139,3 +145,36 @@ def test_city_and_governorate_are_two_places(guards):
                          "and the Idlib countryside.")
     m = t["mentions"].set_index("text")["actor_id"].to_dict()
     assert m["Idlib province"] == m["Idlib countryside"] != m["Idlib"] == "place:idlib"
+
+
+def test_state_forces_are_one_actor_across_documents():
+    # "the Assad regime" in an article that names no Assad: Assad is a person of the corpus and the article is
+    # about Syria (its places), so the regime is Syria's forces; the registry's "Government of Syria" joins too
+    syria = [_row(d, "place", "Aleppo", 3, country="SY") for d in ("d1", "d2", "d3", "d4")]
+    rows = syria + [_row("d1", "person", "Bashar al-Assad", 2), _row("d3", "person", "Assad", 1),
+                    _row("d1", "person", "Ahmad al-Arab", 1), _row("d4", "faction", "Arab forces", 1),
+                    _row("d1", "faction", "Military Forces of Syria", 4, aliases=["Syrian army"]),
+                    _row("d2", "faction", "Assad regime", 2),
+                    _row("d3", "faction", "Government of Syria", 1),
+                    _row("d4", "faction", "Syrian rebels", 2),
+                    _row("d5", "faction", "Assad regime", 1), _row("d5", "place", "Beirut", 2, country="LB")]
+    actors, ids = _link(rows)
+    state = ids.get("d1", "faction:military forces of syria")
+    assert state == "faction:military-forces-of-syria"
+    assert actors.loc[state, "name"] == "Military Forces of Syria"
+    assert ids.get("d3", "faction:government of syria") == state
+    assert ids.get("d4", "faction:syrian rebels") != state  # a generic side, never the state
+    assert ids.get("d4", "faction:arab forces") != state  # no document names a person "Arab" alone
+    # its documents are about two countries: which state's regime the words do not say
+    assert ids.get("d2", "faction:assad regime") == ids.get("d5", "faction:assad regime") != state
+
+
+def test_named_state_signatures(guards):
+    # ACLED's own name of a state's forces is that state's; a ruler's regime is a state's, which one unsaid;
+    # a ruler's or commander's "forces" stay a named group ("Haftar forces")
+    sig = guards.signature
+    assert [sig("FACTION", n).state for n in ("Military Forces of the United States", "Assad regime",
+                                              "Assad regime forces", "Haftar forces")] == \
+        [frozenset({"US"}), frozenset({"?"}), frozenset({"?"}), frozenset()]
+    assert conflict(guards, "Assad regime", "Free Syrian Army") == "a state's forces and another group"
+    assert conflict(guards, "Military Forces of the United States", "U.S. forces") is None
