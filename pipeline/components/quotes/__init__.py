@@ -6,6 +6,6 @@ working for the names below.
 """
 from __future__ import annotations
 
-from .extractor import DEFAULT_CUES, QuoteExtractor, make_quotes
+from .extractor import DEFAULT_LEXICON, QuoteExtractor, make_quotes
 
-__all__ = ["DEFAULT_CUES", "QuoteExtractor", "make_quotes"]
+__all__ = ["DEFAULT_LEXICON", "QuoteExtractor", "make_quotes"]

@@ -13,7 +13,6 @@ mention; cues, titles and pronouns are data (models/quote_cues.json).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 
 from spacy.attrs import IDX, LOWER
@@ -21,15 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ... import docindex, extensions
-from ...resources import model_file
 from ...schema import LABEL_TYPE
 from ...text import SUBJECT_DEPS, VALUE_ENTS
+from ..base import Component, read_model_json
 from ..boilerplate import start_outside
 from .indirect import IndirectSpeech, outermost, split_gaps
 
 extensions.register()
 
-DEFAULT_CUES = str(model_file("quote_cues.json"))
 
 OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"
@@ -52,18 +50,26 @@ SENT_END = re.compile(r'([.!?])["\u201d\u2019)]?(?=\s|$)')
 WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
-def _load_cues(path: str) -> dict:
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
+DEFAULT_LEXICON = "quote_cues.json"  # relative to models/
+
+
+def _load_cues(data: dict) -> dict:
     out: dict = {k: {w.lower() for w in v} for k, v in data.items() if isinstance(v, list)}
     out.update({k: {a.lower(): b for a, b in v.items()} for k, v in data.items() if isinstance(v, dict)})
     return out
 
 
-class QuoteExtractor:
-    def __init__(self, nlp: Language, name: str, cues_path: str, max_scare_words: int, min_indirect_tokens: int):
-        self.name = name
-        cues = _load_cues(cues_path or DEFAULT_CUES)
+class QuoteExtractor(Component):
+    data_files = {"lexicon": read_model_json}
+
+    def __init__(self, nlp: Language, name: str, lexicon: str, max_scare_words: int, min_indirect_tokens: int):
+        self.strings = nlp.vocab.strings
+        self.max_scare_words = max_scare_words
+        self.min_indirect_tokens = min_indirect_tokens
+        super().__init__(nlp, name, lexicon=lexicon)
+
+    def setup(self, data: dict) -> None:
+        cues = _load_cues(data["lexicon"])
         self.speech = cues["speech_verbs"]
         self.weak = cues["weak_verbs"]
         self.acts = cues["speech_act_verbs"]
@@ -82,12 +88,10 @@ class QuoteExtractor:
         self.indefinite = cues.get("indefinite_determiners", set())
         self.kinds = cues.get("description_kinds", {})
         self.kind_labels = cues.get("description_fallback_labels", {})
-        self.kind_ids = {nlp.vocab.strings.add(w) for w in self.kinds}
-        self.max_scare_words = max_scare_words
-        self.min_indirect_tokens = min_indirect_tokens
+        self.kind_ids = {self.strings.add(w) for w in self.kinds}
         # hashes of the words that can open reported speech, to find them without touching every token
         self.indirect = IndirectSpeech(cues, self.according)
-        self.reporting_ids = {nlp.vocab.strings.add(w) for w in self.indirect.words}
+        self.reporting_ids = {self.strings.add(w) for w in self.indirect.words}
         # per-document state, reset by _extract: the text (Doc.text is rebuilt on every access), the speaker
         # genders learned from pronouns ("m"/"f" by name), the subjects headed by an organisation noun, and the
         # full person names by their last word
@@ -299,12 +303,9 @@ class QuoteExtractor:
         return None
 
     # ------------------------------------------------------------------ main
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.quotes = self._outside_furniture(doc, self._extract(doc))
-        except Exception:  # a quote stage must never take a document down
-            doc._.quotes = []
-        return doc
+    def process(self, doc: Doc) -> None:
+        doc._.quotes = []  # a failure below leaves no quotes and an errors row (Component.__call__)
+        doc._.quotes = self._outside_furniture(doc, self._extract(doc))
 
     @staticmethod
     def _outside_furniture(doc: Doc, quotes: list[dict]) -> list[dict]:
@@ -1027,8 +1028,9 @@ class QuoteExtractor:
                 actors[key]["role"] = role
 
 
-@Language.factory("sitrep_quotes", default_config={"cues_path": "", "max_scare_words": 4,
-                                                   "min_indirect_tokens": 2})
-def make_quotes(nlp: Language, name: str, cues_path: str, max_scare_words: int,
+@Language.factory("sitrep_quotes", default_config={"lexicon": DEFAULT_LEXICON, "max_scare_words": 4,
+                                                   "min_indirect_tokens": 2},
+                  assigns=["doc._.quotes"], requires=["token.dep", "token.tag", "doc.ents", "doc._.actors"])
+def make_quotes(nlp: Language, name: str, lexicon: str, max_scare_words: int,
                 min_indirect_tokens: int) -> QuoteExtractor:
-    return QuoteExtractor(nlp, name, cues_path, max_scare_words, min_indirect_tokens)
+    return QuoteExtractor(nlp, name, lexicon, max_scare_words, min_indirect_tokens)
