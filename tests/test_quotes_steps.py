@@ -156,3 +156,27 @@ def test_speakers_named_is_the_actor_name(nlp):
 def test_confidence_weights(nlp, kind, has_speaker, pronoun, continued, expected):
     weights = nlp.get_pipe("sitrep_quotes").cues.weights
     assert confidence(weights, kind, has_speaker, pronoun, continued) == expected
+
+
+def test_component_data_round_trips_through_disk(nlp, tmp_path):
+    """to_disk/from_disk (the base class) carry the lexicon: a component reads its data back from the folder."""
+    import srsly
+
+    from pipeline.components.quotes import QuoteExtractor
+
+    comp = nlp.get_pipe("sitrep_quotes")
+    comp.to_disk(tmp_path / "q")
+    data = srsly.read_json(tmp_path / "q" / "data.json")
+    lex = comp.data["lexicon"]
+    assert data["lexicon"].keys() == lex.keys() and data["lexicon"]["speech_verbs"] == lex["speech_verbs"]
+    # srsly's JSON writer keeps floats only approximately (0.7 reads back as 0.7000000000000001)
+    assert data["lexicon"]["confidence"] == pytest.approx(lex["confidence"])
+    data["lexicon"]["confidence"]["direct"] = 0.5  # an edited copy, to see that it is what gets loaded
+    srsly.write_json(tmp_path / "q" / "data.json", data)
+    other = QuoteExtractor(nlp, "copy", lexicon="quote_cues.json", max_scare_words=4, min_indirect_tokens=2)
+    other.from_disk(tmp_path / "q")
+    doc = nlp("“We will return,” Ali Hassan said. The mayor said that the bridge would reopen next month.")
+    expected = [(q["kind"], q["confidence"]) for q in doc._.quotes]
+    other(doc)
+    assert expected == [("direct", 0.9), ("indirect", 0.7)]
+    assert [(q["kind"], q["confidence"]) for q in doc._.quotes] == [("direct", 0.5), ("indirect", 0.7)]

@@ -23,7 +23,7 @@ def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[R
         cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
         if not any(x < ce and cs < y for x, y in taken):
             found.append(r)
-    return sorted(split_gaps(outermost(found, ctx.inside)), key=lambda r: r.start)
+    return sorted(split_gaps(outermost(found, ctx.inside), cues.indirect.concessive), key=lambda r: r.start)
 
 
 def reported_quotes(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Candidate]:
