@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...schema import LABEL_TYPE
 from ...text import SUBJECT_DEPS
@@ -102,7 +102,8 @@ def _gendered(ctx: DocContext, m: Span, g: str, known: Mentions) -> tuple[str, s
     return None
 
 
-def _it(ctx: DocContext, m: Span, cands: list[Speaker], ment: list[Span], known: Mentions):
+def _it(ctx: DocContext, m: Span, cands: list[Speaker], ment: list[Span],
+        known: Mentions) -> tuple[str, str | None, str | None] | None:
     """"The X newspaper, which is close to the Y, reported … “…” it said": the latest of the last speaker, the
     last subject name and the last subject headed by an organisation noun wins."""
     start, sent0 = m.start_char, m[0].sent.start
@@ -167,7 +168,7 @@ def resolve(ctx: DocContext, m: Span, known: Mentions) -> tuple[str, str | None,
     return m.text.strip(), None, None
 
 
-def set_role(subj, key: str | None, actors: dict) -> None:
+def set_role(subj: Token, key: str | None, actors: dict) -> None:
     """The speaker's apposition ("X, a spokesman for Y") is its actor's role, when it has none yet."""
     if not key or key not in actors or actors[key].get("role"):
         return
