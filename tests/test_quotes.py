@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.components.quotes import extract, marks
+from pipeline.components.quotes.model import Segment
+
 
 def run(nlp, text):
     doc = nlp(text)
@@ -170,7 +173,7 @@ def test_dash_attribution(nlp):
 def test_unbalanced_marks_never_crash(nlp, text):
     doc = nlp(text)
     comp = nlp.get_pipe("sitrep_quotes")
-    for q in comp._extract(doc):  # the unguarded path: raises if anything is wrong
+    for q in extract(doc, comp.cues):  # the unguarded path: raises if anything is wrong
         assert 0 <= q["start_char"] < q["end_char"] <= len(text)
         assert q["text"] == text[q["start_char"]:q["end_char"]]
     assert isinstance(doc._.quotes, list)
@@ -335,8 +338,8 @@ def test_marks_after_a_lexicon_speech_verb_are_standalone_but_not_after_a_name(n
     for before, standalone in (("He added ", True), ("He said ", True), ("Mohammed Said ", False),
                                ("The new ", False)):
         text = before + "“We will rebuild it.”"
-        seg = {"open": len(before), "close": len(text) - 1, "start": len(before) + 1, "end": len(text) - 1}
-        assert quotes._standalone(text, seg, 0, len(text)) is standalone, before
+        seg = Segment(len(before), len(text) - 1, 0, True, start=len(before) + 1, end=len(text) - 1)
+        assert marks.standalone(quotes.cues, text, seg, 0, len(text)) is standalone, before
 
 
 def test_nested_quote_with_its_own_trailing_cue(nlp):

@@ -135,7 +135,7 @@ def test_not_attributions(nlp, text):
 def test_asserts_on_one_sentence(nlp):
     """The filter alone, on the cue token: negation, a modal, a condition, a question."""
     ex = next(p for _, p in nlp.pipeline if isinstance(p, QuoteExtractor))
-    ind: IndirectSpeech = ex.indirect
+    ind: IndirectSpeech = ex.cues.indirect
 
     def cue(text, word):
         d = nlp.make_doc(text)

@@ -35,13 +35,11 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
 # a trailing aside set off by a comma is the author's, not the source's (see trim)
 ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
-CONCESSIVE = frozenset({"although", "though", "while", "whereas", "when"})
 # entity types of a name that can be a source (spaCy's labels and this project's)
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FACTION", "PLACE"})
 # a phrase naming these is the circumstance of the report, not its content ("endorsed X on Monday in Ohio")
 TIME_PLACE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PLACE", "EVENT"})
 ADVERBIAL_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "mark", "advcl", "pobj"})
-QUESTION_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering"})
 
 
 class Report(NamedTuple):
@@ -54,11 +52,11 @@ class Report(NamedTuple):
     gap: tuple[int, int] | None = None
 
 
-def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+def trim(doc: Doc, a: int, b: int, concessive: frozenset[str]) -> tuple[int, int] | None:
     """Content without edge punctuation, spaces or a leading complementiser "that", and without a trailing
     aside the author adds (the guidelines: "when in doubt, don't include it"): a non-restrictive relative
     clause, an apposition or a participle or concessive clause set off by a comma ("..., which ...",
-    "..., the latest chapter in ...", "..., focusing on ...", "..., although ...")."""
+    "..., the latest chapter in ...", "..., focusing on ...", "..., although ...": a mark of `concessive`)."""
     for t in range(a + 2, b):
         if doc[t - 1].text != ",":
             continue
@@ -67,7 +65,7 @@ def trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
             c = c.head
         if c.dep_ in ASIDE_DEPS and c.head.i < t and a <= c.head.i and \
                 (c.dep_ != "advcl" or c.tag_ == "VBG" or doc[t].tag_ in ("WDT", "WP") or
-                 any(m.dep_ in ("mark", "advmod") and m.lower_ in CONCESSIVE for m in c.children)):
+                 any(m.dep_ in ("mark", "advmod") and m.lower_ in concessive for m in c.children)):
             b = t - 1
             break
     while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
@@ -99,6 +97,8 @@ class IndirectSpeech:
         self.modals = frozenset(cues["hypothetical_modals"])
         self.negators = frozenset(cues["negators"])
         self.conditions = frozenset(cues["condition_marks"])
+        self.concessive = frozenset(cues["concessive_marks"])
+        self.questions = frozenset(cues["question_verbs"])
         self.according = according
         self.first = frozenset(cues.get("first_person", ()))
         self.acts = frozenset(cues.get("speech_act_verbs", ()))
@@ -113,6 +113,9 @@ class IndirectSpeech:
     def words(self) -> frozenset[str]:
         """Every word that can open reported speech: the verbs, the nouns, the first word of "according to"."""
         return self.verbs | self.nouns | frozenset(self.according)
+
+    def trim(self, doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+        return trim(doc, a, b, self.concessive)
 
     # ------------------------------------------------------------------ filters
     def asserts(self, v: Token) -> bool:
@@ -132,7 +135,7 @@ class IndirectSpeech:
             h = h.head
         sent = v.sent
         last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"\u201d'\u2019)"), None)
-        return not (last is not None and last.text == "?" and v.lower_ not in QUESTION_VERBS)
+        return not (last is not None and last.text == "?" and v.lower_ not in self.questions)
 
     def can_speak(self, subj: Token | None) -> bool:
         """A source that can hold or publish an attitude: a pronoun, a name, or a noun of `source_nouns`
@@ -172,7 +175,7 @@ class IndirectSpeech:
             a = min(a, v.sent.start)
             if subj is not None and subj.i < v.i:
                 b = max(b, min(subj.left_edge.i, v.i))
-        return trim(v.doc, a, b)
+        return self.trim(v.doc, a, b)
 
     @staticmethod
     def _statement_clause(v: Token) -> Token | None:
@@ -186,8 +189,7 @@ class IndirectSpeech:
                 return acl
         return None
 
-    @staticmethod
-    def infinitive_content(v: Token) -> tuple[int, int] | None:
+    def infinitive_content(self, v: Token) -> tuple[int, int] | None:
         """The to-infinitive ("promised to A"), with an object before it ("urged Congress to A")."""
         comp = next((c for c in v.rights if c.dep_ == "xcomp" and
                      any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
@@ -197,10 +199,9 @@ class IndirectSpeech:
         obj = next((c for c in v.rights if c.dep_ in ("dobj", "nsubj") and c.i < comp.i), None)
         if obj is not None:
             a = min(a, obj.left_edge.i)
-        return trim(v.doc, a, comp.right_edge.i + 1)
+        return self.trim(v.doc, a, comp.right_edge.i + 1)
 
-    @staticmethod
-    def object_content(v: Token) -> tuple[int, int] | None:
+    def object_content(self, v: Token) -> tuple[int, int] | None:
         """The direct object with what the cue says of it ("denied the allegations", "called the charges
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
         ends it. Passive with an agent: the subject ("X was endorsed by Y")."""
@@ -212,7 +213,7 @@ class IndirectSpeech:
             subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
             if subj is None or not any(c.dep_ == "agent" for c in v.rights) or subj.pos_ == "PRON":
                 return None
-            return trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            return self.trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
         if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
             return None
         end = obj.right_edge.i + 1
@@ -223,7 +224,7 @@ class IndirectSpeech:
                     c.dep_ == "prep" and any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree):
                 break
             end = c.right_edge.i + 1
-        return trim(doc, obj.left_edge.i, end)
+        return self.trim(doc, obj.left_edge.i, end)
 
     @staticmethod
     def by_means(v: Token) -> bool:
@@ -244,7 +245,7 @@ class IndirectSpeech:
                 inf = next((x for x in v.rights if x.dep_ == "xcomp" and x.i > obj.i), None)
                 if inf is not None:  # "called on X to A": the object and the infinitive
                     end = inf.right_edge.i + 1
-                return trim(v.doc, obj.left_edge.i, end)
+                return self.trim(v.doc, obj.left_edge.i, end)
         return None
 
     @staticmethod
@@ -265,15 +266,14 @@ class IndirectSpeech:
             return None
         return sent.start, sent.end, (g0 - 1, g1 + 1)
 
-    @staticmethod
-    def according_content(v: Token) -> tuple[int, int] | None:
+    def according_content(self, v: Token) -> tuple[int, int] | None:
         """The rest of the sentence around "according to X" (the longer side)."""
         doc, sent = v.doc, v.sent
         pobj = next((c for c in doc[v.i + 1].children if c.dep_ == "pobj"), None)
         phrase_end = (pobj.right_edge.i + 1) if pobj is not None else v.i + 2
         before, after = (sent.start, v.i), (phrase_end, sent.end)
         a, b = after if after[1] - after[0] > before[1] - before[0] else before
-        return trim(doc, a, b)
+        return self.trim(doc, a, b)
 
     def noun_report(self, n: Token) -> Report | None:
         """"X's claim that A" / "a statement by X that A" / "his view is that A": a reporting noun with a
@@ -283,7 +283,7 @@ class IndirectSpeech:
                      any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if comp is None and n.dep_ in ("nsubj", "attr") and n.head.lower_ in ("is", "was", "'s", "\u2019s"):
             comp = next((c for c in n.head.rights if c.dep_ in CLAUSE_DEPS), None)  # "his view is that A"
-        span = trim(n.doc, comp.left_edge.i, comp.right_edge.i + 1) if comp is not None else self._noun_topic(n)
+        span = self.trim(n.doc, comp.left_edge.i, comp.right_edge.i + 1) if comp is not None else self._noun_topic(n)
         if span is None:
             return None
         src = next((c for c in n.children if c.dep_ == "poss"), None)
@@ -303,11 +303,11 @@ class IndirectSpeech:
         for c in n.rights:
             if c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i
                                                   for g in c.children):
-                return trim(n.doc, c.left_edge.i, c.right_edge.i + 1)
+                return self.trim(n.doc, c.left_edge.i, c.right_edge.i + 1)
             if c.dep_ == "prep" and c.lower_ in preps:
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
-                    return trim(n.doc, obj.left_edge.i, obj.right_edge.i + 1)
+                    return self.trim(n.doc, obj.left_edge.i, obj.right_edge.i + 1)
         return None
 
     # ------------------------------------------------------------------ one cue
@@ -370,7 +370,7 @@ def outermost(reports: list[Report], inside: list[bool]) -> list[Report]:
     return accepted
 
 
-def split_gaps(reports: list[Report], min_tokens: int = 2) -> list[Report]:
+def split_gaps(reports: list[Report], concessive: frozenset[str], min_tokens: int = 2) -> list[Report]:
     """"A, he said, B": the two sides of a parenthetical cue, each a report with the same source."""
     out = []
     for r in reports:
@@ -379,7 +379,7 @@ def split_gaps(reports: list[Report], min_tokens: int = 2) -> list[Report]:
             continue
         doc = r.cue.doc
         for x, y in ((r.start, r.gap[0]), (r.gap[1], r.end)):
-            xy = trim(doc, x, y)
+            xy = trim(doc, x, y, concessive)
             if xy is not None and xy[1] - xy[0] >= min_tokens and not _circumstance(doc, *xy):
                 out.append(Report(r.cue, xy[0], xy[1], r.subj))
     return sorted(out, key=lambda r: r.start)

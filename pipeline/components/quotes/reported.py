@@ -1,0 +1,48 @@
+"""Step 2: reported speech from the parse (`indirect.IndirectSpeech`) around the direct quotes: a content that
+overlaps a direct quote is dropped; a marked span that is the whole content is a direct quote after all ("X said
+“…”" parsed as a complement); marked fragments inside a content make it "mixed"."""
+from __future__ import annotations
+
+from .cues import cue_text
+from .indirect import Report, outermost, split_gaps
+from .model import Attribution, Candidate, DocContext, Segment
+from .subjects import subject
+
+
+def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Report]:
+    """The reported attributions of the Doc, outermost first and split at parenthetical cues, in text order."""
+    doc, cues = ctx.doc, ctx.cues
+    taken = [(s.start, s.end) for s in segs if s.kind == "direct"]
+    found = []
+    for i in (i for i, h in enumerate(ctx.lowers) if h in cues.reporting_ids):
+        if i in used_cues or ctx.inside[i]:
+            continue
+        r = cues.indirect.report(doc[i], lambda v: subject(cues, v))
+        if r is None or r.end - r.start < cues.min_indirect_tokens:
+            continue
+        cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
+        if not any(x < ce and cs < y for x, y in taken):
+            found.append(r)
+    return sorted(split_gaps(outermost(found, ctx.inside), cues.indirect.concessive), key=lambda r: r.start)
+
+
+def reported_quotes(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Candidate]:
+    """Indirect and mixed quotes; marked spans the reports take are marked on the segments."""
+    doc, text = ctx.doc, ctx.text
+    out = []
+    for r in reports(ctx, segs, used_cues):
+        a, b = r.start, r.end
+        cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        attr = Attribution(cue_text(ctx, r.cue), r.subj, None, r.cue.i)
+        direct_like = [s for s in segs if s.kind is None and s.start <= cs + 2 and s.end >= ce - 2]
+        if direct_like:  # X said “…” parsed as a complement: the marked text is the quote
+            direct_like[0].attr, direct_like[0].kind = attr, "direct"
+            continue
+        frags = [s for s in segs if s.kind is None and cs <= s.open and s.close <= ce + 1]
+        for s in frags:
+            s.kind = "fragment"
+        ce2 = max([ce] + [s.close + 1 for s in frags if s.closed and s.close + 1 <= len(text)])
+        if frags and text[ce2 - 1] in "\"\u201d":
+            ce2 -= 1  # content ends with the fragment: leave its closing mark out
+        out.append(Candidate(attr, cs, ce2, "mixed" if frags else "indirect", para=ctx.ix.paragraph_of(cs)))
+    return out

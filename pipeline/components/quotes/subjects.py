@@ -1,0 +1,129 @@
+"""The speaker token of a cue, from the parse: its subject ("X said"), the object of "according to", a passive
+agent, the controller of an infinitive; and, when the parse gives none, the name or pronoun next to the cue."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...schema import LABEL_TYPE
+from ...text import SUBJECT_DEPS, VALUE_ENTS
+from .model import Cues, DocContext
+
+PRONOUN_TAGS = {"PRP"}
+BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
+
+
+def _according_object(v: Token, second: str) -> Token | None:
+    """"according to X": X."""
+    to = next((c for c in v.children if c.lower_ == second), None)
+    if to is None and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == second:
+        to = v.doc[v.i + 1]
+    if to is not None:
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _dependent_subject(v: Token) -> Token | None:
+    """No subject of its own: "said by X" (passive agent), "forced X to admit" (the controlling object), "X
+    said, going on to say that …" (the subject of the verb it hangs on)."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if v.dep_ == "xcomp":
+        obj = next((c for c in v.head.children if c.dep_ in ("dobj", "dative") and c.i < v.i), None)
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return obj
+    h = v
+    for _ in range(3):
+        if h.dep_ not in ("conj", "advcl", "xcomp") or h.head is h:
+            break
+        h = h.head
+        for c in h.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+    return None
+
+
+def subject(cues: Cues, v: Token) -> Token | None:
+    """The token that speaks through cue `v`, from the parse."""
+    second = cues.according.get(v.lower_)
+    if second is not None:
+        return _according_object(v, second)
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                # "X, who said ...": the relative pronoun is the mention, X the speaker (see speakers.resolve)
+                return c if c.lower_ == "who" else v.head
+            if c.ent_type_ in VALUE_ENTS:
+                return None
+            return c
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return v.head  # "footage of X asking, ..."
+    if v.tag_ == "VBG" and v.i > 0 and v.doc[v.i - 1].ent_type_ in LABEL_TYPE:
+        return v.doc[v.i - 1]  # the same, parsed as a participle clause
+    return _dependent_subject(v)
+
+
+def _left_of_cue(ctx: DocContext, v: Token, lo: int, from_left: bool) -> Token | None:
+    doc, ent_at = ctx.doc, ctx.ent_at
+
+    def ok(j: int) -> bool:
+        return ent_at[j] >= 0 or doc[j].tag_ in PRONOUN_TAGS
+
+    if from_left:
+        # a person named in the window; else the noun phrase right before the cue; else the first name
+        people = [j for j in range(lo, v.i) if ent_at[j] >= 0 and doc[j].ent_type_ == "PERSON"]
+        if not people and v.i - 1 >= lo and doc[v.i - 1].pos_ in ("NOUN", "PROPN"):
+            return doc[v.i - 1]
+        for j in (people or [j for j in range(lo, v.i) if ok(j)])[:1]:
+            while j + 1 < v.i and ent_at[j] >= 0 and ent_at[j + 1] == ent_at[j]:
+                j += 1
+            return doc[j]
+        return None
+    j = v.i - 1
+    while j >= lo and doc[j].dep_ in ("advmod", "aux", "neg") and doc[j].tag_ not in PRONOUN_TAGS:
+        j -= 1
+    if j >= lo and doc[j].text == ",":
+        k = j - 1
+        while k >= lo and doc[k].text != ",":
+            k -= 1
+        j = k - 1
+    return doc[j] if j >= lo and ok(j) else None
+
+
+def adjacent_subject(ctx: DocContext, v: Token, lo: int, hi: int, from_left: bool) -> Token | None:
+    """Parse fallback: the first name or pronoun of a window that opens right after the marks ("…,” X, a
+    Y, said"), else the one just before the cue (skipping an apposition), else just after it ("said X")."""
+    found = _left_of_cue(ctx, v, lo, from_left)
+    if found is not None:
+        return found
+    doc, ent_at = ctx.doc, ctx.ent_at
+    k = v.i + 1
+    if k < hi and (ent_at[k] >= 0 or doc[k].tag_ in PRONOUN_TAGS or doc[k].pos_ in ("PROPN", "NOUN")):
+        while k + 1 < hi and (ent_at[k + 1] >= 0 and ent_at[k + 1] == ent_at[k] or
+                              (ent_at[k] < 0 and doc[k + 1].pos_ in ("PROPN", "NOUN"))):
+            k += 1
+        return doc[k]
+    return None
+
+
+def outer_subject(cues: Cues, v: Token) -> Token | None:
+    """The nearest non-pronoun subject of a verb above `v` in the same sentence."""
+    h = v
+    for _ in range(6):
+        if h.head.i == h.i:
+            return None
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            subj = subject(cues, h)
+            if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS:
+                return subj
+    return None
+
+
+def free_relative(cues: Cues, v: Token, subj: Token, inside: list[bool]) -> Token:
+    """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
+    if subj.tag_ in PRONOUN_TAGS and any(c.tag_ in ("WP", "WDT") for c in v.children):
+        outer = outer_subject(cues, v)
+        if outer is not None and not inside[outer.i]:
+            return outer
+    return subj
