@@ -15,12 +15,12 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions, gazetteer
+from .. import docindex, extensions, gazetteer
 from ..gazetteer import place_key
 from ..linkrules import ADMIN1_TAIL, GROUP_LABELS, GuardedUnionFind, Guards, Sig, place_skeleton
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
-from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS, TEXT_KEY
+from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS
 
 extensions.register()
 
@@ -121,7 +121,7 @@ class AliasLinker:
             if txt.isupper() and len(txt) >= 2 and len(long_by_init.get(txt, ())) == 1:
                 union(next(iter(long_by_init[txt])), k)
         # "X (Y)", "X, also known as Y"
-        text = doc.user_data.pop(TEXT_KEY, None) or doc.text  # doc.text rebuilds the string: once per doc
+        text = docindex.index(doc).text  # doc.text rebuilds the string: the shared index reads it once
         for a, b in zip(mentions, mentions[1:]):
             between = text[a.end_char:b.start_char]
             if between.strip() in ("(", ", or", "(or") or AKA.match(between):
