@@ -20,6 +20,7 @@ from ..gazetteer import place_key
 from ..linkrules import ADMIN1_TAIL, GROUP_LABELS, GuardedUnionFind, Guards, Sig, place_skeleton
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
+from .base import Component
 from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS
 
 extensions.register()
@@ -41,17 +42,19 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in STOP).upper()
 
 
-class AliasLinker:
-    def __init__(self, nlp: Language, name: str, fuzzy_cutoff: float):
-        self.name = name
-        self.fuzzy_cutoff = fuzzy_cutoff
+class AliasLinker(Component):
+    """Settings: `fuzzy_cutoff` (rapidfuzz ratio of two spellings of one name). Its data is the gazetteer and the
+    faction registry (`gazetteer`, shared by the process), so nothing of its own is written by `to_disk`."""
+
+    def setup(self, data: dict) -> None:
+        self.fuzzy_cutoff = self.settings["fuzzy_cutoff"]
         self.gaz = gazetteer.places()
         self.canon = gazetteer.factions()[1]
         self.capitals = gazetteer.capitals()
         self.guards = Guards(self.gaz, self.canon, self.capitals)
         self.countries = gazetteer.country_names()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
         self._ents = mentions
         groups: dict[tuple[str, str], list] = defaultdict(list)
@@ -355,9 +358,10 @@ class AliasLinker:
         return None
 
 
-@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0})
+@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0},
+                  assigns=["doc._.actors", "span._.actor_key"], requires=["doc.ents", "token.dep"])
 def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float) -> AliasLinker:
-    return AliasLinker(nlp, name, fuzzy_cutoff)
+    return AliasLinker(nlp, name, fuzzy_cutoff=fuzzy_cutoff)
 
 
 __all__ = ["AliasLinker", "initials", "place_key"]
