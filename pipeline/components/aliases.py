@@ -186,7 +186,7 @@ class AliasLinker(Component):
                     a["aliases"].append(e.text)
                 if type_ == "person" and a["role"] is None:
                     a["role"] = self._role(e)
-        doc._.actors = list(actors.values())
+        doc._.actor_clusters = list(actors.values())  # sitrep_actors makes doc._.actors of them
         return doc
 
     def _key(self, ent) -> tuple[str, str]:
@@ -359,7 +359,7 @@ class AliasLinker(Component):
 
 
 @Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0},
-                  assigns=["doc._.actors", "span._.actor_key"], requires=["doc.ents", "token.dep"])
+                  assigns=["doc._.actor_clusters", "span._.actor_key"], requires=["doc.ents", "token.dep"])
 def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float) -> AliasLinker:
     return AliasLinker(nlp, name, fuzzy_cutoff=fuzzy_cutoff)
 

@@ -104,7 +104,8 @@ class NominalLinker(Component):
                 ent_at[t] = n
         named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
         starts = [e.start for e in named]
-        actors = {a["key"]: a for a in (doc._.actors or [])}
+        actors = {a["key"]: a for a in (doc._.actor_clusters or [])}
+        links: dict[str, int] = {}  # actor key -> descriptions linked to it: sitrep_actors adds them up
         titles = self._titles(doc, named, actors)
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         new: list[Span] = []
@@ -125,9 +126,8 @@ class NominalLinker(Component):
                 described[_singular(noun)] = ante
                 sp = Span(doc, span[0], span[1], label=ante.label_)
                 sp._.actor_key = ante._.actor_key
-                a = actors.get(ante._.actor_key)
-                if a is not None:
-                    a["n_mentions"] += 1
+                if ante._.actor_key in actors:
+                    links[ante._.actor_key] = links.get(ante._.actor_key, 0) + 1
             else:
                 label = self._description(doc, tok, noun, ents, ent_at)
                 if label is None:
@@ -137,6 +137,7 @@ class NominalLinker(Component):
             for t in range(span[0], span[1]):
                 ent_at[t] = len(ents)  # taken: no second nominal over these tokens
         furniture = doc._.boilerplate or []  # page furniture (sitrep_boilerplate): no mention starts there
+        doc._.nominal_links = links
         doc.spans[SPAN_KEY] = [sp for sp in new if not in_ranges(furniture, sp.start_char)] if furniture else new
         return doc
 
@@ -287,6 +288,7 @@ class NominalLinker(Component):
 
 
 @Language.factory("sitrep_nominals", default_config={"lexicon_file": "nominals.json", "max_sentences_back": 3},
-                  assigns=["doc.spans", "doc._.actors"], requires=["doc.ents", "span._.actor_key", "doc._.actors"])
+                  assigns=["doc.spans", "doc._.nominal_links"],
+                  requires=["doc.ents", "span._.actor_key", "doc._.actor_clusters"])
 def make_nominals(nlp: Language, name: str, lexicon_file: str, max_sentences_back: int) -> NominalLinker:
     return NominalLinker(nlp, name, lexicon_file=lexicon_file, max_sentences_back=max_sentences_back)
