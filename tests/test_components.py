@@ -99,3 +99,32 @@ def test_nominal_failure_keeps_the_named_actors_and_their_mentions(nlp, monkeypa
     assert [a["key"] for a in rows["doc_actors"]] == [a["key"] for a in before["doc_actors"]]
     assert sum(a["n_mentions"] for a in rows["doc_actors"]) == len(
         [m for m in rows["mentions"] if m["actor_id"]]) < sum(a["n_mentions"] for a in before["doc_actors"])
+
+
+def test_actor_table_adds_the_nominal_links_to_the_named_mentions():
+    from pipeline.components.actor_table import aggregate
+
+    clusters = [{"key": "place:daquq", "n_mentions": 2, "role": None}, {"key": "person:votel", "n_mentions": 1}]
+    out = aggregate(clusters, {"place:daquq": 3, "faction:none": 1})
+    assert [(a["key"], a["n_mentions"]) for a in out] == [("place:daquq", 5), ("person:votel", 1)]
+    assert clusters[0]["n_mentions"] == 2  # the clusters, facts of sitrep_aliases, stay as emitted
+
+
+def test_acronyms_take_the_label_of_the_name_they_spell_or_follow():
+    from pipeline.components.entities.model import Choice
+    from pipeline.components.entities.relabel import defined_acronyms, spelled_acronyms
+
+    doc = spacy.blank("en")("The Syria Recovery Trust Fund ( SRTF ) said SRTF and SARC met Syrian Arab Red Crescent")
+    chosen = [Choice(1, 5, "ORG"), Choice(13, 17, "ORG"), Choice(11, 12, "FACTION")]
+    taken = [False] * len(doc)
+    assert defined_acronyms(doc, chosen, taken) == [(6, 7, "ORG"), (9, 10, "ORG")]
+    spelled_acronyms(doc, chosen)
+    assert chosen[2].label == "ORG"  # "SARC" after "Syrian Arab Red Crescent": not the armed group of that name
+
+
+def test_vote_weights_are_data():
+    from pipeline.components.entities.model import VOTES_FILE, Votes
+    from pipeline.lexicon import load
+
+    w = Votes.from_data(load(VOTES_FILE))
+    assert (w.model_total, w.surname, w.known_place) == (2.0, 4.0, 0.6)
