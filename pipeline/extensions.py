@@ -7,7 +7,9 @@ from spacy.tokens import Doc, Span
 DOC_EXTENSIONS = {
     "doc_id": None,        # set from the nlp.pipe context
     "published": None,     # ISO date of publication, the anchor for relative dates
-    "actors": None,        # list of within-document actor dicts (aliases component)
+    "actors": None,        # list of within-document actor dicts (actors component: its one owner)
+    "actor_clusters": None,  # the actors of the alias clusters, named mentions only (aliases component)
+    "nominal_links": None,   # actor key -> descriptions linked to it (nominals component)
     "quotes": None,        # list of quote dicts (quotes component)
     "incidents": None,     # list of incident dicts (incidents component)
     "boilerplate": None,   # sorted [start, end) char ranges of page furniture (boilerplate component)

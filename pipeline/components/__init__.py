@@ -1,2 +1,13 @@
 """sitrep's spaCy components. Importing this package registers every factory."""
-from . import aliases, boilerplate, entities, incidents, nominals, paragraphs, pos, quotes, truecase  # noqa: F401
+from . import (  # noqa: F401
+    actor_table,
+    aliases,
+    boilerplate,
+    entities,
+    incidents,
+    nominals,
+    paragraphs,
+    pos,
+    quotes,
+    truecase,
+)

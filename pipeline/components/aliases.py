@@ -15,12 +15,13 @@ from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import extensions, gazetteer
+from .. import docindex, extensions, gazetteer
 from ..gazetteer import place_key
 from ..linkrules import ADMIN1_TAIL, GROUP_LABELS, GuardedUnionFind, Guards, Sig, place_skeleton
 from ..schema import LABEL_TYPE
 from ..text import actor_key, norm_name
-from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS, TEXT_KEY
+from .base import Component
+from .entities import ADMIN_NOUNS, PLACE_NOUNS, PLACE_PREPS
 
 extensions.register()
 
@@ -41,17 +42,19 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in STOP).upper()
 
 
-class AliasLinker:
-    def __init__(self, nlp: Language, name: str, fuzzy_cutoff: float):
-        self.name = name
-        self.fuzzy_cutoff = fuzzy_cutoff
+class AliasLinker(Component):
+    """Settings: `fuzzy_cutoff` (rapidfuzz ratio of two spellings of one name). Its data is the gazetteer and the
+    faction registry (`gazetteer`, shared by the process), so nothing of its own is written by `to_disk`."""
+
+    def setup(self, data: dict) -> None:
+        self.fuzzy_cutoff = self.settings["fuzzy_cutoff"]
         self.gaz = gazetteer.places()
         self.canon = gazetteer.factions()[1]
         self.capitals = gazetteer.capitals()
         self.guards = Guards(self.gaz, self.canon, self.capitals)
         self.countries = gazetteer.country_names()
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
         self._ents = mentions
         groups: dict[tuple[str, str], list] = defaultdict(list)
@@ -121,7 +124,7 @@ class AliasLinker:
             if txt.isupper() and len(txt) >= 2 and len(long_by_init.get(txt, ())) == 1:
                 union(next(iter(long_by_init[txt])), k)
         # "X (Y)", "X, also known as Y"
-        text = doc.user_data.pop(TEXT_KEY, None) or doc.text  # doc.text rebuilds the string: once per doc
+        text = docindex.index(doc).text  # doc.text rebuilds the string: the shared index reads it once
         for a, b in zip(mentions, mentions[1:]):
             between = text[a.end_char:b.start_char]
             if between.strip() in ("(", ", or", "(or") or AKA.match(between):
@@ -183,7 +186,7 @@ class AliasLinker:
                     a["aliases"].append(e.text)
                 if type_ == "person" and a["role"] is None:
                     a["role"] = self._role(e)
-        doc._.actors = list(actors.values())
+        doc._.actor_clusters = list(actors.values())  # sitrep_actors makes doc._.actors of them
         return doc
 
     def _key(self, ent) -> tuple[str, str]:
@@ -370,9 +373,10 @@ class AliasLinker:
         return None
 
 
-@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0})
+@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0},
+                  assigns=["doc._.actor_clusters", "span._.actor_key"], requires=["doc.ents", "token.dep"])
 def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float) -> AliasLinker:
-    return AliasLinker(nlp, name, fuzzy_cutoff)
+    return AliasLinker(nlp, name, fuzzy_cutoff=fuzzy_cutoff)
 
 
 __all__ = ["AliasLinker", "initials", "place_key"]

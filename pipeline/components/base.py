@@ -6,9 +6,10 @@
   `nlp.initialize()`), kept as plain JSON-able `self.data`, and compiled into lookups by `setup()`.
 - `to_disk()` / `from_disk()` write and read that data, so a saved pipeline carries its lexicons and loads with
   `spacy.load()` from any path.
-- `__call__` runs `process()` under the error handler: by default a document that makes the component raise keeps
-  the output of every other stage and gets a record in `doc._.errors` (stage, error, message), which becomes a row
-  of the `errors` table; `set_error_handler()` replaces that, as for any spaCy pipe.
+- `__call__` runs `process()` under the error handler (a `process` that makes a new Doc returns it): by default
+  a document that makes the component raise keeps the output of every other stage and gets a record in
+  `doc._.errors` (stage, error, message), which becomes a row of the `errors` table; `set_error_handler()`
+  replaces that, as for any spaCy pipe.
 """
 from __future__ import annotations
 
@@ -81,15 +82,16 @@ class Component(Pipe):
         """Compile `data` into the lookups `process` uses. Default: nothing to compile."""
 
     # ------------------------------------------------------------------ work
-    def process(self, doc: Doc) -> None:
+    def process(self, doc: Doc) -> Doc | None:
         raise NotImplementedError
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            self.process(doc)
+            out = self.process(doc)
         except Exception as e:  # noqa: BLE001 - the handler decides: by default an errors row, not a lost batch
             self.get_error_handler()(self.name, self, [doc], e)
-        return doc
+            return doc
+        return out if isinstance(out, Doc) else doc
 
     def get_error_handler(self) -> Callable:
         return getattr(self, "error_handler", record_error)

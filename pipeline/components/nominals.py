@@ -17,7 +17,7 @@ names from `doc.ents`, and may opt in to descriptions from the span group.
 from __future__ import annotations
 
 import bisect
-import json
+from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.language import Language
@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions, gazetteer
 from ..schema import LABEL_TYPE
 from ..text import COPULAS
+from .base import Component, read_model_json
 from .boilerplate import in_ranges
 
 extensions.register()
@@ -43,11 +44,15 @@ def _singular(w: str) -> str:
     return w
 
 
-class NominalLinker:
-    def __init__(self, nlp: Language, name: str, lexicon_file: str, max_sentences_back: int):
-        self.name = name
-        self.max_back = max_sentences_back
-        spec = json.loads((gazetteer.MODELS / lexicon_file).read_text(encoding="utf-8"))
+class NominalLinker(Component):
+    """Settings: `lexicon_file` (type nouns and determiners, in models/), `max_sentences_back` (how far back a
+    generic description looks for its antecedent)."""
+
+    data_files = {"lexicon_file": read_model_json}
+
+    def setup(self, data: dict[str, Any]) -> None:
+        self.max_back = self.settings["max_sentences_back"]
+        spec = data["lexicon_file"]
         self.classes: dict[str, tuple[str, ...]] = {}
         for label, words in spec["classes"].items():
             for w in words:
@@ -64,7 +69,7 @@ class NominalLinker:
         self.settlement_nouns = frozenset(kinds["settlement"])
         self.abbreviations = spec["title_abbreviations"]  # "Gen." before a name: "the general" refers to it
         self.peoples = frozenset(spec.get("peoples", ()))
-        self._ids = {nlp.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
+        self._ids = {self.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
         self.gaz = gazetteer.places()
         self._kind: dict[str, str | None] = {}
 
@@ -85,7 +90,7 @@ class NominalLinker:
             return kind not in ("country", "admin1", "region", "river")
         return True
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         lower = doc.to_array([LOWER]).tolist()
@@ -99,7 +104,8 @@ class NominalLinker:
                 ent_at[t] = n
         named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
         starts = [e.start for e in named]
-        actors = {a["key"]: a for a in (doc._.actors or [])}
+        actors = {a["key"]: a for a in (doc._.actor_clusters or [])}
+        links: dict[str, int] = {}  # actor key -> descriptions linked to it: sitrep_actors adds them up
         titles = self._titles(doc, named, actors)
         sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         new: list[Span] = []
@@ -120,9 +126,8 @@ class NominalLinker:
                 described[_singular(noun)] = ante
                 sp = Span(doc, span[0], span[1], label=ante.label_)
                 sp._.actor_key = ante._.actor_key
-                a = actors.get(ante._.actor_key)
-                if a is not None:
-                    a["n_mentions"] += 1
+                if ante._.actor_key in actors:
+                    links[ante._.actor_key] = links.get(ante._.actor_key, 0) + 1
             else:
                 label = self._description(doc, tok, noun, ents, ent_at)
                 if label is None:
@@ -132,6 +137,7 @@ class NominalLinker:
             for t in range(span[0], span[1]):
                 ent_at[t] = len(ents)  # taken: no second nominal over these tokens
         furniture = doc._.boilerplate or []  # page furniture (sitrep_boilerplate): no mention starts there
+        doc._.nominal_links = links
         doc.spans[SPAN_KEY] = [sp for sp in new if not in_ranges(furniture, sp.start_char)] if furniture else new
         return doc
 
@@ -281,6 +287,8 @@ class NominalLinker:
         return out
 
 
-@Language.factory("sitrep_nominals", default_config={"lexicon_file": "nominals.json", "max_sentences_back": 3})
+@Language.factory("sitrep_nominals", default_config={"lexicon_file": "nominals.json", "max_sentences_back": 3},
+                  assigns=["doc.spans", "doc._.nominal_links"],
+                  requires=["doc.ents", "span._.actor_key", "doc._.actor_clusters"])
 def make_nominals(nlp: Language, name: str, lexicon_file: str, max_sentences_back: int) -> NominalLinker:
-    return NominalLinker(nlp, name, lexicon_file, max_sentences_back)
+    return NominalLinker(nlp, name, lexicon_file=lexicon_file, max_sentences_back=max_sentences_back)

@@ -8,12 +8,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .base import Component
 
-class ParagraphBreaks:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
 
-    def __call__(self, doc: Doc) -> Doc:
+class ParagraphBreaks(Component):
+    """No settings and no data: the rule is the definition above."""
+
+    def process(self, doc: Doc) -> Doc:
         for i in range(1, len(doc)):
             prev = doc[i - 1]
             if prev.is_space and "\n" in prev.text and not doc[i].is_space:
@@ -21,6 +22,6 @@ class ParagraphBreaks:
         return doc
 
 
-@Language.factory("sitrep_paragraphs", default_config={})
+@Language.factory("sitrep_paragraphs", default_config={}, assigns=["token.is_sent_start"])
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
     return ParagraphBreaks(nlp, name)

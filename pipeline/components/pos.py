@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .base import Component
+
 CONDITIONS = ("LOWER", "TAG", "DEP")
 
 
@@ -35,14 +37,21 @@ def rules_from_ruler(ruler) -> list[list[str]]:
     return [[*k, v] for k, v in out.items()]
 
 
-class TagToPos:
-    def __init__(self, nlp: Language, name: str, rules: list[list[str]]):
-        self.name = name
+class TagToPos(Component):
+    """Settings: `rules` (the rows above, taken from the model's attribute_ruler by `nlp.build_nlp`). They are
+    the component's data, so `to_disk` writes them too."""
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, **data) -> None:
+        data.setdefault("rules", self.settings.get("rules", []))
+        super().initialize(get_examples, nlp=nlp, **data)
+
+    def setup(self, data: dict) -> None:
+        rules = data["rules"]
         self._rules = {(lower, tag, dep): pos for lower, tag, dep, pos in rules}
         self._words = {k[0] for k in self._rules if k[0]}
         self._deps = {k[2] for k in self._rules if k[2]}
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         rules, words, deps = self._rules, self._words, self._deps
         for tok in doc:
             tag = tok.tag_
@@ -59,4 +68,4 @@ class TagToPos:
 
 @Language.factory("sitrep_pos", default_config={"rules": []}, assigns=["token.pos"], requires=["token.tag"])
 def make_pos(nlp: Language, name: str, rules: list[list[str]]) -> TagToPos:
-    return TagToPos(nlp, name, rules)
+    return TagToPos(nlp, name, rules=rules)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..truecase import Truecaser, mostly_caps
+from .base import Component
 
 extensions.register()
 
@@ -37,11 +38,14 @@ def _copy_doc(doc: Doc, words: list[str]) -> Doc:
     return new
 
 
-class Truecase:
-    def __init__(self, nlp: Language, name: str, min_share: float, min_letters: int):
-        self.name, self.min_share, self.min_letters = name, min_share, min_letters
+class Truecase(Component):
+    """Settings: `min_share` and `min_letters` (when a document is mostly in capitals). Its lexicon is the
+    process-wide `truecaser()` (built from models/ on the first document in capitals)."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def setup(self, data: dict) -> None:
+        self.min_share, self.min_letters = self.settings["min_share"], self.settings["min_letters"]
+
+    def process(self, doc: Doc) -> Doc:
         text = doc.text
         if not mostly_caps(text, self.min_share, self.min_letters):
             return doc
@@ -53,11 +57,10 @@ class Truecase:
         return new
 
 
-class RestoreCase:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
+class RestoreCase(Component):
+    """No settings and no data: it copies the annotations of the recased Doc onto the words as written."""
 
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         text = doc.user_data.get(ORIGINAL)
         if text is None:
             return doc
@@ -89,9 +92,9 @@ def _restorer(text: str, cased: str):
 
 @Language.factory("sitrep_truecase", default_config={"min_share": 0.8, "min_letters": 20})
 def make_truecase(nlp: Language, name: str, min_share: float, min_letters: int) -> Truecase:
-    return Truecase(nlp, name, min_share, min_letters)
+    return Truecase(nlp, name, min_share=min_share, min_letters=min_letters)
 
 
-@Language.factory("sitrep_restore_case", default_config={})
+@Language.factory("sitrep_restore_case", default_config={}, requires=["token.tag", "token.dep", "doc.ents"])
 def make_restore_case(nlp: Language, name: str) -> RestoreCase:
     return RestoreCase(nlp, name)

@@ -1,0 +1,47 @@
+"""The chosen spans as `doc.ents`: "Idlib province" whole, no name running into page furniture, no photo credit
+or section label, the model's other entities (dates, numbers) kept where no actor is."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..boilerplate import in_ranges
+from .model import Selection
+from .resources import Resources
+from .words import ADMIN_NOUNS
+
+
+def extend_admin(doc: Doc, sel: Selection) -> None:
+    """"Idlib province" is the name of the province, not the city."""
+    for c in sel.chosen:
+        if c.label == "PLACE" and c.end < len(doc) and doc[c.end].lower_ in ADMIN_NOUNS and not sel.taken[c.end]:
+            c.end += 1
+
+
+def cut_at_furniture(doc: Doc, sel: Selection) -> None:
+    """Page furniture (sitrep_boilerplate): no mention starts or runs there; "Syrias Aleppo Monitor AFP": the
+    name ends where the byline starts."""
+    furniture = doc._.boilerplate or []
+    if furniture:
+        for c in sel.chosen:
+            c.end = next((t for t in range(c.start, c.end) if in_ranges(furniture, doc[t].idx)), c.end)
+
+
+def junk(res: Resources, doc: Doc, text: str, start: int, end: int) -> bool:
+    """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if s > 0 and text[s - 1] == "[" and text[e:e + 1] == "]":
+        return True
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    line = text[ls:le if le >= 0 else len(text)].strip()
+    return len(line.split()) <= res.max_junk_words and not line.endswith((".", "!", "?", '"', "”", ":"))
+
+
+def set_ents(res: Resources, doc: Doc, text: str, sel: Selection, keep_other: list[Span]) -> None:
+    """`doc.ents`: the chosen spans that are no junk, and the kept model entities no chosen span overlaps."""
+    ents = [Span(doc, c.start, c.end, label=c.label) for c in sel.chosen if c.label and c.end > c.start
+            and not junk(res, doc, text, c.start, c.end)
+            and not (c.end - c.start == 1 and doc[c.start].text in res.not_names)]
+    mine = {t for sp in ents for t in range(sp.start, sp.end)}
+    doc.ents = filter_spans(ents + [e for e in keep_other if not any(t in mine for t in range(e.start, e.end))])

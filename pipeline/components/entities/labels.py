@@ -1,0 +1,101 @@
+"""The model's entities in our labels: label mapping (GPE/LOC/FAC -> PLACE ...), the repairs a span's own words
+call for (a mosque is a place, "Jaish al-..." a faction, "X spokesman" the organisation), and trimming what the
+model glued to a name."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .model import ModelEnt
+from .people import complete_name
+from .resources import Resources
+from .words import (
+    ARABIC_ARTICLES,
+    CALENDAR,
+    CONNECT,
+    DROP,
+    FACILITY_HEADS,
+    HONORIFICS,
+    LEAD_POS,
+    LEAD_STRIP,
+    NAME_PARTICLES,
+    NOT_ACTOR_HEADS,
+    ROLE_HEADS,
+    TITLES,
+)
+
+
+def clean(doc: Doc, s: int, e: int, label: str = "", countries: frozenset | set = frozenset()) -> tuple[int, int]:
+    """Trim what the model glued to a name in comma-less text: "Meanwhile the Observatory" -> "Observatory",
+    "Damascus Saturday the Observatory" -> "Damascus"."""
+    while s < e - 1 and (doc[s].lower_ in LEAD_STRIP or doc[s].pos_ in LEAD_POS) and not doc[s].is_upper:
+        s += 1
+    if label == "PERSON":  # "Gen. Joseph Votel", "Sayyed Ali Khamenei": the name without the title
+        while s < e - 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].lower_ in HONORIFICS
+                             or doc[s].text == "."):
+            s += 1
+    while e - s >= 2 and doc[e - 1].text in ("(", "[", "{", ",", ";", ":", "-"):
+        e -= 1  # "State Board of Antiquities and Heritage (SBAH)": the name without the bracket
+    if e - s >= 2 and doc[e - 1].text in countries and doc[e - 2].is_title:
+        e -= 1  # "Tabqa Syria" in comma-less text is "Tabqa, Syria"
+    for i in range(s + 1, e):
+        t = doc[i]
+        if t.lower_ in CALENDAR or (t.is_lower and t.is_alpha and t.lower_ not in CONNECT
+                                    and t.lower_ not in ARABIC_ARTICLES and t.lower_ not in NAME_PARTICLES):
+            return s, i
+    return s, e
+
+
+def relabel(res: Resources, doc: Doc, ent: Span) -> tuple[Span, str | None]:
+    """The span and our label for one model entity; label None: the entity is no actor (or not ours)."""
+    lab = res.label_map.get(ent.label_)
+    if lab == "ORG" and ent[-1].lower_ in NOT_ACTOR_HEADS:
+        return ent, None  # "International Humanitarian Law", "Cessation of Hostilities": not actors
+    if lab and (ent.text in res.not_names or ent.text[-1:] == "s" and ent.text[:-1] in res.not_names
+                or len(ent) > 1 and ent[0].text in res.not_first):
+        return ent, None  # "VBIED", "God", "Operation Steel Curtain": no actor
+    if lab in ("ORG", "PERSON") and ent[-1].lower_ in FACILITY_HEADS and (lab == "ORG" or len(ent) > 1):
+        # "the Brandbergen Mosque", "Tiyas Military Airfield": buildings and sites are places ("Samarra Barrage"
+        # is no person either)
+        lab = "PLACE"
+    if lab in ("ORG", "PERSON") and len(ent) > 1 and ent[0].lower_ in res.arabic_heads:
+        lab = "FACTION"  # "Jaish al-Islam", "Liwa al-Quds": Arabic names of armed groups
+    if lab in ("ORG", "FACTION", "PERSON"):
+        k = next((t.i for t in ent if t.lower_ in ("of", "for")), None)
+        if k is None and len(ent) > 1 and ent[-1].lower_ in ROLE_HEADS:
+            ent = doc[ent.start:ent.end - 1]  # "Central Command spokesman": the organisation, without the role
+        elif lab == "ORG" and (ent[-1].lower_ in ROLE_HEADS if k is None else k > ent.start
+                               and doc[k - 1].lower_ in ROLE_HEADS):
+            return ent, None  # "the Minister of Foreign Affairs of Iraq" describes a person (sitrep_nominals)
+    return ent, lab
+
+
+def split_names(res: Resources, doc: Doc, ent: Span, lab: str, ent_toks: set[int]) -> list[ModelEnt]:
+    """The names in one model entity: "Iraqi Ministry of Culture, State Board of Antiquities" is a list of names;
+    a person's name is completed by the name word the model left out."""
+    cuts = [t.i for t in ent if t.text == ","] if lab != "PERSON" else []
+    if lab == "PERSON" and ent.end < len(doc):
+        ent = complete_name(res, doc, ent, ent_toks)
+    raw = ent.label_
+    out = []
+    for a, b in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
+        s, e = clean(doc, a, b, lab, res.country_names)
+        if s < e:
+            out.append(ModelEnt(s, e, lab, raw))
+    return out
+
+
+def model_entities(res: Resources, doc: Doc) -> tuple[list[ModelEnt], list[Span]]:
+    """The model's actor entities in our labels, and its other entities that stay as they are (dates, numbers:
+    the incident stage reads them)."""
+    model: list[ModelEnt] = []
+    keep_other: list[Span] = []
+    ent_toks = {t for ent in doc.ents for t in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        if not res.label_map.get(ent.label_):
+            if ent.label_ not in DROP:
+                keep_other.append(ent)
+            continue
+        span, lab = relabel(res, doc, ent)
+        if lab:
+            model.extend(split_names(res, doc, span, lab, ent_toks))
+    return model, keep_other

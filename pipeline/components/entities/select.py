@@ -1,0 +1,81 @@
+"""From candidates to one span per token: faction candidates first, then the model's entities adjusted by the
+gazetteer, then gazetteer places with a cue, acronyms defined in brackets and people the model missed."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
+from .model import Choice, ModelEnt, Selection
+from .people import unnamed_people
+from .places import in_name, place_cue
+from .relabel import defined_acronyms
+from .resources import Resources
+
+
+def faction_candidates(res: Resources, doc: Doc, lower: list[int], model: list[ModelEnt]) -> list[Span]:
+    """Faction patterns, organisation names, registry names, short registry acronyms the model tagged ORG."""
+    spans = pattern_spans(doc, match_windows(doc, res.matcher, res.anchor_ids, lower))
+    spans.extend(named_orgs(doc, lower, res.head_ids))
+    spans.extend(Span(doc, s, e, label="FACTION") for _, s, e in res.phrases(doc))
+    spans.extend(short_acronym_spans(doc, model, res.short_acronyms))
+    return spans
+
+
+def choose_factions(doc: Doc, spans: list[Span], model: list[ModelEnt], sel: Selection) -> None:
+    """The longest faction candidates; one inside a longer model ORG takes the model's span ("ISIL tactical
+    units" stays one FACTION span)."""
+    model_by_tok: dict[int, ModelEnt] = {}
+    for m in model:
+        for t in range(m.start, m.end):
+            model_by_tok[t] = m
+    for sp in filter_spans(spans):
+        m = model_by_tok.get(sp.start)
+        if m and m.label == "ORG" and m.start <= sp.start and m.end >= sp.end and (m.end - m.start) > len(sp) \
+                and not doc[m.end - 1].is_lower:
+            s, e = m.start, m.end
+        else:
+            s, e = sp.start, sp.end
+        if sel.free(s, e):
+            sel.add(Choice(s, e, sp.label_))
+
+
+def choose_model(res: Resources, model: list[ModelEnt], gaz_hits: dict[tuple[int, int], str],
+                 sel: Selection) -> set[tuple[int, int]]:
+    """The model's entities, with the gazetteer key of the same span, or the span of a gazetteer hit that covers
+    it ("Daraa" inside "Daraa al-Balad"; not for an ORG). Returns the gazetteer hits used."""
+    used_gaz = set()
+    for m in model:
+        s, e, lab = m.start, m.end, m.label
+        if not sel.free(s, e):
+            continue
+        key = gaz_hits.get((s, e))
+        if key is None:
+            cover = [(gs, ge) for (gs, ge) in gaz_hits if gs <= s and ge >= e and (gs, ge) != (s, e)]
+            if cover and lab != "ORG":
+                gs, ge = cover[0]
+                if sel.free(gs, ge):
+                    s, e, key = gs, ge, gaz_hits[(gs, ge)]
+        if key is not None:
+            used_gaz.add((s, e))
+        sel.add(Choice(s, e, lab, key, key is not None and key not in res.gaz.weak_keys))
+    return used_gaz
+
+
+def choose_places(res: Resources, doc: Doc, gaz_hits: dict[tuple[int, int], str], used_gaz: set,
+                  sel: Selection) -> None:
+    """Gazetteer hits the model missed: a strong place, or any place with a place cue."""
+    for (s, e), key in gaz_hits.items():
+        if (s, e) in used_gaz or not sel.free(s, e):
+            continue
+        strong = key not in res.gaz.weak_keys and not in_name(doc, s, e)
+        if strong or place_cue(res, doc, s, e):
+            sel.add(Choice(s, e, "PLACE", key, strong))
+
+
+def choose_rest(res: Resources, doc: Doc, title: list[int], sel: Selection) -> None:
+    """Acronyms defined in brackets after a chosen organisation, and people the model missed."""
+    for s, e, lab in defined_acronyms(doc, sel.chosen, sel.taken):
+        sel.add(Choice(s, e, lab))
+    for s, e in unnamed_people(res, doc, sel.taken, title):
+        sel.add(Choice(s, e, "PERSON"))
