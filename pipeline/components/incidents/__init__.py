@@ -49,8 +49,7 @@ class IncidentExtractor(Component):
         combo_sents = [s for s in ix.sentences if combo_of[s.start] is not None]
         if not cues and not combo_sents:
             return
-        ctx = self._context(doc, ix, cues)
-        ctx.date_mentions = when.date_mentions(ctx)
+        ctx = self.context(doc, cues)
         mentions: list[Mention] = []
         for sent, scues in frames.by_sentence(ctx, cues, combo_sents):
             mentions.extend(self._sentence(frames.sentence_context(ctx, sent), scues, combo_of[sent.start]))
@@ -63,13 +62,18 @@ class IncidentExtractor(Component):
                     inc.actor1 = perp
         doc._.incidents = _outside_furniture(doc, [coding.row(lex, i, ctx.geo) for i in incidents])
 
-    def _context(self, doc: Doc, ix: docindex.DocIndex, cues: list[Cue]) -> DocContext:
-        actors = doc._.actors or []
+    def context(self, doc: Doc, cues: list[Cue] | None = None) -> DocContext:
+        """What the steps read about `doc` (its index, entities, actors, cue tokens, dates), built once per Doc;
+        public so that one step can be run on its own (tests, tools)."""
+        ix, actors = docindex.index(doc), doc._.actors or []
+        cues = triggers.find_cues(doc, self.lex) if cues is None else cues
         value_ents = {i: e for e in doc.ents if e.label_ not in LABEL_TYPE for i in range(e.start, e.end)}
-        return DocContext(doc=doc, lex=self.lex, ix=ix, ents=ix.entities, value_ents=value_ents,
-                          cue_toks=triggers.cue_tokens(cues), canon={a["key"]: a["name"] for a in actors},
-                          geo={a["key"]: a for a in actors},
-                          published=extensions.context_value(doc, "published"), stage=self.name)
+        ctx = DocContext(doc=doc, lex=self.lex, ix=ix, ents=ix.entities, value_ents=value_ents,
+                         cue_toks=triggers.cue_tokens(cues), canon={a["key"]: a["name"] for a in actors},
+                         geo={a["key"]: a for a in actors},
+                         published=extensions.context_value(doc, "published"), stage=self.name)
+        ctx.date_mentions = when.date_mentions(ctx)
+        return ctx
 
     def _sentence(self, sc: SentenceContext, scues: list[Cue], combo: tuple | None) -> list[Mention]:
         """The incidents of one sentence: its event clauses, retyped by a keyword combination, one per type."""

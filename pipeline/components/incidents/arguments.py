@@ -163,9 +163,9 @@ class _Reader:
         return actor(self.ctx, x) if x is not None and x.i not in self.place_toks else None
 
 
-def _verbal(act: _Reader, t: Token, r: Roles, a1, a2) -> tuple:
+def _verbal(act: _Reader, t: Token, r: Roles, sides: tuple) -> tuple:
     """Sides of a verb: conjoined / controlled verbs share the subject; a passive's agent acted on its subject."""
-    v, subj = t, r.subj
+    (a1, a2), v, subj = sides, t, r.subj
     for _ in range(4):
         if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
             break
@@ -178,9 +178,10 @@ def _verbal(act: _Reader, t: Token, r: Roles, a1, a2) -> tuple:
     return act(subj) or act(r.agent) or a1, act(r.obj) or act(r.with_) or a2
 
 
-def _nominal(act: _Reader, t: Token, r: Roles, a1, a2) -> tuple:
+def _nominal(act: _Reader, t: Token, r: Roles, sides: tuple) -> tuple:
     """Sides of an event noun: by-phrase or possessor, a modifier ('Russian shelling'), the launching verb's
     subject ("militants launched an attack", not "the US condemns it")."""
+    a1, a2 = sides
     a1 = act(r.agent) or a1 or modifier_actor(act.ctx, t)
     a2 = a2 or act(r.with_)
     if a1 is None and r.subj is not None and t.dep_ not in SUBJECT_DEPS:
@@ -199,9 +200,9 @@ def fill_sides(sc: SentenceContext, m: Mention) -> None:
         a1 = act(r.between[0])
         a2 = act(r.between[1]) if len(r.between) > 1 else None
     if t.pos_ in VERB_POS and t.dep_ not in ("amod", "compound"):
-        a1, a2 = _verbal(act, t, r, a1, a2)
+        a1, a2 = _verbal(act, t, r, (a1, a2))
     else:
-        a1, a2 = _nominal(act, t, r, a1, a2)
+        a1, a2 = _nominal(act, t, r, (a1, a2))
     if t.lower_ in lex.inverse:
         # the subject of "repelled" defends: the attacker is the object or the "attacks by X"
         a1, a2 = ((act(r.agent) or act(r.obj)), (act(r.subj) or a1)) if not r.passive else (a2, a1)

@@ -2,7 +2,7 @@
 Afghanistan'), trimmed of designators and countries, else the first place entity of the clause or sentence."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ...syntax import trim
 from ...text import fold
@@ -77,10 +77,10 @@ def country_word(ctx: DocContext, tok: Token) -> str | None:
     return None
 
 
-def strip_name(ctx: DocContext, doc: Doc, s: int, e: int) -> tuple[str, int]:
+def strip_name(ctx: DocContext, s: int, e: int) -> tuple[str, int]:
     """The name of tokens [s, e) without designators, 'the', a leading country ("Syria's Aleppo") or a trailing
     one ("Tabqa Syria"); and the index of its first token."""
-    des = ctx.lex.designators
+    doc, des = ctx.doc, ctx.lex.designators
     toks = trim(doc[s:e], lambda t: t.lower_ in des, start=False)
     toks = trim(toks, lambda t: t.lower_ in des or t.lower_ == "the", end=False)
     if len(toks) > 1 and country_word(ctx, toks[0]) and not country_word(ctx, toks[1]):
@@ -112,7 +112,7 @@ def _chain_place(ctx: DocContext, chain: list[tuple[int, int]], after: bool) -> 
     doc, countries = ctx.doc, ctx.lex.countries
     names, ents = [], []
     for s, e in chain:
-        name, first = strip_name(ctx, doc, s, e)
+        name, first = strip_name(ctx, s, e)
         names.append(name)
         ents.append(ctx.ent(first))
     is_country = [fold(n) in countries for n in names]
