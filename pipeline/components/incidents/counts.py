@@ -1,0 +1,66 @@
+"""Step 3d, how many: killed and injured in a sentence, from the number reader (pipeline.numbers) and from
+victims named one by one."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ... import numbers as _numbers
+from ...syntax import VERB_POS, conj_heads, negated
+from ..base import note_problem
+from .model import DocContext
+
+ADDITIVE = re.compile(r"\b(?:in addition to|besides|apart from|as well as)\b", re.I)
+_ONE_DETS = ("a", "an", "the", "his", "her", "their", "one")
+
+
+def larger(a: int | None, b: int | None) -> int | None:
+    """The larger of two optional counts."""
+    return b if a is None else a if b is None else max(a, b)
+
+
+def number_counts(ctx: DocContext, sent: Span) -> tuple[int | None, int | None]:
+    """(killed, injured) the number reader finds; a number parser bug leaves them empty and is reported."""
+    try:
+        c = _numbers.find_casualties(sent.text)
+    except Exception as e:  # noqa: BLE001 - a number parser bug leaves the counts empty, reported
+        note_problem(sent.doc, ctx.stage, e, "the casualty counts of one sentence are left empty")
+        return None, None
+    return getattr(c, "killed", None), getattr(c, "injured", None)
+
+
+def _one_victim(h) -> bool:
+    """A named person ('Nabi') or one common noun ('a civilian', 'his brother')."""
+    ent = h.ent_type_
+    if h.pos_ == "PROPN" and ent in ("PERSON", "") or ent == "PERSON":
+        return True
+    return h.pos_ == "NOUN" and h.tag_ == "NN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in _ONE_DETS or c.dep_ == "poss" for c in h.children)
+
+
+def victims(sent: Span, verbs: set[str]) -> int | None:
+    """Victims named one by one ("shot and killed Nabi, a civilian"; "Himmat and an assailant were killed"): the
+    count the number reader cannot give because no number is written."""
+    best = None
+    for t in sent:
+        if t.lower_ not in verbs or t.pos_ not in VERB_POS or negated(t):
+            continue
+        pats = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not pats:
+            continue
+        n = 0
+        for h in conj_heads(pats[0]):
+            if not _one_victim(h):
+                return best
+            n += 1
+        best = larger(best, n or None)
+    return best
+
+
+def sentence_counts(ctx: DocContext, sent: Span) -> tuple[int | None, int | None, bool]:
+    """(killed, injured, additive) of a sentence: the larger of the written and the one-by-one count."""
+    k, inj = number_counts(ctx, sent)
+    k = larger(k, victims(sent, ctx.lex.kill_verbs))
+    inj = larger(inj, victims(sent, ctx.lex.injure_verbs))
+    return k, inj, bool(ADDITIVE.search(sent.text))

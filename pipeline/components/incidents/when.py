@@ -1,0 +1,46 @@
+"""Step 3c, when: the date mention of the clause (or sentence) nearest the trigger; undated mentions take the
+narrative date or the publication date."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ... import dates as _dates
+from ..base import note_problem
+from .model import DocContext, Mention, When
+
+
+def date_mentions(ctx: DocContext) -> list:
+    """The dates of the text (pipeline.dates). A date parser bug must not lose the incidents: they are kept
+    undated and the failure is an `errors` row."""
+    try:
+        return list(_dates.find_dates(ctx.ix.text, ctx.published))
+    except Exception as e:  # noqa: BLE001 - kept undated, reported
+        note_problem(ctx.doc, ctx.stage, e, "its incidents are kept without dates from the text")
+        return []
+
+
+def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
+    """The explicit date of the sentence nearest the trigger, preferring one inside the mention; none when it
+    follows a background cue ('since the ...')."""
+    text, bg = ctx.ix.text, ctx.lex.bg_dates
+    s0, s1 = sent.start_char, sent.end_char  # Span offsets build Tokens on each access: read them once
+    inside = [d for d in ctx.date_mentions if s0 <= d.start and d.end <= s1 and d.value
+              and not (bg and bg.search(text[max(0, d.start - 25):d.start].lower()))]
+    if inside:
+        pos = m.trigger.idx
+        d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
+        m.date = When(d.value, d.text, d.precision, True)
+
+
+def resolve(mentions: list[Mention], published: str | None) -> None:
+    """Undated mentions take the narrative date (the last explicit one) or the publication date. Relative days
+    ("the day prior") are settled by dates.find_dates against the date before them."""
+    narrative = None
+    for m in mentions:
+        if m.explicit:
+            if m.date.precision == "day":
+                narrative = m.date.value
+            continue
+        base = narrative or published
+        if base:
+            m.date = When(str(base)[:10], None, "day", False, published=narrative is None)

@@ -1,0 +1,88 @@
+"""Small readings of a dependency parse shared by the components (incidents, and any other stage that needs them).
+
+Every function is generic: the word lists it needs (clause labels, irrealis markers, words to trim) are arguments,
+so each caller keeps its own lexicon in `models/`. All work on spaCy `Token`/`Span` objects of a parsed Doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+from .text import SUBJECT_DEPS
+
+VERB_POS = ("VERB", "AUX")
+
+
+def pobj(prep: Token) -> Token | None:
+    """The object of a preposition ('in *Aleppo*'), if the parse gives one."""
+    return next((x for x in prep.children if x.dep_ == "pobj"), None)
+
+
+def subject_of(head: Token, deps: Collection[str] = SUBJECT_DEPS) -> Token | None:
+    """The first subject (nsubj, nsubjpass, csubj by default) among the children of `head`."""
+    return next((c for c in head.children if c.dep_ in deps), None)
+
+
+def clause_heads(sent: Span, clause_deps: Collection[str]) -> dict[int, Token]:
+    """The head of the clause each token of `sent` is in: the first token on the way up the tree that is a clausal
+    dependent (`clause_deps`), a verb conjunct or the root. One memoised pass: the tokens a walk passes share its
+    answer, so each is worked out once. Keys are token indices in the Doc."""
+    doc, memo = sent.doc, {}
+    for t in sent:
+        path, x = [], t
+        for _ in range(40):
+            if x.i in memo:
+                x = memo[x.i]
+                break
+            if x.dep_ in clause_deps or x.head.i == x.i or (x.dep_ == "conj" and x.pos_ in VERB_POS):
+                break
+            path.append(x.i)
+            x = x.head
+        memo[x.i] = memo.get(x.i, x)
+        for i in path:
+            memo[i] = x
+    return {t.i: memo.get(t.i, doc[t.i]) for t in sent}
+
+
+def is_irrealis(tok: Token, marks: Collection[str], hypothetical: Collection[str] = (), depth: int = 12) -> bool:
+    """Is `tok` negated, under a modal or conditional mark (`marks`: 'could', 'if' ...), or governed by a
+    hypothetical head (`hypothetical`: 'threatened (to attack)')? Walks up at most `depth` heads."""
+    x = tok
+    for _ in range(depth):
+        for c in x.children:
+            if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in marks):
+                return True
+        if x is not tok and x.lower_ in hypothetical:
+            return True
+        if x.head is x:
+            break
+        x = x.head
+    return False
+
+
+def governs(head: Token, tok: Token) -> bool:
+    """Is `head` `tok` itself or one of its ancestors?"""
+    return head.i == tok.i or head.is_ancestor(tok)
+
+
+def trim(tokens: Sequence[Token], drop: Callable[[Token], bool], *, start: bool = True,
+         end: bool = True) -> list[Token]:
+    """`tokens` without the ones `drop` accepts at its ends (never below one token): 'the town *of*' -> 'town'."""
+    toks = list(tokens)
+    while end and len(toks) > 1 and drop(toks[-1]):
+        toks.pop()
+    while start and len(toks) > 1 and drop(toks[0]):
+        toks.pop(0)
+    return toks
+
+
+def negated(tok: Token) -> bool:
+    """Has `tok` a negation child ('did *not* kill')?"""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def conj_heads(tok: Token, pos: Iterable[str] = ("NOUN", "PROPN")) -> list[Token]:
+    """`tok` and its conjuncts of part of speech `pos` ('Nabi and an assailant')."""
+    pos = set(pos)
+    return [tok] + [x for x in tok.conjuncts if x.pos_ in pos]
