@@ -69,7 +69,7 @@ def run(inputs: Iterable[str | Path] = ("data/raw",), out: str | Path = "data/pr
     if len(missing) == len(inputs):
         raise NoInputs(f"no inputs found: {', '.join(missing)} does not exist")
     if published is not None:
-        from .dates import parse_date_field
+        from .datefields import parse_date_field
         published = parse_date_field(published).isoformat()
     store = Store(out, fmt)
     summary = RunSummary(out=Path(out), fmt=fmt)

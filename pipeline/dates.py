@@ -1,10 +1,11 @@
-"""Dates in conflict news: parse date fields, find the publication date, resolve date expressions.
+"""Date expressions in conflict news, resolved against the publication date (date fields and the publication
+date in an article's header: `datefields`).
 
 Why mostly regexes: news dates are overwhelmingly relative to the publication date ("on Wednesday",
 "Tuesday's fighting", "the day prior", "last month"), which a general date parser resolves against *now*
 and so gets wrong for every archived article. The resolution rules here are ours, explicit and tested;
 they run on every sentence of thousands of articles, so all patterns are compiled once at import and
-dateparser is used only for the long tail of date *fields* (``parse_date_field``), never per sentence.
+dateparser is used only for the long tail of date *fields* (``datefields.parse_date_field``), never per sentence.
 
 Resolution rules (``find_dates``), all against the publication date P:
 
@@ -40,21 +41,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .numbers import parse_number
+from .daterules import (  # noqa: F401 - resolve_weekday and the calendar names are part of this module's API
+    _DROP,
+    MAX_DAYS_AFTER_PUBLISHED,
+    MONTH_ABBR,
+    MONTHS,
+    WEEKDAY_ABBR,
+    WEEKDAYS,
+    _count,
+    _resolve,
+    resolve_weekday,
+)
 
-__all__ = ["DateMention", "find_dates", "find_published", "parse_date_field", "resolve_weekday"]
+__all__ = ["DateMention", "find_dates", "resolve_weekday"]
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}
-MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
-                "sun": 6}
 # The number words the patterns below match ("three days ago"); numbers.parse_number gives their values.
 _NUM_WORDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -63,8 +63,6 @@ _NUM_WORDS = (
 )
 _VAGUE_COUNT = ("a few", "few", "several", "many", "a couple of", "couple of", "some")
 
-# Day-month without a year: how far after the publication date a date may fall before we take the previous year.
-MAX_DAYS_AFTER_PUBLISHED = 62
 
 
 @dataclass(frozen=True)
@@ -166,184 +164,6 @@ _WINDOWED = {
 }  # matched on the lower-cased text: plain literals, which the regex engine scans fastest
 
 
-def _month_num(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return MONTHS.get(key) or MONTH_ABBR[key]
-
-
-def _weekday_num(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return WEEKDAYS[key] if key in WEEKDAYS else WEEKDAY_ABBR[key]
-
-
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def resolve_weekday(weekday: int, published: dt.date) -> dt.date:
-    """The date of "on <weekday>" in an article published on `published`: that day or the latest one before.
-
-    News reports past events, so "Wednesday" in an article published on a Wednesday is that day, and "Thursday"
-    is the Thursday six days earlier. `weekday` is 0 = Monday ... 6 = Sunday, as ``date.weekday()``.
-    """
-    if not 0 <= weekday <= 6:
-        raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {weekday!r}")
-    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def _infer_year(month: int, day: int, published: dt.date) -> dt.date | None:
-    """A day and month without a year, placed in the year that makes it a recent date (see module docs)."""
-    y = published.year
-    cand = _safe_date(y, month, day) or _safe_date(y - 1, month, day) or _safe_date(y + 1, month, day)
-    if cand is None:
-        return None
-    if (cand - published).days > MAX_DAYS_AFTER_PUBLISHED:
-        return _safe_date(cand.year - 1, month, day) or _safe_date(cand.year - 4, month, day)
-    if (published - cand).days > 330:
-        nxt = _safe_date(cand.year + 1, month, day)
-        if nxt is not None and (nxt - published).days <= 14:
-            return nxt
-    return cand
-
-
-def _month_value(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}"
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + delta
-    return idx // 12, idx % 12 + 1
-
-
-def _window(lo: dt.date, hi: dt.date) -> tuple[str | None, str | None]:
-    """A span of days as a value: its month when it lies in one month, else unknown."""
-    if hi < lo:
-        lo, hi = hi, lo
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return _month_value(lo.year, lo.month), "month"
-    return None, None
-
-
-def _monday(d: dt.date) -> dt.date:
-    return d - dt.timedelta(days=d.weekday())
-
-
-def _count(phrase: str) -> int | None:
-    """The number a pattern captured ("three", "a", "12"), None for a vague one ("several", "a few"). A scale
-    word alone counts one of it: the patterns start at "hundred" and leave its "a"/"one" out ("a hundred days
-    ago")."""
-    n = parse_number(phrase)
-    return parse_number("one " + phrase) if n is None else n
-
-
-_Value = tuple[str | None, str | None]
-_DROP = ("drop", "drop")  # a pattern matched something that is not a date (e.g. "31 June")
-
-
-def _numeric_date(a: int, b: int, year: int, sep: str) -> dt.date | None:
-    """`7/28/2021` is M/D (US style) unless the first number cannot be a month; `28.7.2021`/`28-7-2021` is D.M."""
-    if sep == "/":
-        month, day = (a, b) if a <= 12 else (b, a)
-    else:
-        day, month = (a, b) if b <= 12 else (b, a)
-    return _safe_date(year, month, day)
-
-
-def _resolve(kind: str, m: re.Match[str], published: dt.date | None, mod: str = "") -> _Value:
-    """Value and precision of one matched expression (anchored ones are settled later)."""
-    g = m.groupdict()
-    if kind == "iso":
-        d = _safe_date(int(g["year"]), int(g["month"]), int(g["day"]))
-        return (d.isoformat(), "day") if d else _DROP
-    if kind == "numeric":
-        d = _numeric_date(int(g["a"]), int(g["b"]), int(g["year"]), g["sep"])
-        return (d.isoformat(), "day") if d else _DROP
-    if kind in ("dmy", "mdy"):
-        month, day = _month_num(g["mon"]), int(g["day"])
-        if not 1 <= day <= 31:
-            return _DROP
-        if g.get("year"):
-            d = _safe_date(int(g["year"]), month, day)
-            return (d.isoformat(), "day") if d else _DROP
-        if _safe_date(2000, month, day) is None:
-            return _DROP
-        if published is None:
-            return None, None
-        d = _infer_year(month, day, published)
-        return (d.isoformat(), "day") if d else _DROP
-    if kind == "my":
-        return _month_value(int(g["year"]), _month_num(g["mon"])), "month"
-    if kind == "month":
-        if published is None:
-            return None, None
-        month = _month_num(g["mon"])
-        year = published.year if month <= published.month else published.year - 1
-        return _month_value(year, month), "month"
-    if kind == "month_rel":
-        if published is None:
-            return None, None
-        delta = {"last": -1, "previous": -1, "next": 1}.get(g["rel"].lower(), 0)
-        return _month_value(published.year + delta, _month_num(g["mon"])), "month"
-    if kind == "year":
-        return g["year"], "year"
-    if kind == "weekday":
-        if published is None:
-            return None, None
-        wd = _weekday_num(g["wd"])
-        if mod == "last":
-            d = resolve_weekday(wd, published - dt.timedelta(days=1))
-        elif mod == "next":
-            d = published + dt.timedelta(days=(wd - published.weekday() - 1) % 7 + 1)
-        elif mod == "this":
-            d = _monday(published) + dt.timedelta(days=wd)
-        else:
-            d = resolve_weekday(wd, published)
-        return d.isoformat(), "day"
-    if kind == "relday":
-        if published is None:
-            return None, None
-        s = " ".join(g["s"].lower().split())
-        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}.get(s, 0)
-        return (published + dt.timedelta(days=offset)).isoformat(), "day"
-    if kind == "ago":
-        n = _count(g["n"])
-        unit = g["unit"].lower().rstrip("s")
-        if published is None or n is None or unit == "week":
-            return None, None
-        if unit == "day":
-            return (published - dt.timedelta(days=n)).isoformat(), "day"
-        if unit == "month":
-            return _month_value(*_add_months(published.year, published.month, -n)), "month"
-        return str(published.year - n), "year"
-    if kind in ("period", "weekend"):
-        if published is None:
-            return None, None
-        mod = " ".join((g.get("pmod") or "the").lower().split())
-        unit = (g.get("unit") or "weekend").lower()
-        last = mod in ("last", "previous", "early last", "late last")
-        nxt = mod in ("next", "coming")
-        if unit == "week":
-            if last or mod == "past":
-                return _window(_monday(published) - dt.timedelta(days=7), published - dt.timedelta(days=1))
-            if nxt:
-                return _window(published + dt.timedelta(days=1), _monday(published) + dt.timedelta(days=13))
-            return _window(_monday(published), published)
-        if unit == "weekend":
-            if nxt:
-                sat = published + dt.timedelta(days=(5 - published.weekday() - 1) % 7 + 1)
-                return _window(sat, sat + dt.timedelta(days=1))
-            sat = resolve_weekday(5, published)
-            return _window(sat, min(sat + dt.timedelta(days=1), published))
-        if mod == "past":
-            return None, None  # "the past month/year" is a duration
-        delta = -1 if last else 1 if nxt else 0
-        if unit == "month":
-            return _month_value(*_add_months(published.year, published.month, delta)), "month"
-        return str(published.year + delta), "year"
-    return None, None  # durations, and anchored forms before anchoring
 
 
 def _anchor_offset(m: re.Match[str]) -> int | None:
@@ -363,6 +183,8 @@ def _as_date(value) -> dt.date | None:
         return value
     if isinstance(value, dt.datetime):
         return value.date()
+    from .datefields import parse_date_field  # at call time: datefields builds on this module's patterns
+
     try:
         return parse_date_field(value)
     except ValueError:
@@ -465,152 +287,3 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             anchor = dt.date.fromisoformat(value)
         out.append(DateMention(s, e, text[s:e], value, precision))
     return out
-
-
-# --- date fields ------------------------------------------------------------------------------------------------
-
-_ISO_FIELD = re.compile(
-    r"\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?\s*")
-_COMPACT_FIELD = re.compile(r"\s*(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)\s*")
-_NUMERIC_FIELD = re.compile(r"\s*(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
-                            r"(?:[T ,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*")
-_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?|date(?:\s+of\s+"
-    r"publication)?|publication\s+date|dated?)\s*:?\s*")
-_TRAILING_TIME = re.compile(
-    r"(?i)(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?)?)\s*$")
-
-_DATEPARSER_SETTINGS = {
-    "PREFER_DAY_OF_MONTH": "first",
-    "PREFER_DATES_FROM": "past",
-    "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # never "now": the result must not depend on the day we run
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "STRICT_PARSING": True,
-    "PARSERS": ["custom-formats", "absolute-time"],  # no relative dates ("yesterday") and no timestamps
-    "RETURN_AS_TIMEZONE_AWARE": False,
-    "DATE_ORDER": "DMY",
-}
-# A fixed list, so that language detection is deterministic; all are bundled with dateparser (no download).
-DATEPARSER_LANGUAGES = ["en", "fr", "es", "de", "ar", "tr", "ru"]
-
-
-def _dateparser_date(value: str) -> dt.date | None:
-    import dateparser  # imported lazily: slow to import, and needed only for unusual date fields
-
-    try:
-        parsed = dateparser.parse(value, languages=DATEPARSER_LANGUAGES, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError, TypeError, IndexError, KeyError):  # odd inputs make it raise, not return None
-        return None
-    return parsed.date() if parsed is not None else None
-
-
-def parse_date_field(value: str) -> dt.date:
-    """The date in a `published`/`date` field: ISO (with or without a time), M/D/YYYY (FA-KES), "28 July 2021",
-    "July 28, 2021", "Wed 05 Apr 2017", and, through dateparser, most other absolute forms and languages.
-
-    Raises ValueError when the field holds no complete date (a month or a year alone is not a publication date),
-    rather than guessing: the caller then falls back to the date found in the text.
-    """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"expected a date string, got {type(value).__name__}")
-    if not value.strip():
-        raise ValueError("empty date")
-    for rx in (_ISO_FIELD, _COMPACT_FIELD):
-        m = rx.fullmatch(value)
-        if m:
-            d = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
-            if d is None:
-                raise ValueError(f"not a valid calendar date: {value!r}")
-            return d
-    m = _NUMERIC_FIELD.fullmatch(value)
-    if m:
-        d = _numeric_date(int(m["a"]), int(m["b"]), int(m["year"]), m["sep"])
-        if d is None:
-            raise ValueError(f"not a valid calendar date: {value!r}")
-        return d
-    core = _TRAILING_TIME.sub("", _LABEL.sub("", value)).strip().rstrip(".,")
-    for kind in ("dmy", "mdy"):
-        rx = _RX[kind]
-        m = rx.fullmatch(core)
-        if m and m.group("year"):
-            d = _safe_date(int(m["year"]), _month_num(m["mon"]), int(m["day"]))
-            if d is None:
-                raise ValueError(f"not a valid calendar date: {value!r}")
-            return d
-    if len(value) > 200:
-        raise ValueError(f"not a date (too long): {value[:40]!r}...")
-    d = _dateparser_date(core or value)
-    if d is None:
-        raise ValueError(f"cannot read a complete date (day, month and year) from {value!r}")
-    return d
-
-
-# --- publication date in the text -------------------------------------------------------------------------------
-
-_GLUED_YEAR = re.compile(rf"(?P<mon>{_MONTH_ANY})\s+(?P<day>[0-3]\d)(?P<year>(?:19|20)\d\d)(?!\d)")
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+)*(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)*)?,"
-    rf"[ \t]*(?:(?P<mon1>{_MONTH_ANY})[ \t]+(?P<day1>[0-3]?\d)|(?P<day2>[0-3]?\d)[ \t]+(?P<mon2>{_MONTH_ANY}))"
-    r"(?:st|nd|rd|th)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—:]")
-_ANY_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d])")
-_HEADER_PREFIX = re.compile(
-    r"^\s*(?:(?i:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?|date(?:\s+of\s+"
-    r"publication)?|publication\s+date|by\s+[^,|\n]{1,60})|[A-Z][A-Z .'’-]{2,40},?)?\s*[:|,•·-]?\s*$")
-MAX_HEADER_LINES = 15
-MAX_SHORT_LINE = 100
-SINGLE_LINE_HEAD = 250
-
-
-def find_published(text: str, head_chars: int = 800) -> dt.date | None:
-    """The publication date from an article's header, when no field gives it; None when the header has none.
-
-    Accepted, earliest first: a full date (day, month, year) that starts a line (after an optional label such
-    as "Published" or "Date of publication"), or stands in a short header line ("28 July, 2021",
-    "By X | July 28, 2021"), or, in a text without line breaks (FA-KES), stands in its first 250 characters.
-    Failing that, a dateline "DAMASCUS, July 28 (Reuters) -" when a year is given in the header above it.
-    A date deep in the body is never taken: it is usually the date of something else.
-    """
-    if not text:
-        return None
-    head = text[:head_chars]
-    head = _GLUED_YEAR.sub(lambda m: f"{m['mon']} {m['day']} {m['year']}", head)  # "Apr 232017" (JT)
-    single_line = "\n" not in head.strip()
-    line_starts = [0] + [i + 1 for i, ch in enumerate(head) if ch == "\n"]
-    found: list[tuple[int, dt.date]] = []
-    for kind in ("iso", "numeric", "dmy", "mdy"):
-        rx = _RX[kind]
-        for m in rx.finditer(head):
-            if kind in ("dmy", "mdy") and not m.group("year"):
-                continue
-            value, precision = _resolve(kind, m, None)
-            if precision != "day" or value is None:
-                continue
-            start = m.start()
-            line_no = sum(1 for ls in line_starts if ls <= start) - 1
-            if line_no >= MAX_HEADER_LINES:
-                continue
-            ls = line_starts[line_no]
-            le = head.find("\n", start)
-            line = head[ls:le if le >= 0 else len(head)]
-            prefix = head[ls:start]
-            ok = (_HEADER_PREFIX.match(prefix) is not None or len(line.strip()) <= MAX_SHORT_LINE
-                  or (single_line and start < SINGLE_LINE_HEAD))
-            if ok:
-                found.append((start, dt.date.fromisoformat(value)))
-    if found:
-        return min(found)[1]
-    for m in _DATELINE.finditer(head):
-        years = _ANY_YEAR.findall(head[:m.start()])
-        if not years:
-            continue
-        mon = m["mon1"] or m["mon2"]
-        day = int(m["day1"] or m["day2"])
-        d = _safe_date(int(years[-1]), _month_num(mon), day)
-        if d is not None:
-            return d
-    return None

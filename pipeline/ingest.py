@@ -315,7 +315,7 @@ def finish(art: Article, published: str | None, max_chars: int, seen: set[str]) 
 
     Public because the run is not its only caller: `api.extract` and the views (re-reading a document's
     text) finish an article the same way, so their text and offsets are the run's."""
-    from . import dates
+    from . import datefields
 
     art.text = clean_text(art.text)
     if art.doc_id in seen:
@@ -336,13 +336,13 @@ def finish(art: Article, published: str | None, max_chars: int, seen: set[str]) 
         art.title = first[:200] or None
     if art.published:
         try:
-            art.published = dates.parse_date_field(art.published).isoformat()
+            art.published = datefields.parse_date_field(art.published).isoformat()
         except ValueError as e:
             art.problems.append(IngestError(art.path, art.doc_id, art.line, "BadDate",
                                             f"cannot parse the published date {art.published!r} ({e}); the document "
                                             "was processed with the date found in its text or --published"))
             art.published = None
     if not art.published:
-        found = dates.find_published(art.text)
+        found = datefields.find_published(art.text)
         art.published = found.isoformat() if found else published
     return art

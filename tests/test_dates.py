@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import DateMention, find_dates, find_published, parse_date_field, resolve_weekday
+from pipeline.datefields import find_published, parse_date_field
+from pipeline.dates import DateMention, find_dates, resolve_weekday
 
 # The first 400 characters of the seed article (gold/daraa-al-balad-2021-07-28.txt), copied so that the test
 # does not depend on files outside the repository.
