@@ -194,6 +194,7 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     if label == "PERSON":
         return Sig(kinds=frozenset({"person"}))
     if label == "PLACE":
+        text = g.possessive_base(text)  # "Syrias" is Syria, a country: it cannot join a city it names
         found = g.gaz.lookup(text) or g.gaz.lookup(ADMIN_TAIL.sub("", text.strip()))
         cc = next((p.country for p in found if p.kind == "country"), None)
         # a place is what the gazetteer resolves it to, by name, country and level: "Raqqa" and "Raqqah" share their

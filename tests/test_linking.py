@@ -24,6 +24,7 @@ def conflict(guards, a, b, label_a="FACTION", label_b="FACTION"):
     ("Islamic State", "the international coalition", "FACTION", "FACTION", "two registry actors"),
     ("Syria", "Iraq", "PLACE", "PLACE", "two countries"),
     ("Damascus", "Latakia", "PLACE", "PLACE", "two places"),
+    ("Syrias", "Deir ez-Zor", "PLACE", "PLACE", "two places"),  # the possessive is the country, not the city
     ("Syrian regime", "Russian jets", "FACTION", "FACTION", "two nationalities"),
     ("rebels", "Free Syrian Army rebels", "FACTION", "FACTION", "a generic side and a named actor"),
     ("militants", "Islamic State", "FACTION", "FACTION", "a generic side and a named actor"),
