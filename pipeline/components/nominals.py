@@ -17,11 +17,12 @@ names from `doc.ents`, and may opt in to descriptions from the span group.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import extensions, gazetteer
 from ..schema import LABEL_TYPE
@@ -34,6 +35,51 @@ SPAN_KEY = "sitrep_nominals"  # doc.spans group: kept out of doc.ents, so stages
 
 LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "advmod", "nmod", "npadvmod", "quantmod", "case", "punct"}
 COMPAT = {"PLACE": ("PLACE",), "PERSON": ("PERSON",), "FACTION": ("FACTION", "ORG"), "ORG": ("ORG", "FACTION")}
+
+
+@dataclass
+class NominalDoc:
+    """One Doc's facts the nominal steps share (never kept on the component): its entities, the entity at each
+    token (`len(ents)` where a nominal mention already took it), the named actor mentions and their starts, the
+    words that named each person, sentence starts, and the named mention each noun last described."""
+    doc: Doc
+    ents: list[Span]
+    ent_at: list[int]
+    named: list[Span]
+    starts: list[int]
+    sent_starts: list[int]
+    titles: dict[str, set[str]] = field(default_factory=dict)
+    described: dict[str, Span] = field(default_factory=dict)  # noun -> the named mention ("a town" -> Daquq)
+
+    @classmethod
+    def build(cls, doc: Doc) -> NominalDoc:
+        ents = list(doc.ents)
+        ent_at = [-1] * len(doc)
+        for n, e in enumerate(ents):
+            for t in range(e.start, e.end):
+                ent_at[t] = n
+        named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
+        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        return cls(doc, ents, ent_at, named, [e.start for e in named], sent_starts)
+
+    def named_at(self, i: int) -> Span | None:
+        """The named actor mention at token `i`, if any (not one a nominal took)."""
+        if 0 <= i < len(self.doc) and 0 <= self.ent_at[i] < len(self.ents):
+            e = self.ents[self.ent_at[i]]
+            return e if e.label_ in LABEL_TYPE and e._.actor_key else None
+        return None
+
+
+def name_after_phrase(d: NominalDoc, tok: Token) -> int | None:
+    """Where a name after the whole phrase of `tok` and a comma would start, past up to five title words ("the
+    Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja'afari"); None when no comma follows the phrase."""
+    doc, j = d.doc, tok.right_edge.i + 1
+    if not (j < len(doc) and doc[j].text == ","):
+        return None
+    j += 1
+    while j < len(doc) - 1 and j <= tok.right_edge.i + 5 and d.ent_at[j] < 0 and (doc[j].is_title or doc[j].is_upper):
+        j += 1  # titles before the name: "HE Dr", "Gen."
+    return j
 
 
 def _singular(w: str) -> str:
@@ -69,6 +115,7 @@ class NominalLinker(Component):
         self.settlement_nouns = frozenset(kinds["settlement"])
         self.abbreviations = spec["title_abbreviations"]  # "Gen." before a name: "the general" refers to it
         self.peoples = frozenset(spec.get("peoples", ()))
+        self.compatible = {w: frozenset(lab for c in cs for lab in COMPAT[c]) for w, cs in self.classes.items()}
         self._ids = {self.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
         self.gaz = gazetteer.places()
         self._kind: dict[str, str | None] = {}
@@ -97,49 +144,41 @@ class NominalLinker(Component):
         hits = [i for i, h in enumerate(lower) if h in self._ids]
         if not hits:
             return doc
-        ents = list(doc.ents)
-        ent_at = [-1] * len(doc)
-        for n, e in enumerate(ents):
-            for t in range(e.start, e.end):
-                ent_at[t] = n
-        named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
-        starts = [e.start for e in named]
         actors = {a["key"]: a for a in (doc._.actor_clusters or [])}
+        d = NominalDoc.build(doc)
+        d.titles = self._titles(doc, d.named, actors)
         links: dict[str, int] = {}  # actor key -> descriptions linked to it: sitrep_actors adds them up
-        titles = self._titles(doc, named, actors)
-        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         new: list[Span] = []
-        described: dict[str, Span] = {}  # noun -> the named mention it last described ("a town" -> Daquq)
         for i in hits:
-            tok = doc[i]
-            if ent_at[i] >= 0 or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            sp, key = self._mention(d, doc[i], self._ids[lower[i]])
+            if sp is None:
                 continue
-            noun = self._ids[lower[i]]
-            span = self._span(doc, tok, ent_at)
-            if span is None:
-                continue
-            ante = None
-            if noun in self.classes and named:
-                ante = self._antecedent(doc, tok, noun, span, ents, ent_at, named, starts, titles, sent_starts,
-                                        described)
-            if ante is not None:
-                described[_singular(noun)] = ante
-                sp = Span(doc, span[0], span[1], label=ante.label_)
-                sp._.actor_key = ante._.actor_key
-                if ante._.actor_key in actors:
-                    links[ante._.actor_key] = links.get(ante._.actor_key, 0) + 1
-            else:
-                label = self._description(doc, tok, noun, ents, ent_at)
-                if label is None:
-                    continue
-                sp = Span(doc, span[0], span[1], label=label)  # names no one: a mention without an actor
+            if key in actors:
+                links[key] = links.get(key, 0) + 1
             new.append(sp)
-            for t in range(span[0], span[1]):
-                ent_at[t] = len(ents)  # taken: no second nominal over these tokens
+            for t in range(sp.start, sp.end):
+                d.ent_at[t] = len(d.ents)  # taken: no second nominal over these tokens
         furniture = doc._.boilerplate or []  # page furniture (sitrep_boilerplate): no mention starts there
         doc._.nominal_links = links
         doc.spans[SPAN_KEY] = [sp for sp in new if not in_ranges(furniture, sp.start_char)] if furniture else new
         return doc
+
+    def _mention(self, d: NominalDoc, tok: Token, noun: str) -> tuple[Span | None, str | None]:
+        """The nominal mention `tok` heads and its actor key: with its antecedent's label and actor, or a
+        description's label without an actor (key None); (None, None) when it is neither."""
+        if d.ent_at[tok.i] >= 0 or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            return None, None
+        span = self._span(d.doc, tok, d.ent_at)
+        if span is None:
+            return None, None
+        ante = self._antecedent(d, tok, noun, span) if noun in self.classes and d.named else None
+        if ante is not None:
+            d.described[_singular(noun)] = ante
+            sp = Span(d.doc, span[0], span[1], label=ante.label_)
+            sp._.actor_key = ante._.actor_key
+            return sp, ante._.actor_key
+        label = self._description(d.doc, tok, noun, d.ents, d.ent_at)
+        return (None if label is None else Span(d.doc, span[0], span[1], label=label)), None  # names no one
 
     def _description(self, doc: Doc, tok, noun: str, ents: list[Span], ent_at: list[int]) -> str | None:
         """The label of a description that refers to no named actor ("a hospital", "civilians", "a spokesman"), or
@@ -173,98 +212,102 @@ class NominalLinker(Component):
             start += 1
         return start, tok.i + 1
 
-    def _antecedent(self, doc, tok, noun, span, ents, ent_at, named, starts, titles, sent_starts, described):
-        labels = {lab for c in self.classes[noun] for lab in COMPAT[c]}
+    def _antecedent(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
+        """The named mention a description refers to: said beside it (apposition, a title, "the town of X", a
+        copula), else, for a definite description, an earlier actor it names or the nearest of its class."""
+        for step in (self._appositive, self._titled, self._predicate, self._definite):
+            e = step(d, tok, noun, span)
+            if e is not None:
+                return e
+        return None
 
-        def ok(e) -> bool:
-            if e.label_ not in labels or not e._.actor_key:
-                return False
-            if e.label_ == "PLACE":
-                return "PLACE" in self.classes[noun] and self._fits_place(noun, e.text)
-            if e.label_ == "PERSON":
-                return "PERSON" in self.classes[noun]
-            return any(c in ("FACTION", "ORG") for c in self.classes[noun])
+    def _refers(self, noun: str, e: Span | None) -> bool:
+        """A named mention the noun can describe: of a compatible label, with an actor, a place of its kind."""
+        if e is None or e.label_ not in self.compatible[noun] or not e._.actor_key:
+            return False
+        if e.label_ == "PLACE":
+            return "PLACE" in self.classes[noun] and self._fits_place(noun, e.text)
+        if e.label_ == "PERSON":
+            return "PERSON" in self.classes[noun]
+        return any(c in ("FACTION", "ORG") for c in self.classes[noun])
 
-        def named_at(i):
-            if 0 <= i < len(doc) and ent_at[i] >= 0 and ent_at[i] < len(ents):
-                e = ents[ent_at[i]]
-                return e if e.label_ in LABEL_TYPE and e._.actor_key else None
-            return None
-
-        # apposition: "Daquq, a town ...", "the spokesman, Col. X", "X, commander of Y". An indefinite one about
-        # a person ("X, an activist with Y") classifies rather than refers: it is the actor's role, not a mention
+    def _appositive(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
+        """Apposition: "Daquq, a town ...", "the spokesman, Col. X", "X, commander of Y". An indefinite one about
+        a person ("X, an activist with Y") classifies rather than refers: it is the actor's role, not a mention."""
+        doc = d.doc
         indefinite = doc[span[0]].lower_ in ("a", "an")
 
-        def appos_ok(e) -> bool:
-            return e is not None and ok(e) and not (indefinite and e.label_ == "PERSON")
+        def fits(e: Span | None) -> bool:
+            return self._refers(noun, e) and not (indefinite and e.label_ == "PERSON")
 
-        if tok.dep_ == "appos":
-            e = named_at(tok.head.i)
-            if appos_ok(e):
-                return e
-        for c in tok.rights:
-            if c.dep_ == "appos":
-                e = named_at(c.i)
-                if appos_ok(e):
-                    return e
+        heads = [tok.head.i] if tok.dep_ == "appos" else []
+        for i in heads + [c.i for c in tok.rights if c.dep_ == "appos"]:
+            if fits(d.named_at(i)):
+                return d.named_at(i)
         # "the Minister of Foreign Affairs of Iraq, HE Dr Ibrahim Al-Ja'afari": the name after the whole phrase
-        j = tok.right_edge.i + 1
-        if j < len(doc) and doc[j].text == "," and not indefinite:
-            j += 1
-            while j < len(doc) - 1 and j <= tok.right_edge.i + 5 and ent_at[j] < 0 and (doc[j].is_title or
-                                                                                      doc[j].is_upper):
-                j += 1  # titles before the name: "HE Dr", "Gen."
-            e = named_at(j)
-            if appos_ok(e) and e.label_ == "PERSON" and e.start == j:
+        j = name_after_phrase(d, tok)
+        if j is not None and not indefinite:
+            e = d.named_at(j)
+            if fits(e) and e.label_ == "PERSON" and e.start == j:
                 return e
         s = span[0]
         if s >= 2 and doc[s - 1].text == ",":
-            e = named_at(s - 2)
-            if appos_ok(e) and (doc[s].lower_ in ("a", "an", "the") or doc[s].i == tok.i
-                                            or doc[s].pos_ in ("ADJ", "NOUN", "PROPN")):
+            e = d.named_at(s - 2)
+            if fits(e) and (doc[s].lower_ in ("a", "an", "the") or doc[s].i == tok.i
+                            or doc[s].pos_ in ("ADJ", "NOUN", "PROPN")):
                 return e
-        # a title right before the name: "commander Joseph Votel"; "the town of Daquq"
-        nxt = named_at(tok.i + 1)
-        if nxt is not None and nxt.start == tok.i + 1 and nxt.label_ == "PERSON" and ok(nxt):
+        return None
+
+    def _titled(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
+        """A title right before the name: "commander Joseph Votel"; "the town of Daquq"."""
+        nxt = d.named_at(tok.i + 1)
+        if nxt is not None and nxt.start == tok.i + 1 and nxt.label_ == "PERSON" and self._refers(noun, nxt):
             return nxt
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and "PLACE" in self.classes[noun]:
-            e = named_at(tok.i + 2)
-            if e is not None and e.start == tok.i + 2 and e.label_ == "PLACE" and ok(e):
+        if tok.i + 2 < len(d.doc) and d.doc[tok.i + 1].lower_ == "of" and "PLACE" in self.classes[noun]:
+            e = d.named_at(tok.i + 2)
+            if e is not None and e.start == tok.i + 2 and e.label_ == "PLACE" and self._refers(noun, e):
                 return e
-        # "Bashar al-Assad, who would later become the President of Syria", "X is the group's leader"
-        if tok.dep_ == "attr" and not indefinite and tok.head.lower_ in COPULAS:
-            for c in tok.head.children:
-                if c.dep_ == "nsubj":
-                    subj = c.head.head if c.tag_ in ("WP", "WDT") and c.head.dep_ == "relcl" else c
-                    e = named_at(subj.i)
-                    if e is None:  # "his brother Bashar al-Assad, who ...": the name in apposition to the noun
-                        e = next((named_at(a.i) for a in subj.children if a.dep_ == "appos" and named_at(a.i)), None)
-                    if e is not None and ok(e):
-                        return e
-        # definite descriptions refer back
-        det = doc[span[0]].lower_
-        if det not in self.dets or span[0] == tok.i:
+        return None
+
+    def _predicate(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
+        """"Bashar al-Assad, who would later become the President of Syria", "X is the group's leader"."""
+        if tok.dep_ != "attr" or d.doc[span[0]].lower_ in ("a", "an") or tok.head.lower_ not in COPULAS:
             return None
-        k = bisect.bisect_left(starts, span[0])
+        for c in tok.head.children:
+            if c.dep_ == "nsubj":
+                subj = c.head.head if c.tag_ in ("WP", "WDT") and c.head.dep_ == "relcl" else c
+                e = d.named_at(subj.i)
+                if e is None:  # "his brother Bashar al-Assad, who ...": the name in apposition to the noun
+                    e = next((d.named_at(a.i) for a in subj.children if a.dep_ == "appos" and d.named_at(a.i)), None)
+                if e is not None and self._refers(noun, e):
+                    return e
+        return None
+
+    def _definite(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
+        """A definite description refers back: to the mention a description of the same noun named ("Daquq, a
+        town ... the town"), an earlier actor whose name holds the noun or whose title or role it was, or (a
+        generic noun) the nearest earlier actor of its class, at most `max_sentences_back` sentences back."""
+        if d.doc[span[0]].lower_ not in self.dets or span[0] == tok.i:
+            return None
+        k = bisect.bisect_left(d.starts, span[0])
         word = _singular(noun)
-        if word in described:  # "Daquq, a town ... the town"
-            return described[word]
-        # the noun is part of the actor's name, or was its title or role
-        for e in reversed(named[:k]):
-            if not ok(e):
+        if word in d.described:
+            return d.described[word]
+        for e in reversed(d.named[:k]):
+            if not self._refers(noun, e):
                 continue
             if e.label_ == "PERSON":
-                if word in titles.get(e._.actor_key, ()):
+                if word in d.titles.get(e._.actor_key, ()):
                     return e
             elif any(_singular(t.lower_) == word for t in e) and len(e) > 1:
                 return e
         if noun not in self.generic or not k:
             return None
-        here = bisect.bisect_right(sent_starts, tok.i)
-        for e in reversed(named[:k]):
-            if here - bisect.bisect_right(sent_starts, e.start) > self.max_back:
+        here = bisect.bisect_right(d.sent_starts, tok.i)
+        for e in reversed(d.named[:k]):
+            if here - bisect.bisect_right(d.sent_starts, e.start) > self.max_back:
                 return None
-            if ok(e):
+            if self._refers(noun, e):
                 return e
         return None
 

@@ -98,7 +98,8 @@ class QuoteExtractor(Component):
 
 @Language.factory("sitrep_quotes", default_config={"lexicon": DEFAULT_LEXICON, "max_scare_words": 4,
                                                    "min_indirect_tokens": 2},
-                  assigns=["doc._.quotes"], requires=["token.dep", "token.tag", "doc.ents", "doc._.actors"])
+                  assigns=["doc._.quotes", "doc._.speaker_roles"],
+                  requires=["token.dep", "token.tag", "doc.ents", "doc._.actor_clusters"])
 def make_quotes(nlp: Language, name: str, lexicon: str, max_scare_words: int,
                 min_indirect_tokens: int) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, lexicon=lexicon, max_scare_words=max_scare_words,

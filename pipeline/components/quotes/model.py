@@ -145,7 +145,7 @@ class DocContext:
             if e.label_ == "PERSON" and len(e) > 1:
                 full_names.setdefault(e[-1].lower_, e)
         return cls(doc, cues, ix, ix.text, ix.paragraphs, ents, ix.ent_at,
-                   {a["key"]: a for a in (doc._.actors or [])}, full_names)
+                   {a["key"]: a for a in (doc._.actor_clusters or [])}, full_names)
 
     @cached_property
     def lowers(self) -> list[int]:

@@ -168,9 +168,10 @@ def resolve(ctx: DocContext, m: Span, known: Mentions) -> tuple[str, str | None,
     return m.text.strip(), None, None
 
 
-def set_role(subj: Token, key: str | None, actors: dict) -> None:
-    """The speaker's apposition ("X, a spokesman for Y") is its actor's role, when it has none yet."""
-    if not key or key not in actors or actors[key].get("role"):
+def set_role(subj: Token, key: str | None, actors: dict, roles: dict[str, str]) -> None:
+    """The speaker's apposition ("X, a spokesman for Y") is its actor's role, when it has none yet: noted in
+    `roles` (`doc._.speaker_roles`), which sitrep_actors merges into the actor."""
+    if not key or key not in actors or actors[key].get("role") or key in roles:
         return
     ap = next((c for c in subj.children if c.dep_ == "appos"), None)
     if ap is None:
@@ -181,7 +182,7 @@ def set_role(subj: Token, key: str | None, actors: dict) -> None:
     if toks:
         role = ap.doc[toks[0].i:toks[-1].i + 1].text
         if 0 < len(role) <= 120:
-            actors[key]["role"] = role
+            roles[key] = role
 
 
 def _span_chars(ctx: DocContext, m: Span) -> tuple[int, int]:
@@ -198,6 +199,8 @@ def attribute(ctx: DocContext, quotes: list[Candidate]) -> list[dict]:
     """Step 4: the quote records in text order, each with its speaker resolved (earlier speakers first, so a
     pronoun can go back to them) and its confidence."""
     known = Mentions(ctx)
+    roles: dict[str, str] = {}
+    ctx.doc._.speaker_roles = roles  # filled as the speakers are resolved
     # subjects headed by an organisation noun ("The X newspaper reported"), for "it said"
     ctx.org_subjects = [ctx.doc[i] for i, h in enumerate(ctx.lowers) if h in ctx.cues.kind_ids and
                         not ctx.inside[i] and ctx.doc[i].dep_ in SUBJECT_DEPS and ctx.ent_at[i] < 0]
@@ -210,7 +213,7 @@ def attribute(ctx: DocContext, quotes: list[Candidate]) -> list[dict]:
             s0, s1 = _span_chars(ctx, m)
             name, key, label = resolve(ctx, m, known)
             if subj is not None and m.label_ in LABEL_TYPE:
-                set_role(subj, key, ctx.actors)
+                set_role(subj, key, ctx.actors, roles)
             if label == "ORG" and m.label_ == "ORG" and looks_personal(m):
                 label = "PERSON"  # "said Jane Doe, a teacher" with the name tagged as an organisation
             known.speakers.append(Speaker(m.start_char, name, key, label))

@@ -1,0 +1,59 @@
+"""`sitrep_aliases`: group a document's mentions into actors; every mention gets `span._.actor_key`.
+
+Links, within one document: spelling variants ("Dara al-Balad" -> "Daraa al-Balad", rapidfuzz), surnames and
+partial names to the one full name they belong to ("Hourani" -> "Hamza al-Hourani"), registry aliases
+("Daesh", "ISIL" -> "Islamic State"), acronyms and "also known as" ("Islamic State of Iraq and the Levant (ISIL)"),
+and short forms of a faction to its one fuller form ("the regime", "regime forces" -> "Syrian regime forces").
+Places get coordinates from the gazetteer, choosing among same-name places by the document's other places.
+
+The steps: `clusters` (the link rules), `geo` (placing the place clusters), `records` (state forces, names, keys,
+roles); their per-Doc facts are one `model.DocContext`, never state of the component.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ... import extensions, gazetteer
+from ...gazetteer import place_key
+from ...linkrules import Guards
+from ..base import Component
+from .clusters import initials, link
+from .geo import geocode
+from .model import DocContext, Lookups
+from .records import build_actors, join_state_forces, state_forces, state_name
+
+extensions.register()
+
+
+class AliasLinker(Component):
+    """Settings: `fuzzy_cutoff` (rapidfuzz ratio of two spellings of one name). Its data is the gazetteer and the
+    faction registry (`gazetteer`, shared by the process), so nothing of its own is written by `to_disk`."""
+
+    def setup(self, data: dict) -> None:
+        gaz, capitals = gazetteer.places(), gazetteer.capitals()
+        canon = gazetteer.factions()[1]
+        self.lookups = Lookups(gaz, canon, capitals, Guards(gaz, canon, capitals), gazetteer.country_names(),
+                               self.settings["fuzzy_cutoff"])
+
+    def process(self, doc: Doc) -> Doc:
+        lx = self.lookups
+        ctx = DocContext.build(doc, lx.guards)
+        link(ctx, lx)
+        clusters = ctx.clusters()
+        places = geocode(ctx, lx, clusters)
+        state = state_forces(ctx, lx, clusters, places)
+        if state:
+            join_state_forces(ctx, state)
+            clusters = ctx.clusters()
+        doc._.actor_clusters = build_actors(ctx, lx, clusters, places, state)  # sitrep_actors: doc._.actors
+        return doc
+
+
+@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0},
+                  assigns=["doc._.actor_clusters", "span._.actor_key"], requires=["doc.ents", "token.dep"])
+def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float) -> AliasLinker:
+    return AliasLinker(nlp, name, fuzzy_cutoff=fuzzy_cutoff)
+
+
+__all__ = ["AliasLinker", "initials", "make_aliases", "place_key", "state_name"]
