@@ -7,7 +7,6 @@ import itertools
 import shutil
 from pathlib import Path
 
-import pytest
 import spacy
 
 from pipeline.components import entities, nominals
@@ -47,7 +46,6 @@ def _absolute_paths(cfg: dict) -> list[str]:
     return out
 
 
-@pytest.mark.slow
 def test_saved_pipeline_copied_to_another_path_gives_the_same_rows(nlp, tmp_path):
     nlp.to_disk(tmp_path / "saved")
     text = (tmp_path / "saved" / "config.cfg").read_text(encoding="utf-8")
