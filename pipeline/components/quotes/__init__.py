@@ -35,7 +35,7 @@ __all__ = ["DEFAULT_LEXICON", "QuoteExtractor", "extract", "make_quotes", "prepa
 def prepare(doc: Doc, cues: Cues) -> tuple[DocContext, list[Segment], list[Segment]]:
     """The Doc's context, its marked spans (their tokens marked `inside`) and the quotes nested in them."""
     ctx = DocContext.build(doc, cues)
-    segs = marks.segments(ctx.text, ctx.paras)
+    segs = marks.segments(ctx.text, ctx.paras, cues.max_scare_words)
     nested = [s for s in segs if s.nested]
     # a nickname inside a name (Marcia “Cia” Price) is neither a quote nor a boundary of a cue window
     segs = [s for s in segs if not s.nested and not marks.nickname(ctx.text, s)]
