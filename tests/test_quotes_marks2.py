@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.components.quotes.marks import possessive, segments, single_closes, single_opens
+from pipeline.components.quotes.marks import possessive, segments, sent_ends, single_closes, single_opens
 from pipeline.docindex import paragraphs
 
 
@@ -130,3 +130,10 @@ def test_a_speaker_named_after_a_long_quote(nlp, after, speaker, cue):
     speaker is the cue's own subject after the marks, or the noun after an inverted cue ("added a ...")."""
     qs = [(q["text"], q["speaker"], q["cue"]) for q in nlp(LONG + after)._.quotes if q["kind"] == "direct"]
     assert qs == [(LONG[1:-1], speaker, cue)]
+
+
+def test_no_sentence_end_inside_a_one_word_parenthesis(nlp):
+    text = "\u201cHe would be a great senator,\u201d Rep. Jane Roe (D-Md.) said. Then (it rained.) We left."
+    ends = sent_ends(text, 0, len(text), {"rep"})
+    assert [text[:e][-12:] for e in ends] == ["D-Md.) said.", "(it rained.)", "d.) We left."]
+    assert quotes(nlp, text[:text.index(" Then")]) == [("He would be a great senator,", "direct", "Jane Roe")]

@@ -197,10 +197,15 @@ def segments(text: str, paras: list[tuple[int, int]], min_words: int = 4) -> lis
 
 def sent_ends(text: str, a: int, b: int, abbr: set[str]) -> list[int]:
     """Offsets just after each sentence end in text[a:b]: . ! ? followed by space or a mark, not after an
-    abbreviation ("Mr.", "U.S.") or an initial. (Not the shared sentence splitter: these windows are cut by
-    the characters, across the parser's sentence breaks inside quotes.)"""
+    abbreviation ("Mr.", "U.S.") or an initial, nor inside a one-word parenthesis ("Cummings (D-Md.) said": a
+    sentence does not end inside a bracket that opened after it began). (Not the shared sentence splitter: these
+    windows are cut by the characters, across the parser's sentence breaks inside quotes.)"""
     out = []
     for m in SENT_END.finditer(text, a, b):
+        if m.group().endswith(")"):
+            opened = text.rfind("(", a, m.start())
+            if opened >= 0 and not any(c.isspace() for c in text[opened:m.start()]):
+                continue
         if m.group(1) == ".":
             w = WORD_BEFORE.search(text, max(a, m.start() - 12), m.start())
             if w and (w.group(1).lower() in abbr or len(w.group(1)) == 1 and w.group(1).isupper()):
