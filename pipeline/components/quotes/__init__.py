@@ -1,7 +1,8 @@
 """`sitrep_quotes`: direct and reported quotes with their speakers, on `doc._.quotes`.
 
 Quotation marks are paired with a character scan (`marks`: robust to the sentence splitter breaking inside
-quotes; nested and multi-paragraph quotes included); the attribution is read from a short window before or after
+quotes; double marks, and single ones told from apostrophes by their form; nested and multi-paragraph
+quotes included); the attribution is read from a short window before or after
 the marks (`cues`: the cue verb, a colon, a dash and a name, a transcript label) and the parse (`subjects`: the
 cue's subject), or from a speech-act verb governing a short fragment ("called it “a disgrace”"). Reported speech
 comes from the parse alone (`indirect`, `reported`): a speech verb with a clausal complement, a parenthetical cue,
