@@ -1,7 +1,8 @@
 """`sitrep_quotes`: direct and reported quotes with their speakers, on `doc._.quotes`.
 
 Quotation marks are paired with a character scan (`marks`: robust to the sentence splitter breaking inside
-quotes; nested and multi-paragraph quotes included); the attribution is read from a short window before or after
+quotes; double marks, and single ones told from apostrophes by their form; nested and multi-paragraph
+quotes included); the attribution is read from a short window before or after
 the marks (`cues`: the cue verb, a colon, a dash and a name, a transcript label) and the parse (`subjects`: the
 cue's subject), or from a speech-act verb governing a short fragment ("called it “a disgrace”"). Reported speech
 comes from the parse alone (`indirect`, `reported`): a speech verb with a clausal complement, a parenthetical cue,
@@ -35,7 +36,7 @@ __all__ = ["DEFAULT_LEXICON", "QuoteExtractor", "extract", "make_quotes", "prepa
 def prepare(doc: Doc, cues: Cues) -> tuple[DocContext, list[Segment], list[Segment]]:
     """The Doc's context, its marked spans (their tokens marked `inside`) and the quotes nested in them."""
     ctx = DocContext.build(doc, cues)
-    segs = marks.segments(ctx.text, ctx.paras)
+    segs = marks.segments(ctx.text, ctx.paras, cues.max_scare_words)
     nested = [s for s in segs if s.nested]
     # a nickname inside a name (Marcia “Cia” Price) is neither a quote nor a boundary of a cue window
     segs = [s for s in segs if not s.nested and not marks.nickname(ctx.text, s)]

@@ -97,7 +97,9 @@ def after_cue(ctx: DocContext, s: Segment, nxt: int, inside: list[bool], strict:
         according = v.lower_ in ctx.cues.according  # cue_ok checked the second word
         subj = subject(ctx.cues, v)
         if subj is not None and not (lo <= subj.i < hi) and not according:
-            subj = None
+            # a long quote parsed into the cue's clause gives the cue a subject inside the marks ("whatever
+            # the cost,” said the minister): the subject is the cue's own subject after the marks, if any
+            subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS and lo <= c.i < hi), None)
         if subj is None and not according:
             subj = adjacent_subject(ctx, v, lo, hi, True)
         if subj is None or subj.tag_ in BAD_SUBJ_TAGS:

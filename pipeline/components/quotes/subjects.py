@@ -98,6 +98,8 @@ def adjacent_subject(ctx: DocContext, v: Token, lo: int, hi: int, from_left: boo
         return found
     doc, ent_at = ctx.doc, ctx.ent_at
     k = v.i + 1
+    while k < hi and doc[k].dep_ in ("det", "amod", "nummod") and doc[k].head.i > k:
+        k += 1  # "said a senior commander": the noun after its determiner and adjectives
     if k < hi and (ent_at[k] >= 0 or doc[k].tag_ in PRONOUN_TAGS or doc[k].pos_ in ("PROPN", "NOUN")):
         while k + 1 < hi and (ent_at[k + 1] >= 0 and ent_at[k + 1] == ent_at[k] or
                               (ent_at[k] < 0 and doc[k + 1].pos_ in ("PROPN", "NOUN"))):
