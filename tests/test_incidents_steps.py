@@ -156,3 +156,14 @@ def test_parser_failures_become_errors_rows_not_lost_incidents(nlp, monkeypatch)
         "Remote explosive/landmine/IED", None, None, None)
     assert [(e["stage"], e["error"]) for e in doc._.errors] == [
         ("sitrep_incidents", "RuntimeError"), ("sitrep_incidents", "RuntimeError")]
+
+
+def test_a_date_inside_a_since_phrase_is_background(nlp):
+    text = ("A suicide bomber killed four people on Sunday in an attack on a hospital, the first explosion to hit "
+            "the town since the outbreak of the civil war in 2011.")
+    doc, _ = parse(nlp, text)
+    sent = doc[:]
+    assert when.in_since_phrase(sent, text.index("2011"))
+    assert not when.in_since_phrase(sent, text.index("Sunday"))
+    # the Sunday before publication for every incident of the sentence, never the war's start
+    assert [i["date"] for i in doc._.incidents] == ["2024-03-03"] * len(doc._.incidents) and doc._.incidents

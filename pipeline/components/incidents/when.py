@@ -25,11 +25,31 @@ def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
     text, bg = ctx.ix.text, ctx.lex.bg_dates
     s0, s1 = sent.start_char, sent.end_char  # Span offsets build Tokens on each access: read them once
     inside = [d for d in ctx.date_mentions if s0 <= d.start and d.end <= s1 and d.value
-              and not (bg and bg.search(text[max(0, d.start - 25):d.start].lower()))]
+              and not (bg and bg.search(text[max(0, d.start - 25):d.start].lower()))
+              and not in_since_phrase(sent, d.start)]
     if inside:
         pos = m.trigger.idx
         d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
         m.date = When(d.value, d.text, d.precision, True)
+
+
+# the phrase words between "since" and the date it dates: "since the outbreak of the war in 2011"
+SINCE_CHAIN = frozenset({"pobj", "prep", "compound", "nmod", "poss", "amod", "nummod", "appos", "det", "npadvmod"})
+
+
+def in_since_phrase(sent: Span, start: int) -> bool:
+    """The date at char `start` sits inside a "since ..." phrase ("since the outbreak of the war in 2011"): it dates
+    the start of a period the sentence looks back over, not the event (background, like "since 2011")."""
+    tok = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    for _ in range(8):
+        if tok is None:
+            return False
+        if tok.lower_ == "since" and tok.dep_ == "prep":
+            return True
+        if tok.dep_ not in SINCE_CHAIN or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def resolve(mentions: list[Mention], published: str | None) -> None:
