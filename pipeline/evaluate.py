@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -68,6 +69,20 @@ def predict(golds: list[tuple[Path, dict]], out: Path, model: str | None = None)
     return out / "tables"
 
 
+@dataclass
+class _Tally:
+    """One gold document's counts, the required items found and the misses, filled by the `_score_*` steps."""
+    doc: str
+    counts: dict
+    found: list = field(default_factory=list)
+    misses: list = field(default_factory=list)
+    hits: set = field(default_factory=set)
+
+
+def _gnames(g: dict) -> list[str]:
+    return [g["name"], *g.get("aliases", [])]
+
+
 def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
     """Counts for one gold document, plus the ids of required items found."""
     doc = gold["doc_id"]
@@ -76,40 +91,49 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
                         "incidents_pred", "incidents_pred_ok", "not_hits")}
     for f in INCIDENT_FIELDS:
         c[f"field_{f}_n"] = c[f"field_{f}_ok"] = 0
-    found, misses = [], []
+    tally = _Tally(doc, c)
     ments = t["mentions"][t["mentions"].doc_id == doc]
     acts = t["actors"][t["actors"].actor_id.isin(set(ments.actor_id.dropna()))]
     preds = [{"type": r["type"], "names": [r["name"], *as_list(r["aliases"])]} for _, r in acts.iterrows()]
-    gold_actors = gold.get("actors", [])
     said = ments.groupby("actor_id").text.agg(lambda s: sorted(set(s))).to_dict() if len(ments) else {}
+    _score_actors(tally, gold, preds)
+    _not_actor_hits(tally, gold, preds, ments)
+    _score_quotes(tally, gold, t["quotes"][t["quotes"].doc_id == doc])
+    c["not_hits"] = len(tally.hits)
+    _score_incidents(tally, gold, t["incidents"][t["incidents"].doc_id == doc], said)
+    return {"counts": c, "found": tally.found, "misses": tally.misses, "not_hits": sorted(tally.hits)}
 
-    def gnames(g):
-        return [g["name"], *g.get("aliases", [])]
 
+def _score_actors(tally: _Tally, gold: dict, preds: list[dict]) -> None:
+    c, gold_actors = tally.counts, gold.get("actors", [])
     for g in gold_actors:
         if not g.get("required"):
             continue
         c["actors_req"] += 1
-        if any(p["type"] == g["type"] and names_match(p["names"], gnames(g)) for p in preds):
+        if any(p["type"] == g["type"] and names_match(p["names"], _gnames(g)) for p in preds):
             c["actors_found"] += 1
-            found.append(f"{doc}|actor|{g['name']}")
+            tally.found.append(f"{tally.doc}|actor|{g['name']}")
         else:
-            misses.append(f"actor {g['type']}:{g['name']}")
+            tally.misses.append(f"actor {g['type']}:{g['name']}")
     c["actors_pred"] = len(preds)
-    c["actors_pred_ok"] = sum(any(p["type"] == g["type"] and names_match(p["names"], gnames(g)) for g in gold_actors)
-                              for p in preds)
-    hits = set()
+    c["actors_pred_ok"] = sum(any(p["type"] == g["type"] and names_match(p["names"], _gnames(g))
+                                  for g in gold_actors) for p in preds)
+
+
+def _not_actor_hits(tally: _Tally, gold: dict, preds: list[dict], ments: pd.DataFrame) -> None:
     for n in gold.get("not_actors", []):
         for p in preds:
             if ("type" not in n or n["type"] == p["type"]) and names_match(p["names"], [n["name"]]):
-                hits.add(f"actor {p['type']}:{n['name']}")
+                tally.hits.add(f"actor {p['type']}:{n['name']}")
         if "type" in n:
             for _, r in ments.iterrows():
                 if LABEL_TYPE.get(r["label"]) == n["type"] and names_match([r["text"]], [n["name"]]):
-                    hits.add(f"mention {r['label']}:{r['text']}")
-    speakers = {g["name"]: gnames(g) for g in gold_actors}
+                    tally.hits.add(f"mention {r['label']}:{r['text']}")
 
-    quotes = t["quotes"][t["quotes"].doc_id == doc]
+
+def _score_quotes(tally: _Tally, gold: dict, quotes: pd.DataFrame) -> None:
+    c, doc = tally.counts, tally.doc
+    speakers = {g["name"]: _gnames(g) for g in gold.get("actors", [])}
     qtexts = [(norm_text(r["text"]), r) for _, r in quotes.iterrows()]
     gq = gold.get("quotes", [])
     for g in gq:
@@ -119,24 +143,25 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
         snip = norm_text(g["quote"])
         cands = [r for txt, r in qtexts if snip in txt]
         if not cands:
-            misses.append(f"quote {g['quote'][:50]}")
+            tally.misses.append(f"quote {g['quote'][:50]}")
             continue
         c["quotes_found"] += 1
-        found.append(f"{doc}|quote|{g['quote'][:60]}")
+        tally.found.append(f"{doc}|quote|{g['quote'][:60]}")
         if any(names_match([str(r["speaker"])], speakers.get(g["speaker"], [g["speaker"]])) for r in cands):
             c["quotes_speaker_ok"] += 1
-            found.append(f"{doc}|speaker|{g['quote'][:60]}")
+            tally.found.append(f"{doc}|speaker|{g['quote'][:60]}")
         else:
-            misses.append(f"speaker of {g['quote'][:30]}: {cands[0]['speaker']} != {g['speaker']}")
+            tally.misses.append(f"speaker of {g['quote'][:30]}: {cands[0]['speaker']} != {g['speaker']}")
     c["quotes_pred"] = len(qtexts)
     c["quotes_pred_ok"] = sum(any(norm_text(g["quote"]) in txt for g in gq) for txt, _ in qtexts)
     for nq in gold.get("not_quotes", []):
         for txt, _ in qtexts:
             if txt.strip(" .,'\"") == norm_text(nq):
-                hits.add(f"quote {nq}")
-    c["not_hits"] = len(hits)
+                tally.hits.add(f"quote {nq}")
 
-    inc = t["incidents"][t["incidents"].doc_id == doc]
+
+def _score_incidents(tally: _Tally, gold: dict, inc: pd.DataFrame, said: dict) -> None:
+    c, doc, gold_actors = tally.counts, tally.doc, gold.get("actors", [])
     evid = [(norm_text(r["evidence"]), r) for _, r in inc.iterrows()]
     gi = gold.get("incidents", [])
 
@@ -149,10 +174,10 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
         c["incidents_req"] += 1
         cands = [r for txt, r in evid if matches(g, txt)]
         if not cands:
-            misses.append(f"incident {g['evidence'][0][:40]}")
+            tally.misses.append(f"incident {g['evidence'][0][:40]}")
             continue
         c["incidents_found"] += 1
-        found.append(f"{doc}|incident|{g['evidence'][0][:60]}")
+        tally.found.append(f"{doc}|incident|{g['evidence'][0][:60]}")
         best = max(cands, key=lambda r: sum(_field_ok(g, r, f, gold_actors, said) for f in INCIDENT_FIELDS))
         for f in INCIDENT_FIELDS:
             # a null gold count means "not stated" and is scored; other null gold fields are left open
@@ -161,12 +186,11 @@ def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
             c[f"field_{f}_n"] += 1
             if _field_ok(g, best, f, gold_actors, said):
                 c[f"field_{f}_ok"] += 1
-                found.append(f"{doc}|incident.{f}|{g['evidence'][0][:60]}")
+                tally.found.append(f"{doc}|incident.{f}|{g['evidence'][0][:60]}")
             else:
-                misses.append(f"incident {g['evidence'][0][:30]}… {f}: {best.get(f)!r} != {g.get(f)!r}")
+                tally.misses.append(f"incident {g['evidence'][0][:30]}… {f}: {best.get(f)!r} != {g.get(f)!r}")
     c["incidents_pred"] = len(evid)
     c["incidents_pred_ok"] = sum(any(matches(g, txt) for g in gi) for txt, _ in evid)
-    return {"counts": c, "found": found, "misses": misses, "not_hits": sorted(hits)}
 
 
 ID_COLUMN = {"actor1": "actor1_id", "actor2": "actor2_id", "location": "location_actor_id"}
