@@ -185,11 +185,12 @@ def actors(
     type_: str = typer.Option(None, "--type", "-t", help="Only this type: person, faction, org or place."),
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many to list."),
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help=OUT_HELP),
+    aliases: int = typer.Option(6, "--aliases", min=0, help="Aliases shown per actor (0: all)."),
 ):
     """The corpus's top actors: mentions, documents, quotes, incidents and aliases."""
     from rich.text import Text
 
-    from .views import as_list, top_actors
+    from .views import alias_summary, top_actors
 
     df = top_actors(_load(out, ("actors", "quotes", "incidents")), type_, limit)
     t = Table(title=f"Top {len(df)} actors" + (f" of type {type_}" if type_ else ""))
@@ -198,7 +199,7 @@ def actors(
         t.add_column(col, justify=just, overflow="fold")
     for r in df.itertuples():
         t.add_row(Text(str(r.actor_id)), Text(str(r.name)), Text(str(r.type)), str(r.n_mentions), str(r.n_docs),
-                  str(r.n_quotes), str(r.n_incidents), Text(", ".join(as_list(r.aliases))))
+                  str(r.n_quotes), str(r.n_incidents), Text(alias_summary(r.aliases, aliases)))
     Console().print(t)
 
 

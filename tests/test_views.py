@@ -368,3 +368,13 @@ def test_screenshot_is_not_blank(small_out: Path, tmp_path: Path):
     # The entity colours are on screen: PLACE's #feca74 and PERSON's #aa9cfc.
     present = {c for _, c in colors}
     assert (0xfe, 0xca, 0x74) in present and (0xaa, 0x9c, 0xfc) in present
+
+
+def test_alias_summary_shows_the_first_and_counts_the_rest():
+    from pipeline.views import alias_summary
+
+    names = [f"name {i}" for i in range(9)]
+    assert alias_summary(names, 3) == "name 0, name 1, name 2 (+6 more)"
+    assert alias_summary(names[:3], 3) == "name 0, name 1, name 2"
+    assert alias_summary(names, 0) == ", ".join(names)
+    assert alias_summary(None) == ""

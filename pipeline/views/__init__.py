@@ -13,9 +13,9 @@ from .layout import _segments as _segments
 from .layout import _Span as _Span
 from .load import DocNotFound, DocView, article_text, doc_view, load_doc
 from .load import as_list as as_list
-from .query import filter_incidents, top_actors
+from .query import alias_summary, filter_incidents, top_actors
 from .terminal import incidents_table as incidents_table
 from .terminal import render_terminal
 
 __all__ = ["DocView", "load_doc", "doc_view", "article_text", "render_html", "render_terminal", "top_actors",
-           "filter_incidents", "DocNotFound"]
+           "filter_incidents", "alias_summary", "DocNotFound"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .load import _val
+from .load import _val, as_list
 
 
 def top_actors(tables: dict[str, pd.DataFrame], type_: str | None = None, limit: int = 20) -> pd.DataFrame:
@@ -68,3 +68,12 @@ def filter_incidents(incidents: pd.DataFrame, type_: str | None = None, since: s
             return (not since or last >= since) and (not until or first <= until)
         keep &= df["date"].map(in_range).astype(bool)
     return df[keep].sort_values(["date", "incident_id"], na_position="last").reset_index(drop=True)
+
+
+def alias_summary(aliases, shown: int = 6) -> str:
+    """An actor's aliases for a listing: the first `shown` (0: all) and how many more, so that one actor with
+    eighty spellings does not fill the screen."""
+    names = as_list(aliases)
+    if not shown or len(names) <= shown:
+        return ", ".join(names)
+    return ", ".join(names[:shown]) + f" (+{len(names) - shown} more)"
