@@ -167,3 +167,11 @@ def test_a_date_inside_a_since_phrase_is_background(nlp):
     assert not when.in_since_phrase(sent, text.index("Sunday"))
     # the Sunday before publication for every incident of the sentence, never the war's start
     assert [i["date"] for i in doc._.incidents] == ["2024-03-03"] * len(doc._.incidents) and doc._.incidents
+
+
+def test_a_nationality_or_a_speakers_base_is_no_event_place(nlp):
+    doc, _ = parse(nlp, "A bomb blast in the Syrian city of Qamishli on Wednesday killed 48 people.")
+    assert [i["location"] for i in doc._.incidents] == ["Qamishli"]
+    doc, _ = parse(nlp, "The Britain-based Syrian Observatory for Human Rights said 25 soldiers were killed in "
+                        "clashes with rebels.")
+    assert doc._.incidents and all(i["location"] != "Britain" for i in doc._.incidents)
