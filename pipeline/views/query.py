@@ -10,14 +10,18 @@ from .load import _val, as_list
 
 
 def top_actors(tables: dict[str, pd.DataFrame], type_: str | None = None, limit: int = 20) -> pd.DataFrame:
-    """Actors ranked by mentions, then documents, with how often each is quoted and is an incident's actor."""
+    """Actors ranked by mentions, then documents, with how often each is quoted and how many incidents name it
+    (as a side, or as the place where it happened)."""
     actors = tables["actors"].copy()
     if type_:
         actors = actors[actors["type"].str.lower() == type_.lower()]
     quotes, incidents = tables.get("quotes"), tables.get("incidents")
     n_quotes = quotes["speaker_actor_id"].value_counts() if quotes is not None and len(quotes) else pd.Series()
     if incidents is not None and len(incidents):
-        n_inc = pd.concat([incidents["actor1_id"], incidents["actor2_id"]]).dropna().value_counts()
+        # an incident counts once for each actor it names: a side (actor1/actor2) or the place it happened in
+        cols = [c for c in ("actor1_id", "actor2_id", "location_actor_id") if c in incidents]
+        long = incidents.melt(id_vars=["incident_id"], value_vars=cols).dropna(subset=["value"])
+        n_inc = long.drop_duplicates(["incident_id", "value"])["value"].value_counts()
     else:
         n_inc = pd.Series()
     actors["n_quotes"] = actors["actor_id"].map(n_quotes).fillna(0).astype(int)
