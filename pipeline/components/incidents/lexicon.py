@@ -8,7 +8,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ... import gazetteer
+from ... import gazetteer, lexicon
 from ...text import fold
 from .model import Combo
 
@@ -30,6 +30,8 @@ class Lexicon:
         self._words(lex)
         self._patterns(lex)
         self.countries = {fold(name): cc for cc, name in gazetteer.country_names().items()}
+        # nationality adjectives, defined once for the project in models/actor_kinds.json (the linker's too)
+        self.demonyms = frozenset(k.lower() for k in dict(lexicon.load("actor_kinds.json")["demonyms"]))
         self.perp_ids = {vocab.strings.add(w) for w in self.claim | self.attrib}
 
     def _words(self, lex: dict) -> None:

@@ -2,11 +2,8 @@
 Afghanistan'), trimmed of designators and countries, else the first place entity of the clause or sentence."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from ... import lexicon
 from ...syntax import trim
 from ...text import fold
 from .model import DocContext, Place, SentenceContext
@@ -53,14 +50,9 @@ def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
     return chain
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    return frozenset(k.lower() for k in dict(lexicon.load("actor_kinds.json")["demonyms"]))
-
-
-def is_demonym(tok: Token) -> bool:
+def is_demonym(ctx: DocContext, tok: Token) -> bool:
     """A nationality adjective ("Syrian", "Turkish"): it says whose, never where ("the Syrian city of Homs")."""
-    return tok.lower_ in _demonyms()
+    return tok.lower_ in ctx.lex.demonyms
 
 
 def is_origin(doc, end: int) -> bool:
@@ -71,7 +63,7 @@ def is_origin(doc, end: int) -> bool:
 def not_place(ctx: DocContext, tok: Token) -> bool:
     """Weekdays, months, faction and date tokens end a place name (ORG may be a building, PERSON a village); a
     nationality adjective is no place name."""
-    if tok.lower_ in ctx.lex.calendar or is_demonym(tok):
+    if tok.lower_ in ctx.lex.calendar or is_demonym(ctx, tok):
         return True
     e = ctx.ent(tok.i)
     return e is not None and e.label_ in ("FACTION", "DATE", "TIME")
@@ -178,7 +170,7 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
     for t in tokens:
         e = ctx.ent(t)
         if e is not None and e.label_ == "PLACE" and e.start == t and not is_modifier(ctx, e.start, e.end, e) \
-                and not (len(e) == 1 and is_demonym(e[0])) and not is_origin(ctx.doc, e.end):
+                and not (len(e) == 1 and is_demonym(ctx, e[0])) and not is_origin(ctx.doc, e.end):
             country = ctx.lex.countries.get(fold(e.text))
             cand = Place(e.text, e, None, country)
             if best is None or (best.country and not country):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ... import dates as _dates
+from ... import docindex
 from ..base import note_problem
 from .model import DocContext, Mention, When
 
@@ -40,10 +41,8 @@ SINCE_CHAIN = frozenset({"pobj", "prep", "compound", "nmod", "poss", "amod", "nu
 def in_since_phrase(sent: Span, start: int) -> bool:
     """The date at char `start` sits inside a "since ..." phrase ("since the outbreak of the war in 2011"): it dates
     the start of a period the sentence looks back over, not the event (background, like "since 2011")."""
-    tok = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    tok = sent.doc[docindex.index(sent.doc).token_at(start)]
     for _ in range(8):
-        if tok is None:
-            return False
         if tok.lower_ == "since" and tok.dep_ == "prep":
             return True
         if tok.dep_ not in SINCE_CHAIN or tok.head is tok:
