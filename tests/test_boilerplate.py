@@ -99,6 +99,6 @@ def test_saved_pipeline_keeps_the_lexicon(tmp_path, nlp):
     from pipeline.components.boilerplate import Boilerplate
 
     comp = Boilerplate(spacy.blank("en"), "bp", lexicon="boilerplate.json")
-    comp.data = {}
+    comp.data, comp.fw = {}, None  # what from_disk must restore
     comp.from_disk(tmp_path / "bp")
-    assert ("tags",) in comp.label_kinds and "afp" in comp.agencies
+    assert ("tags",) in comp.fw.label_kinds and "afp" in comp.fw.agencies
