@@ -6,6 +6,7 @@ import json
 
 from spacy.tokens import Doc
 
+from . import docindex
 from .ingest import Article, IngestError
 from .interactions import coder
 from .schema import LABEL_TYPE, SCHEMAS
@@ -52,7 +53,7 @@ def doc_rows(doc: Doc, art: Article) -> dict[str, list[dict]]:
     out["documents"].append(document_row(art))
     out["errors"].extend(error_row(p) for p in art.problems)
     out["errors"].extend({"path": art.path, "doc_id": doc_id, "line": art.line, **e} for e in doc._.errors or [])
-    sent_starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    sent_starts = [sent.start for sent in docindex.index(doc).sentences] or [0]  # the stages' own sentences
 
     n = 0
     nominals = list(doc.spans["sitrep_nominals"]) if "sitrep_nominals" in doc.spans else []  # "the town" etc.

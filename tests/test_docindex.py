@@ -32,6 +32,8 @@ def test_index_text_offsets_and_entities():
     assert ix.ent(8).text == "Daraa al-Balad" and ix.ent(0) is None
     assert [e.text for e in ix.ents_by_label("PERSON")] == ["Ahmad Abazeid"]
     assert ix.token_range(18, 47) == (4, 9)
+    # every entity, dates included, by its position in doc.ents: the tokens a description cannot take
+    assert ix.entities.any_at[12] == 2 and ix.ent_at[12] == -1 and ix.entities.any_at[14] == 3
 
 
 def test_index_follows_a_change_of_entities():

@@ -24,7 +24,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .. import extensions, gazetteer
+from .. import docindex, extensions, gazetteer
 from ..schema import LABEL_TYPE
 from ..text import COPULAS
 from .base import Component, read_model_json
@@ -53,13 +53,11 @@ class NominalDoc:
 
     @classmethod
     def build(cls, doc: Doc) -> NominalDoc:
+        ix = docindex.index(doc)
         ents = list(doc.ents)
-        ent_at = [-1] * len(doc)
-        for n, e in enumerate(ents):
-            for t in range(e.start, e.end):
-                ent_at[t] = n
+        ent_at = list(ix.entities.any_at)  # a copy: tokens a nominal takes are marked in it
         named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
-        sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        sent_starts = [s.start for s in ix.sentences] or [0]
         return cls(doc, ents, ent_at, named, [e.start for e in named], sent_starts)
 
     def named_at(self, i: int) -> Span | None:
