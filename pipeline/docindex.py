@@ -59,19 +59,20 @@ class EntityIndex:
     ents: list[Span]
     at: list[int]  # per token: the position in `ents` of the entity covering it, or -1
     by_label: dict[str, list[Span]] = field(default_factory=dict)
-    any_at: list[int] = field(default_factory=list)  # per token: the position in `doc.ents` of any entity, or -1
+    any_at: list[int] = field(default_factory=list)  # per token: the position in `every` of any entity, or -1
+    every: list[Span] = field(default_factory=list)  # all of doc.ents, dates and numbers included
 
     @classmethod
     def build(cls, doc: Doc) -> EntityIndex:
-        ents, at, any_at = [], [-1] * len(doc), [-1] * len(doc)
+        ents, at, any_at, every = [], [-1] * len(doc), [-1] * len(doc), list(doc.ents)
         by_label: dict[str, list[Span]] = defaultdict(list)
-        for k, e in enumerate(doc.ents):
+        for k, e in enumerate(every):
             any_at[e.start:e.end] = [k] * (e.end - e.start)  # dates and numbers too: tokens a name cannot take
             if e.label_ in LABEL_TYPE:
                 at[e.start:e.end] = [len(ents)] * (e.end - e.start)
                 ents.append(e)
                 by_label[e.label_].append(e)
-        return cls(ents, at, dict(by_label), any_at)
+        return cls(ents, at, dict(by_label), any_at, every)
 
 
 class DocIndex:

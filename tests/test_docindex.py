@@ -34,6 +34,7 @@ def test_index_text_offsets_and_entities():
     assert ix.token_range(18, 47) == (4, 9)
     # every entity, dates included, by its position in doc.ents: the tokens a description cannot take
     assert ix.entities.any_at[12] == 2 and ix.ent_at[12] == -1 and ix.entities.any_at[14] == 3
+    assert ix.entities.every[2].label_ == "DATE"
 
 
 def test_index_follows_a_change_of_entities():

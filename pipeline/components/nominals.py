@@ -54,7 +54,7 @@ class NominalDoc:
     @classmethod
     def build(cls, doc: Doc) -> NominalDoc:
         ix = docindex.index(doc)
-        ents = list(doc.ents)
+        ents = ix.entities.every
         ent_at = list(ix.entities.any_at)  # a copy: tokens a nominal takes are marked in it
         named = [e for e in ents if e.label_ in LABEL_TYPE and e._.actor_key]
         sent_starts = [s.start for s in ix.sentences] or [0]

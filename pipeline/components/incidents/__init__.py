@@ -14,7 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ... import docindex, extensions
-from ...schema import LABEL_TYPE
 from ...text import fold
 from ..base import Component, read_model_json
 from ..boilerplate import start_outside
@@ -67,8 +66,7 @@ class IncidentExtractor(Component):
         public so that one step can be run on its own (tests, tools)."""
         ix, actors = docindex.index(doc), doc._.actors or []
         cues = triggers.find_cues(doc, self.lex) if cues is None else cues
-        value_ents = {i: e for e in doc.ents if e.label_ not in LABEL_TYPE for i in range(e.start, e.end)}
-        ctx = DocContext(doc=doc, lex=self.lex, ix=ix, ents=ix.entities, value_ents=value_ents,
+        ctx = DocContext(doc=doc, lex=self.lex, ix=ix, ents=ix.entities,
                          cue_toks=triggers.cue_tokens(cues), canon={a["key"]: a["name"] for a in actors},
                          geo={a["key"]: a for a in actors},
                          published=extensions.context_value(doc, "published"), stage=self.name)

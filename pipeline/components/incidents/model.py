@@ -124,7 +124,6 @@ class DocContext:
     lex: Any                        # the compiled lexicon (lexicon.Lexicon)
     ix: DocIndex
     ents: EntityIndex               # actor-label entities (the shared index)
-    value_ents: dict[int, Span]     # token -> entity of any other label (DATE, CARDINAL ...: not in the index)
     cue_toks: set[int]
     canon: dict[str, str]           # actor key -> canonical name
     geo: dict[str, dict]            # actor key -> actor record (lat, lon, country, admin1)
@@ -133,9 +132,9 @@ class DocContext:
     stage: str = "sitrep_incidents"
 
     def ent(self, i: int) -> Span | None:
-        """The entity covering token `i`, of any label (actor labels from the shared index, values beside it)."""
-        k = self.ents.at[i]
-        return self.ents.ents[k] if k >= 0 else self.value_ents.get(i)
+        """The entity covering token `i`, of any label (DATE, CARDINAL ... too)."""
+        k = self.ents.any_at[i]
+        return self.ents.every[k] if k >= 0 else None
 
 
 @dataclass
