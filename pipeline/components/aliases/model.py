@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span
 
 from ... import docindex, gazetteer
 from ...linkrules import GuardedUnionFind, Guards
-from ...schema import LABEL_TYPE
 from ...text import norm_name
 
 Key = tuple[str, str]  # (label, normalised name): the mentions of one key are one name
@@ -46,14 +45,15 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Doc, guards: Guards) -> DocContext:
-        mentions = [e for e in doc.ents if e.label_ in LABEL_TYPE]
+        ix = docindex.index(doc)
+        mentions = list(ix.ents)
         groups: dict[Key, list[Span]] = defaultdict(list)
         for ent in mentions:
             groups[mention_key(guards, ent)].append(ent)
         keys = sorted(groups, key=lambda k: (-len(k[1]), k))
         # every link is proposed, then kept only if the cluster still passes the guards (linkrules.py)
         sets = GuardedUnionFind({k: guards.signature(k[0], groups[k][0].text) for k in keys})
-        text = docindex.index(doc).text  # doc.text rebuilds the string: the shared index reads it once
+        text = ix.text  # doc.text rebuilds the string: the shared index reads it once
         return cls(doc, text, mentions, groups, keys, sets)
 
     def first(self, k: Key) -> str:
