@@ -79,6 +79,18 @@ class _Group:
         self.geo: dict | None = None
         self.keys: set[str] = set()
 
+    def add(self, r: dict) -> None:
+        """One per-document actor row."""
+        self.names[r["name"]] += 1
+        self.aliases.update(a for a in (r["aliases"] or []) if a)
+        self.n_mentions += r["n_mentions"] or 0
+        self.docs.add(r["doc_id"])
+        if r.get("role"):
+            self.roles[r["role"]] += 1
+        if self.geo is None and (r.get("lat") is not None or r.get("country")):
+            self.geo = {f: r.get(f) for f in GEO_FIELDS}
+        self.keys.add((r["doc_id"], r["key"]))
+
     def absorb(self, other: _Group) -> None:
         self.names.update(other.names)
         self.aliases |= other.aliases
@@ -100,9 +112,37 @@ class _Group:
 
 def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
     """Return the actors table and the map from per-document actor keys to canonical actor ids."""
-    groups: dict[tuple[str, str], _Group] = {}
     canon = factions()[1]  # normalised faction name or alias -> registry name
     guards = Guards()
+    groups, doc_country = _collect(doc_actors, canon, guards)
+    merged = _merge(groups, guards, doc_country)
+    rows, pairs = [], {}
+    for g in merged:
+        row = _actor_row(g, canon)
+        for dk in g.keys:
+            pairs[dk] = row["actor_id"]
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["n_mentions"], r["actor_id"]))
+    return table_from_rows("actors", _unique_ids(rows), SCHEMAS["actors"]), ActorIds(pairs)
+
+
+def _group_key(r: dict, canon: dict[str, str]) -> tuple[str, str]:
+    """The first grouping of per-document actors: one registry name, one GeoNames place, else one name."""
+    nk = norm_name(r["name"]) or r["name"].lower()
+    if r["type"] in ("faction", "org") and nk in canon:
+        nk = norm_name(canon[nk])  # registry aliases ("Daesh", "ISIL") share the registry's name
+    elif r["type"] == "place" and r.get("geonames_id") is not None:
+        nk = f"#geonames:{r['geonames_id']}"  # "Raqqa", "Raqqah", "Ar Raqqah": one place
+    elif r["type"] == "place" and r.get("lat") is not None and r.get("admin1"):
+        nk = f"#at:{r.get('country')}:{r['admin1']}:{nk}"  # Walker County, GA and Walker County, AL
+    return r["type"], nk
+
+
+def _collect(doc_actors: Iterable[pa.Table], canon: dict[str, str],
+             guards: Guards) -> tuple[dict[tuple[str, str], _Group], dict[str, str]]:
+    """The per-document actors in their first groups, and each document's country (the country most of its
+    towns and regions lie in; its country names when it names no town)."""
+    groups: dict[tuple[str, str], _Group] = {}
     places_in: dict[str, Counter] = defaultdict(Counter)  # doc -> country -> mentions of its places
     countries_in: dict[str, Counter] = defaultdict(Counter)  # doc -> country -> mentions of the country's name
     for t in doc_actors:
@@ -110,47 +150,34 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
             if r["type"] == "place" and r.get("country"):
                 is_country = guards.signature("PLACE", r["name"]).countries
                 (countries_in if is_country else places_in)[r["doc_id"]][r["country"]] += r["n_mentions"] or 1
-            nk = norm_name(r["name"]) or r["name"].lower()
-            if r["type"] in ("faction", "org") and nk in canon:
-                nk = norm_name(canon[nk])  # registry aliases ("Daesh", "ISIL") share the registry's name
-            elif r["type"] == "place" and r.get("geonames_id") is not None:
-                nk = f"#geonames:{r['geonames_id']}"  # "Raqqa", "Raqqah", "Ar Raqqah": one place
-            elif r["type"] == "place" and r.get("lat") is not None and r.get("admin1"):
-                nk = f"#at:{r.get('country')}:{r['admin1']}:{nk}"  # Walker County, GA and Walker County, AL
-            g = groups.get((r["type"], nk))
+            key = _group_key(r, canon)
+            g = groups.get(key)
             if g is None:
-                g = groups[(r["type"], nk)] = _Group(r["type"])
-            g.names[r["name"]] += 1
-            g.aliases.update(a for a in (r["aliases"] or []) if a)
-            g.n_mentions += r["n_mentions"] or 0
-            g.docs.add(r["doc_id"])
-            if r.get("role"):
-                g.roles[r["role"]] += 1
-            if g.geo is None and (r.get("lat") is not None or r.get("country")):
-                g.geo = {f: r.get(f) for f in GEO_FIELDS}
-            g.keys.add((r["doc_id"], r["key"]))
+                g = groups[key] = _Group(r["type"])
+            g.add(r)
     doc_country = {}
     for d in set(places_in) | set(countries_in):
         w = places_in.get(d) or countries_in[d]  # towns and regions first: a "London-based" monitor is no country
         doc_country[d] = w.most_common(1)[0][0]
-    merged = _merge(groups, guards, doc_country)
-    rows, pairs = [], {}
-    for g in merged:
-        name = g.canonical()
-        if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
-            name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
-            # a state's forces across documents keep ACLED's name for them
-            name = next((n for n in sorted(g.names) if n.startswith(STATE_NAME)), name)
-        aid = places().place_id(name, g.geo) if g.type == "place" else actor_key(g.type, name)
-        for dk in g.keys:
-            pairs[dk] = aid
-        geo = g.geo or {}
-        rows.append({"actor_id": aid, "name": name, "type": g.type,
-                     "aliases": sorted((g.aliases | set(g.names)) - {name}),
-                     "n_mentions": g.n_mentions, "n_docs": len(g.docs),
-                     "role": g.roles.most_common(1)[0][0] if g.roles else None, **{f: geo.get(f) for f in GEO_FIELDS}})
-    rows.sort(key=lambda r: (-r["n_mentions"], r["actor_id"]))
-    # two groups can still land on one id (names differing only in punctuation): keep ids unique
+    return groups, doc_country
+
+
+def _actor_row(g: _Group, canon: dict[str, str]) -> dict:
+    """One row of the actors table for a merged group."""
+    name = g.canonical()
+    if g.type in ("faction", "org"):  # a registry actor keeps the registry's name whatever the articles say
+        name = next((canon[norm_name(n)] for n in sorted(g.names) if norm_name(n) in canon), name)
+        # a state's forces across documents keep ACLED's name for them
+        name = next((n for n in sorted(g.names) if n.startswith(STATE_NAME)), name)
+    aid = places().place_id(name, g.geo) if g.type == "place" else actor_key(g.type, name)
+    geo = g.geo or {}
+    return {"actor_id": aid, "name": name, "type": g.type, "aliases": sorted((g.aliases | set(g.names)) - {name}),
+            "n_mentions": g.n_mentions, "n_docs": len(g.docs),
+            "role": g.roles.most_common(1)[0][0] if g.roles else None, **{f: geo.get(f) for f in GEO_FIELDS}}
+
+
+def _unique_ids(rows: list[dict]) -> list[dict]:
+    """Two groups can still land on one id (names differing only in punctuation): one row per id."""
     seen: dict[str, dict] = {}
     for r in rows:
         if r["actor_id"] in seen:
@@ -160,7 +187,7 @@ def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
             s["n_docs"] = max(s["n_docs"], r["n_docs"])
         else:
             seen[r["actor_id"]] = r
-    return table_from_rows("actors", list(seen.values()), SCHEMAS["actors"]), ActorIds(pairs)
+    return list(seen.values())
 
 
 def _merge(groups: dict[tuple[str, str], _Group], guards: Guards,
