@@ -86,9 +86,9 @@ def _gnames(g: dict) -> list[str]:
 def score_doc(gold: dict, t: dict[str, pd.DataFrame]) -> dict:
     """Counts for one gold document, plus the ids of required items found."""
     doc = gold["doc_id"]
-    c = {k: 0 for k in ("actors_req", "actors_found", "actors_pred", "actors_pred_ok", "quotes_req", "quotes_found",
-                        "quotes_speaker_ok", "quotes_pred", "quotes_pred_ok", "incidents_req", "incidents_found",
-                        "incidents_pred", "incidents_pred_ok", "not_hits")}
+    c = {k: 0 for k in ("actors_req", "actors_found", "actors_pred", "actors_pred_ok", "actors_split", "quotes_req",
+                        "quotes_found", "quotes_speaker_ok", "quotes_pred", "quotes_pred_ok", "incidents_req",
+                        "incidents_found", "incidents_pred", "incidents_pred_ok", "not_hits")}
     for f in INCIDENT_FIELDS:
         c[f"field_{f}_n"] = c[f"field_{f}_ok"] = 0
     tally = _Tally(doc, c)
@@ -116,8 +116,17 @@ def _score_actors(tally: _Tally, gold: dict, preds: list[dict]) -> None:
         else:
             tally.misses.append(f"actor {g['type']}:{g['name']}")
     c["actors_pred"] = len(preds)
-    c["actors_pred_ok"] = sum(any(p["type"] == g["type"] and names_match(p["names"], _gnames(g))
-                                  for g in gold_actors) for p in preds)
+    # a predicted actor is right when it is a gold actor not already taken by another predicted actor: one actor
+    # split under two ids (DESIGN.md: every alias linked to one canonical actor) is one right row and one wrong one
+    taken: set[int] = set()
+    for p in preds:
+        hit = next((i for i, g in enumerate(gold_actors) if i not in taken and p["type"] == g["type"] and
+                    names_match(p["names"], _gnames(g))), None)
+        if hit is not None:
+            taken.add(hit)
+        elif any(p["type"] == g["type"] and names_match(p["names"], _gnames(g)) for g in gold_actors):
+            c["actors_split"] += 1
+    c["actors_pred_ok"] = len(taken)
 
 
 def _not_actor_hits(tally: _Tally, gold: dict, preds: list[dict], ments: pd.DataFrame) -> None:

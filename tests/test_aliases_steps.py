@@ -216,3 +216,33 @@ def test_name_after_the_whole_phrase(nlp):
 def test_copula_predicate_refers_to_the_subject(nlp):
     nom, _, d = _nominal(nlp, "Bashar al-Assad, who would later become the President of Syria, spoke.")
     assert _steps(nom, d, 10) == {"_predicate": "Bashar al-Assad"}
+
+
+def _org_doc(text: str, names: list[str]):
+    """A Doc whose ORG entities are `names`, found in text order (no model in the way)."""
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(text)
+    ents, pos = [], 0
+    for n in names:
+        start = text.index(n, pos)
+        pos = start + len(n)
+        ents.append(doc.char_span(start, pos, label="ORG"))
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    assert all(isinstance(e, Span) for e in doc.ents)
+    return doc
+
+
+def test_org_described_by_its_head_joins_its_one_full_name(lx):
+    text = ("The Syrian Observatory for Human Rights said 12 died, and Russias UN envoy spoke. The UN Security Council "
+            "met. The Observatory said more. The Council and UN were silent.")
+    doc = _org_doc(text, ["Syrian Observatory for Human Rights", "Russias UN", "UN Security Council", "Observatory",
+                          "Council", "UN"])
+    ctx = DocContext.build(doc, lx.guards)
+    C.org_head_forms(ctx, lx)
+    r = roots(ctx)
+    assert r[("ORG", "observatory")] == ("ORG", "syrian observatory for human rights")
+    assert r[("ORG", "council")] == ("ORG", "un security council")
+    assert r[("ORG", "un")] == ("ORG", "un")  # an acronym is no description: not the head of "Russias UN"
+    assert C.name_head(["syrian", "observatory", "for", "human", "rights"]) == "observatory"

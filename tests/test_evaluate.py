@@ -72,3 +72,20 @@ def test_lost_required_item_is_a_regression():
     worse = {"metrics": {"actors.recall": 0.45, "not_hits": 3}, "found": base["found"]}
     assert compare(worse, base, 0.0) == ["actors.recall: 0.5 -> 0.45", "not_hits: 2 -> 3"]
     assert compare(worse, base, 0.1) == ["not_hits: 2 -> 3"]
+
+
+def test_an_actor_split_under_two_ids_is_one_right_row_and_one_wrong():
+    from pipeline.evaluate import _score_actors, _Tally
+
+    gold = {"actors": [{"name": "Syrian Observatory for Human Rights", "type": "org", "aliases": ["Observatory"],
+                        "required": True}]}
+    split = [{"type": "org", "names": ["Syrian Observatory for Human Rights"]},
+             {"type": "org", "names": ["Observatory"]}]
+    counts = {"actors_req": 0, "actors_found": 0, "actors_pred": 0, "actors_pred_ok": 0, "actors_split": 0}
+    _score_actors(_Tally("d", counts), gold, split)
+    c = counts
+    assert (c["actors_found"], c["actors_pred"], c["actors_pred_ok"], c["actors_split"]) == (1, 2, 1, 1)
+    counts = dict.fromkeys(counts, 0)
+    _score_actors(_Tally("d", counts), gold, [{"type": "org", "names": ["Syrian Observatory for Human Rights",
+                                                                        "Observatory"]}])
+    assert (counts["actors_pred"], counts["actors_pred_ok"], counts["actors_split"]) == (1, 1, 0)

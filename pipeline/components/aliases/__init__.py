@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ... import extensions, gazetteer
 from ...gazetteer import place_key
 from ...linkrules import Guards
-from ..base import Component
+from ..base import Component, read_model_json
 from .clusters import initials, link
 from .geo import geocode
 from .model import DocContext, Lookups
@@ -27,14 +27,18 @@ extensions.register()
 
 
 class AliasLinker(Component):
-    """Settings: `fuzzy_cutoff` (rapidfuzz ratio of two spellings of one name). Its data is the gazetteer and the
-    faction registry (`gazetteer`, shared by the process), so nothing of its own is written by `to_disk`."""
+    """Settings: `fuzzy_cutoff` (rapidfuzz ratio of two spellings of one name) and `nominals` (the description
+    nouns of models/nominals.json: the heads an organisation is described by; written by `to_disk`). The gazetteer
+    and the faction registry are process-wide (`gazetteer`, shared with the corpus linker), not the component's."""
+
+    data_files = {"nominals": read_model_json}
 
     def setup(self, data: dict) -> None:
         gaz, capitals = gazetteer.places(), gazetteer.capitals()
         canon = gazetteer.factions()[1]
         self.lookups = Lookups(gaz, canon, capitals, Guards(gaz, canon, capitals), gazetteer.country_names(),
-                               self.settings["fuzzy_cutoff"])
+                               self.settings["fuzzy_cutoff"],
+                               frozenset(data["nominals"]["classes"]["ORG"]) if "nominals" in data else frozenset())
 
     def process(self, doc: Doc) -> Doc:
         lx = self.lookups
@@ -50,10 +54,10 @@ class AliasLinker(Component):
         return doc
 
 
-@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0},
+@Language.factory("sitrep_aliases", default_config={"fuzzy_cutoff": 88.0, "nominals": "nominals.json"},
                   assigns=["doc._.actor_clusters", "span._.actor_key"], requires=["doc.ents", "token.dep"])
-def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float) -> AliasLinker:
-    return AliasLinker(nlp, name, fuzzy_cutoff=fuzzy_cutoff)
+def make_aliases(nlp: Language, name: str, fuzzy_cutoff: float, nominals: str) -> AliasLinker:
+    return AliasLinker(nlp, name, fuzzy_cutoff=fuzzy_cutoff, nominals=nominals)
 
 
 __all__ = ["AliasLinker", "initials", "make_aliases", "place_key", "state_name"]

@@ -143,8 +143,37 @@ def faction_short_forms(ctx: DocContext, lx: Lookups) -> None:
             ctx.sets.union(next(iter(tops)), k)
 
 
+NAME_PREPS = {"of", "for", "on", "in", "against"}
+
+
+def name_head(words: list[str]) -> str:
+    """The head noun of an organisation's name: the word before its first preposition ("Syrian Observatory for
+    Human Rights" -> "observatory"), else its last word ("UN Security Council" -> "council")."""
+    for i, w in enumerate(words):
+        if w in NAME_PREPS and i > 0:
+            return words[i - 1]
+    return words[-1]
+
+
+def org_head_forms(ctx: DocContext, lx: Lookups) -> None:
+    """A definite description of an organisation by its head noun ("the Observatory", "the Council", "the
+    Security Council") joins the one fuller organisation name in the document with that head and all its words
+    (the issue's rule: a definite description with a compatible head). The head must be a noun organisations are
+    described by (`Lookups.org_heads`); an acronym or a word that is not the head ("UN" of "UN Security Council",
+    of a misread "Russias UN") links nothing."""
+    find = ctx.sets.find
+    orgs = {k: [w for w in k[1].split() if w not in ("the", "-")] for k in ctx.keys if k[0] == "ORG"}
+    for k, ws in orgs.items():
+        if not ws or len(ws) > 2 or ws[-1] not in lx.org_heads or ctx.first(k).replace(".", "").isupper():
+            continue
+        tops = {find(o) for o, os_ in orgs.items() if o != k and len(os_) > len(ws) and
+                name_head(os_) == ws[-1] and set(ws) <= set(os_)}
+        if len(tops) == 1 and find(k) not in tops:
+            ctx.sets.union(next(iter(tops)), k)
+
+
 LINKS = (registry_aliases, spelling_variants, partial_names, admin_regions, capitals_for_states, acronyms,
-         explicit_aliases, faction_short_forms)
+         explicit_aliases, faction_short_forms, org_head_forms)
 
 
 def link(ctx: DocContext, lx: Lookups) -> None:

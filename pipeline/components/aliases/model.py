@@ -18,13 +18,15 @@ Clusters = dict[Key, list[Key]]  # cluster root -> its member keys
 @dataclass(frozen=True)
 class Lookups:
     """The component's data: the gazetteer, the faction registry (name -> canonical name), capitals (name ->
-    ISO-2), the link guards, country names by ISO-2, and the fuzzy cutoff (rapidfuzz ratio of two spellings)."""
+    ISO-2), the link guards, country names by ISO-2, the fuzzy cutoff (rapidfuzz ratio of two spellings) and the
+    head nouns an organisation is described by ("the Observatory", "the council": models/nominals.json)."""
     gaz: gazetteer.Gazetteer
     canon: dict[str, str]
     capitals: dict[str, str]
     guards: Guards
     countries: dict[str, str]
     fuzzy_cutoff: float
+    org_heads: frozenset[str] = frozenset()
 
 
 def mention_key(guards: Guards, ent: Span) -> Key:
