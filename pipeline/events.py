@@ -10,10 +10,12 @@ When two incidents are one event (each rule is a definition, checked against eve
 - type: the same event family (ACLED's categories: political violence / demonstrations / strategic developments;
   `models/events.json`);
 - place: the same place, or one place contains the other: the same `location_actor_id` (actor linking already maps
-  spelling variants and GeoNames ids to one actor), or one report names only the admin1 (or a location that is
+  spelling variants and GeoNames ids to one actor) or the same name once the spelling choices of Arabic
+  romanisation are folded ("Foua"/"Fuaa", `translit_key`), or one report names only the admin1 (or a location that is
   the admin1 itself) that holds the other's location. A report whose location is the country itself (its name,
   or a variant actor linking put at the country's own point: "Syrias") names no place inside it;
-- date: day-precision reports at most `day_tolerance` days apart; a month or year report contains the day reports
+- date: each day-precision report at most `day_tolerance` days from the event's day (the day most of its day
+  reports give), so reports may lie either side of it; a month or year report contains the day reports
   and lies within the other coarse reports' periods (calendar periods nest, so overlapping = containment);
 - sides: actor ids do not contradict: two reports that both name both sides contradict when they share no actor.
 Reports are placed from the most to the least specific (day and named place first). A precise report joins the
