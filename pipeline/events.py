@@ -10,10 +10,12 @@ When two incidents are one event (each rule is a definition, checked against eve
 - type: the same event family (ACLED's categories: political violence / demonstrations / strategic developments;
   `models/events.json`);
 - place: the same place, or one place contains the other: the same `location_actor_id` (actor linking already maps
-  spelling variants and GeoNames ids to one actor), or one report names only the admin1 (or a location that is
+  spelling variants and GeoNames ids to one actor) or the same name once the spelling choices of Arabic
+  romanisation are folded ("Foua"/"Fuaa", `translit_key`), or one report names only the admin1 (or a location that is
   the admin1 itself) that holds the other's location. A report whose location is the country itself (its name,
   or a variant actor linking put at the country's own point: "Syrias") names no place inside it;
-- date: day-precision reports at most `day_tolerance` days apart; a month or year report contains the day reports
+- date: each day-precision report at most `day_tolerance` days from the event's day (the day most of its day
+  reports give), so reports may lie either side of it; a month or year report contains the day reports
   and lies within the other coarse reports' periods (calendar periods nest, so overlapping = containment);
 - sides: actor ids do not contradict: two reports that both name both sides contradict when they share no actor.
 Reports are placed from the most to the least specific (day and named place first). A precise report joins the
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -162,6 +164,28 @@ def place_level(row: Mapping) -> tuple[str, str | None, str | None] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def translit_key(name: str) -> str:
+    """A place name with the spelling choices of Arabic romanisation folded (`models/events.json` translit:
+    "Foua"/"Fua"/"Fuaa", "Khan Shaykun"/"Khan Shaykhun"): vowel spellings mapped to one, doubled letters single."""
+    import re
+
+    s = norm_name(name)
+    for a, b in settings()["translit"]:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def place_keys(location: str | None, actor_id: str | None) -> frozenset:
+    """What identifies a named place: its actor id (actor linking maps known variants and GeoNames ids to one),
+    and its name's romanisation key, for the variants linking left apart. Two reports name one place when they
+    share a key (and, `compatible`, their admin1s and countries agree)."""
+    keys = {actor_id} if actor_id else set()
+    if location and (k := translit_key(location)):
+        keys.add("name:" + k)
+    return frozenset(keys)
+
+
 @dataclass
 class Report:
     """One incident as the grouping sees it."""
@@ -173,6 +197,7 @@ class Report:
     country: str
     admin1: str | None
     sides: frozenset
+    places: frozenset = frozenset()  # the place's keys (place_keys); empty unless the place is specific
 
     @property
     def specific(self) -> bool:
@@ -192,8 +217,9 @@ def _report(row: dict, seq: int) -> Report:
     lv = place_level(row)
     level, cc, admin1 = lv if lv else (None, None, None)
     sides = frozenset(x for x in (row.get("actor1_id"), row.get("actor2_id")) if x)
+    keys = place_keys(row.get("location"), row.get("location_actor_id")) if level == "specific" else frozenset()
     return Report(row, seq, date_window(row.get("date")), family(row.get("event_type")), level, cc or "", admin1,
-                  sides)
+                  sides, keys)
 
 
 @dataclass
@@ -202,8 +228,13 @@ class Event:
     day_lo: int | None = None      # span of the day-precision reports
     day_hi: int | None = None
     coarse: tuple[int, int] | None = None  # intersection of the month/year reports' periods
-    places: set = field(default_factory=set)  # location_actor_ids of the specific reports
+    places: set = field(default_factory=set)  # place keys of the specific reports
     admin1s: set = field(default_factory=set)
+    days: Counter = field(default_factory=Counter)  # day reports per day
+
+    def day(self) -> int:
+        """The event's day: the one most day reports give, the earliest of a tie."""
+        return min(self.days, key=lambda d: (-self.days[d], d))
 
     def span(self) -> tuple[int, int]:
         if self.day_lo is not None:
@@ -214,20 +245,23 @@ class Event:
         self.reports.append(r)
         lo, hi, day = r.window
         if day:
+            self.days[lo] += 1
             self.day_lo = lo if self.day_lo is None else min(self.day_lo, lo)
             self.day_hi = hi if self.day_hi is None else max(self.day_hi, hi)
         else:
             self.coarse = (lo, hi) if self.coarse is None else (max(self.coarse[0], lo), min(self.coarse[1], hi))
-        if r.place:
-            self.places.add(r.place)
+        self.places.update(r.places)
         if r.admin1:
             self.admin1s.add(r.admin1)
 
 
 def _dates_fit(ev: Event, r: Report, tol: int) -> bool:
+    """A day report lies within `tol` days of the event's day, the day most of its day reports give ("on Tuesday"
+    read a day early or late is that day, either side of it), so all lie within 2 * tol days. Coarse reports
+    contain the day reports and overlap each other."""
     lo, hi, day = r.window
     if day:
-        if ev.day_lo is not None and max(ev.day_hi, lo) - min(ev.day_lo, lo) > tol:
+        if ev.day_lo is not None and (abs(lo - ev.day()) > tol or max(ev.day_hi, lo) - min(ev.day_lo, lo) > 2 * tol):
             return False
         return ev.coarse is None or ev.coarse[0] <= lo <= ev.coarse[1]
     if ev.coarse is not None and max(ev.coarse[0], lo) > min(ev.coarse[1], hi):
@@ -243,7 +277,7 @@ def compatible(ev: Event, r: Report, tol: int) -> bool:
     """Whether report `r` can be one more report of event `ev` (the rules in the module docstring)."""
     if any(x.family != r.family for x in ev.reports):
         return False
-    if r.place and ev.places and r.place not in ev.places:
+    if r.places and ev.places and not (r.places & ev.places):
         return False  # two different named places
     if r.admin1 and ev.admin1s and r.admin1 not in ev.admin1s:
         return False
@@ -304,7 +338,7 @@ def group(rows: Iterable[Mapping]) -> list[list[dict]]:
     for r in placeable:
         lo, hi, day = r.window
         weeks = range((lo - tol) // WEEK, (hi + tol) // WEEK + 1)
-        exact = search(by_place, [r.place], weeks) if r.place else []
+        exact = search(by_place, sorted(r.places), weeks) if r.places else []
         if day and exact:
             cands = exact  # the same named place within the day tolerance: the closest such event
         else:

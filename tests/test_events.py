@@ -39,6 +39,31 @@ def test_day_tolerance_is_over_the_whole_event_not_a_chain():
     assert groups(rows) == [["a:e0", "b:e0"], ["c:e0"]]
 
 
+def test_event_day_is_the_day_most_reports_give_and_reports_lie_either_side():
+    # the 15th is the day most reports give: the 14th and the 16th are each a day from it, so all four are one
+    # event (span two days); the 17th is two days from the 15th
+    rows = [inc("a:e0", "2017-04-14"), inc("b:e0", "2017-04-15"), inc("c:e0", "2017-04-15"),
+            inc("d:e0", "2017-04-16"), inc("e:e0", "2017-04-17")]
+    assert groups(rows) == [["a:e0", "b:e0", "c:e0", "d:e0"], ["e:e0"]]
+
+
+def test_romanisation_variants_of_one_place_name_are_one_place():
+    assert events.translit_key("Foua") == events.translit_key("Fuaa") == events.translit_key("Fua") == "fua"
+    assert events.translit_key("Khan Shaykun") == events.translit_key("Khan Shaykhun") == "kan saykun"
+    assert events.translit_key("Khan Sheikhoun") == "kan saykun"
+    # actor linking left the spellings as three places; the names fold to one key. Two different names never join.
+    rows = [inc("a:e0", "2017-04-15", loc="Foua", admin1=None), inc("b:e0", "2017-04-15", loc="Fuaa", admin1=None),
+            inc("c:e0", "2017-04-16", loc="Fua", admin1=None), inc("d:e0", "2017-04-15", loc="Rashidin", admin1=None)]
+    assert groups(rows) == [["a:e0", "b:e0", "c:e0"], ["d:e0"]]
+
+
+def test_same_name_in_two_admin1s_stays_apart():
+    rows = [inc("a:e0", "2016-07-02", loc="Jayrud", admin1="Rif Dimashq"),
+            inc("b:e0", "2016-07-02", loc="Jayrud", admin1="Homs")]
+    rows[1]["location_actor_id"] = "place:jayrud-2"
+    assert groups(rows) == [["a:e0"], ["b:e0"]]
+
+
 def test_month_precision_report_joins_the_day_report_in_that_month():
     rows = [inc("a:e0", "2017-04-04"), inc("b:e0", "2017-04"), inc("c:e0", "2017-05"), inc("d:e0", "2017")]
     # "2017" fits the April event and the May report's own event: two candidates, so it is not guessed
