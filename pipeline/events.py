@@ -29,29 +29,21 @@ give, else the lowest any report gives (`conservative`); the killed range is kep
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pyarrow as pa
 
+from .eventplaces import place_keys, place_level, settings, translit_key  # noqa: F401 - part of this API
 from .eventsummary import GEO_COLUMNS, conservative, event_id, summarise  # noqa: F401 - part of this API
-from .resources import model_file
 from .schema import SCHEMAS, table_from_rows
-from .text import norm_name
 
 # The incident columns the step reads: a summary, not the evidence text.
 SUMMARY_COLUMNS = ("incident_id", "doc_id", "event_type", "sub_event_type", "date", "date_precision", "location",
                    "location_actor_id", "country", "admin1", "lat", "lon", "actor1", "actor1_id", "inter1",
                    "actor2", "actor2_id", "inter2", "killed", "injured")
 WEEK = 7
-
-
-@lru_cache(maxsize=1)
-def settings() -> dict:
-    return json.loads(model_file("events.json").read_text(encoding="utf-8"))
 
 
 def family(event_type: str | None) -> str | None:
@@ -77,113 +69,6 @@ def date_window(date: str | None) -> tuple[int, int, bool] | None:
         return d, d, True
     except ValueError:
         return None
-
-
-ADMIN1_FUZZY = 85  # rapidfuzz ratio for transliteration variants of an admin1 name ("Raqa", "Hasakeh")
-
-
-@lru_cache(maxsize=1)
-def _admin1_index() -> dict[str, dict[str, str]]:
-    """Country -> normalised admin1 name or alias (models/admin1.csv) -> its name: "hasaka" -> "Al-Hasakah"."""
-    import csv
-
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    with model_file("admin1.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            for n in [r["name"], *(r["aliases"] or "").split("|")]:
-                if n:
-                    out[r["country"]].setdefault(norm_name(n), r["name"])
-    return dict(out)
-
-
-@lru_cache(maxsize=65536)
-def named_admin1(name: str, country: str | None) -> str | None:
-    """The admin1 a location's name is ("Idlib province", "Raqa", "Syrias Hasakeh": a leading word the entity
-    span swallowed is dropped), else None."""
-    from rapidfuzz import fuzz, process
-
-    words = norm_name(name).split()
-    admin = set(settings()["admin_words"])
-    while words and words[-1] in admin:
-        words.pop()
-    index = _admin1_index()
-    tables = [index[country]] if country in index else list(index.values())
-    for i in range(min(2, len(words))):  # the name, then without its first word
-        key = " ".join(words[i:])
-        if len(key) < 4:
-            break
-        for t in tables:
-            if key in t:
-                return t[key]
-            hit = process.extractOne(key, list(t), scorer=fuzz.ratio, score_cutoff=ADMIN1_FUZZY)
-            if hit:
-                return t[hit[0]]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _country_points() -> dict[tuple[float, float], str]:
-    """(lat, lon) -> ISO-2 of each country's own point (models/country_centroids.csv, the coordinates the gazetteer
-    gives a place that is the country itself)."""
-    import csv
-
-    with model_file("country_centroids.csv").open(encoding="utf-8") as f:
-        return {(round(float(r["lat"]), 4), round(float(r["lon"]), 4)): r["country"] for r in csv.DictReader(f)}
-
-
-def is_country(row: Mapping) -> bool:
-    """Whether a report's location is its country itself: the country's name, or a variant actor linking put at
-    the country's own point ("Syrias" -> Syria)."""
-    from .gazetteer import country_names
-
-    loc, cc, lat, lon = (row.get(c) for c in ("location", "country", "lat", "lon"))
-    if not cc:
-        return False
-    if loc and norm_name(loc) == norm_name(country_names().get(cc, "")):
-        return True
-    return lat is not None and lon is not None and _country_points().get((round(lat, 4), round(lon, 4))) == cc
-
-
-def place_level(row: Mapping) -> tuple[str, str | None, str | None] | None:
-    """(level, country, admin1) of a report's place: "specific" (a place inside an admin1, or one the gazetteer
-    could not put in one), "admin1" (the location is the admin1 itself, or only the admin1 is known) or "country";
-    None when the report gives no place."""
-    loc, loc_id, admin1, cc = (row.get(c) for c in ("location", "location_actor_id", "admin1", "country"))
-    if loc:
-        named_admin = named_admin1(loc, cc)
-        if named_admin and (not admin1 or norm_name(named_admin) == norm_name(admin1)):
-            return "admin1", cc, admin1 or named_admin
-    if is_country(row):
-        return "country", cc, None
-    if loc_id:
-        return "specific", cc, admin1
-    if admin1:
-        return "admin1", cc, admin1
-    if cc:
-        return "country", cc, None
-    return None
-
-
-@lru_cache(maxsize=65536)
-def translit_key(name: str) -> str:
-    """A place name with the spelling choices of Arabic romanisation folded (`models/events.json` translit:
-    "Foua"/"Fua"/"Fuaa", "Khan Shaykun"/"Khan Shaykhun"): vowel spellings mapped to one, doubled letters single."""
-    import re
-
-    s = norm_name(name)
-    for a, b in settings()["translit"]:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def place_keys(location: str | None, actor_id: str | None) -> frozenset:
-    """What identifies a named place: its actor id (actor linking maps known variants and GeoNames ids to one),
-    and its name's romanisation key, for the variants linking left apart. Two reports name one place when they
-    share a key (and, `compatible`, their admin1s and countries agree)."""
-    keys = {actor_id} if actor_id else set()
-    if location and (k := translit_key(location)):
-        keys.add("name:" + k)
-    return frozenset(keys)
 
 
 @dataclass
@@ -307,65 +192,77 @@ def _the_one(cands: list[Event], r: Report) -> list[Event]:
     return []
 
 
-def group(rows: Iterable[Mapping]) -> list[list[dict]]:
-    """The incident rows (dicts with SUMMARY_COLUMNS) in groups, one per event, each in input order; groups in
-    order of their first report."""
-    tol = int(settings()["day_tolerance"])
-    reports = [_report(dict(row), i) for i, row in enumerate(rows)]
-    placeable = [r for r in reports if r.level is not None and r.window is not None and r.family is not None]
-    # most specific first: day reports before month/year ones, each from the most to the least specific place
-    def rank(r: Report) -> int:  # a place in a known admin1, the admin1, a place in no known admin1, the country
-        return {"specific": 0 if r.admin1 else 2, "admin1": 1, "country": 3}[r.level]
+def _rank(r: Report) -> int:
+    """Place specificity: a place in a known admin1, the admin1, a place in no known admin1, the country."""
+    return {"specific": 0 if r.admin1 else 2, "admin1": 1, "country": 3}[r.level]
 
-    placeable.sort(key=lambda r: (not r.window[2], rank(r), r.window[1] - r.window[0], r.window[0], r.seq))
-    index: dict[tuple, list[Event]] = defaultdict(list)  # (block, week) -> events whose span touches that week
-    by_place: dict[tuple, list[Event]] = defaultdict(list)  # (location_actor_id, week) -> events
-    blocks_of: dict[str, set] = defaultdict(set)  # country -> its blocks, for reports that name no admin1
-    events: list[Event] = []
-    assigned: dict[int, Event] = {}
 
-    def search(table: dict, keys: Iterable, weeks: range) -> list[Event]:
+class _Blocks:
+    """The events made so far, indexed by (block, week) and by (place key, week): a report is compared only with
+    the events of its place or admin1 block in the weeks its dates could reach."""
+
+    def __init__(self, tol: int):
+        self.tol = tol
+        self.index: dict[tuple, list[Event]] = defaultdict(list)  # (block, week) -> events touching that week
+        self.by_place: dict[tuple, list[Event]] = defaultdict(list)  # (place key, week) -> events
+        self.blocks_of: dict[str, set] = defaultdict(set)  # country -> its blocks, for reports naming no admin1
+
+    def _search(self, table: dict, keys: Iterable, weeks: range, r: Report) -> list[Event]:
         seen, found = set(), []
         for k in keys:
             for w in weeks:
                 for ev in table.get((k, w), ()):
                     if id(ev) not in seen:
                         seen.add(id(ev))
-                        if compatible(ev, r, tol):
+                        if compatible(ev, r, self.tol):
                             found.append(ev)
         return found
 
-    for r in placeable:
+    def candidates(self, r: Report) -> list[Event]:
+        """The events `r` may join (the module docstring: a precise report the closest, a vague one the only)."""
         lo, hi, day = r.window
-        weeks = range((lo - tol) // WEEK, (hi + tol) // WEEK + 1)
-        exact = search(by_place, sorted(r.places), weeks) if r.places else []
+        weeks = range((lo - self.tol) // WEEK, (hi + self.tol) // WEEK + 1)
+        exact = self._search(self.by_place, sorted(r.places), weeks, r) if r.places else []
         if day and exact:
-            cands = exact  # the same named place within the day tolerance: the closest such event
-        else:
-            blocks = [r.block] if r.admin1 else sorted(blocks_of[r.country], key=str)
-            cands = search(index, blocks, weeks)
-            if r.level == "country" or (not (day and r.specific and r.admin1) and len(cands) > 1):
-                cands = _the_one(cands, r)
-        if cands:
-            ev = min(cands, key=lambda e: _distance(e, r))
-            old = ev.span()
-        else:
-            ev, old = Event(), None
-            events.append(ev)
-        had = set(ev.places)
-        ev.add(r)
-        assigned[r.seq] = ev
+            return exact  # the same named place within the day tolerance: the closest such event
+        blocks = [r.block] if r.admin1 else sorted(self.blocks_of[r.country], key=str)
+        cands = self._search(self.index, blocks, weeks, r)
+        if r.level == "country" or (not (day and r.specific and r.admin1) and len(cands) > 1):
+            cands = _the_one(cands, r)
+        return cands
+
+    def register(self, ev: Event, old: tuple | None, had: set) -> None:
+        """Index `ev` under the weeks its span now touches (a wider span never leaves a week it touched) and its
+        new place keys."""
         new = ev.span()
         home = ev.reports[0].block
-        blocks_of[home[0]].add(home)
-        # register under the weeks the span now touches (a wider span never leaves a week it touched)
+        self.blocks_of[home[0]].add(home)
         for w in range(new[0] // WEEK, new[1] // WEEK + 1):
             fresh = old is None or not (old[0] // WEEK <= w <= old[1] // WEEK)
             if fresh:
-                index[(home, w)].append(ev)
+                self.index[(home, w)].append(ev)
             for p in ev.places:
                 if fresh or p not in had:
-                    by_place[(p, w)].append(ev)
+                    self.by_place[(p, w)].append(ev)
+
+
+def group(rows: Iterable[Mapping]) -> list[list[dict]]:
+    """The incident rows (dicts with SUMMARY_COLUMNS) in groups, one per event, each in input order; groups in
+    order of their first report."""
+    blocks = _Blocks(int(settings()["day_tolerance"]))
+    reports = [_report(dict(row), i) for i, row in enumerate(rows)]
+    placeable = [r for r in reports if r.level is not None and r.window is not None and r.family is not None]
+    # most specific first: day reports before month/year ones, each from the most to the least specific place
+    placeable.sort(key=lambda r: (not r.window[2], _rank(r), r.window[1] - r.window[0], r.window[0], r.seq))
+    assigned: dict[int, Event] = {}
+    for r in placeable:
+        cands = blocks.candidates(r)
+        ev = min(cands, key=lambda e: _distance(e, r)) if cands else Event()
+        old = ev.span() if cands else None
+        had = set(ev.places)
+        ev.add(r)
+        assigned[r.seq] = ev
+        blocks.register(ev, old, had)
     out: dict[int, list[dict]] = {}  # an incident that cannot be placed is an event of its own
     for r in reports:
         ev = assigned.get(r.seq)
