@@ -100,6 +100,10 @@ class Gazetteer:
             return []
         return [Place(*self._rows[i]) for i in ((hit,) if isinstance(hit, int) else hit)]
 
+    def is_upper_name(self, text: str) -> bool:
+        """Some place is named exactly this, capitals and all (a country code "UAE", not "SANA" for Sana'a)."""
+        return any(p.name == text for p in self.lookup(text))
+
     def is_strong(self, text: str) -> bool:
         key = place_key(text)
         return key not in self.weak_keys and any(p.strong for p in self.lookup_key(key))

@@ -254,3 +254,35 @@ def test_two_letter_country_codes_only_in_capitals(nlp):
     doc = nlp("The UK said talks would resume in the UK on Monday. Let us hope.")
     assert [(e.text, e.label_, e._.actor_key) for e in doc.ents if e.label_ != "DATE"] == [
         ("UK", "FACTION", "faction:united-kingdom"), ("UK", "PLACE", "place:united-kingdom")]
+
+
+def test_possessive_without_apostrophe_is_cut_from_the_name_it_owns(nlp):
+    # scraped copy drops the apostrophe: "Aleppos Salaheddin district" is Aleppo's district, two places
+    doc = nlp("The regime air raids killed 12 people in Aleppos Salaheddin district.")
+    assert ("Aleppos", "PLACE") in ents(doc)
+    assert ("Salaheddin district", "PLACE") in ents(doc)
+    assert actor(doc, "Aleppo")["country"] == "SY"
+
+
+def test_capitals_acronym_in_mixed_case_text_is_an_organisation(nlp):
+    doc = nlp("The bombing took place in Damascus according to SANA. Three citizens were martyred.")
+    assert ("SANA", "ORG") in ents(doc)  # the news agency, not Sana'a in Yemen
+    doc = nlp("Troops from the UAE entered the town.")
+    assert ("UAE", "PLACE") in ents(doc)  # a country's capitals stay a place
+
+
+def test_place_before_a_registry_name_is_not_part_of_it(nlp):
+    doc = nlp("When it controlled the ancient Syrian city of Palmyra Daesh carried out public beheadings.")
+    assert ents(doc) == [("Palmyra", "PLACE"), ("Daesh", "FACTION")]
+
+
+def test_headline_words_are_not_part_of_a_faction_name(nlp):
+    doc = nlp("35 Civilians Killed in Regime Air Raids on Rural Aleppo")
+    assert ("Regime", "FACTION") in ents(doc)
+    assert not any("Raids" in t for t, _ in ents(doc))
+
+
+def test_national_aircraft_are_state_forces(nlp):
+    doc = nlp("Russian planes bombed the town of Khan Sheikhoun on Tuesday.")
+    assert ("Russian planes", "FACTION") in ents(doc)
+    assert actor(doc, "Military Forces of Russia")["type"] == "faction"

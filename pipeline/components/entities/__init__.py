@@ -59,11 +59,11 @@ class EntityTagger(Component):
         res, text, flags = self.res, docindex.index(doc).text, Flags.of(doc)
         model, keep_other = model_entities(res, doc)
         sel = Selection.empty(len(doc))
-        choose_factions(doc, faction_candidates(res, doc, flags.lower, model), model, sel)
+        choose_factions(res, doc, faction_candidates(res, doc, flags.lower, model), model, sel)
         for ent in keep_other:  # dates, numbers: "in May" is a month
             sel.take(ent.start, ent.end)
         gaz_hits = {(s, e): key for s, e, key in gazetteer_spans(res, text, flags) if sel.free(s, e)}
-        used_gaz = choose_model(res, model, gaz_hits, sel)
+        used_gaz = choose_model(res, doc, model, gaz_hits, sel)
         choose_places(res, doc, gaz_hits, used_gaz, sel)
         choose_rest(res, doc, flags.title, sel)
         self.repair(doc, sel)

@@ -37,6 +37,7 @@ class Resources:
     country_names_lower: set[str]
     capitals: dict[str, str]
     country_keys: Any
+    pattern_words: frozenset[str]  # the words faction patterns are made of (nationality, modifier, head)
 
     @classmethod
     def build(cls, vocab: Vocab, tokenizer: Tokenizer, settings: dict[str, Any], patterns: dict, stop: dict,
@@ -59,4 +60,6 @@ class Resources:
             country_names=country_names, country_names_lower={n.lower() for n in country_names},
             capitals=gazetteer.capitals(),
             # all-caps words are acronyms ("SANA" the news agency), places only when they name a country ("US")
-            country_keys=gaz.country_keys)
+            country_keys=gaz.country_keys,
+            pattern_words=frozenset(w for k in ("nationality", "modifier", "head", "backed")
+                                    for p in patterns["lists"][k] for w in p.split()))

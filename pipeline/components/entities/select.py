@@ -8,7 +8,7 @@ from spacy.util import filter_spans
 from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
 from .model import Choice, ModelEnt, Selection
 from .people import unnamed_people
-from .places import in_name, place_cue
+from .places import in_name, place_cue, possessive_place
 from .relabel import defined_acronyms
 from .resources import Resources
 
@@ -22,9 +22,11 @@ def faction_candidates(res: Resources, doc: Doc, lower: list[int], model: list[M
     return spans
 
 
-def choose_factions(doc: Doc, spans: list[Span], model: list[ModelEnt], sel: Selection) -> None:
-    """The longest faction candidates; one inside a longer model ORG takes the model's span ("ISIL tactical
-    units" stays one FACTION span)."""
+def choose_factions(res: Resources, doc: Doc, spans: list[Span], model: list[ModelEnt], sel: Selection) -> None:
+    """The longest faction candidates; one inside a longer model ORG takes the model's span when the words the
+    model added are words of a group's name ("ISIL tactical units" stays one FACTION span). Not otherwise: in a
+    headline every word has a capital ("Latest Syrian Army Offensive", "Regime Air Raids"), and "the city of
+    Palmyra Daesh carried out" is copy that lost a comma: the place and the group are two names."""
     model_by_tok: dict[int, ModelEnt] = {}
     for m in model:
         for t in range(m.start, m.end):
@@ -32,7 +34,8 @@ def choose_factions(doc: Doc, spans: list[Span], model: list[ModelEnt], sel: Sel
     for sp in filter_spans(spans):
         m = model_by_tok.get(sp.start)
         if m and m.label == "ORG" and m.start <= sp.start and m.end >= sp.end and (m.end - m.start) > len(sp) \
-                and not doc[m.end - 1].is_lower:
+                and not doc[m.end - 1].is_lower \
+                and all(t.lower_ in res.pattern_words for t in (*doc[m.start:sp.start], *doc[sp.end:m.end])):
             s, e = m.start, m.end
         else:
             s, e = sp.start, sp.end
@@ -40,7 +43,20 @@ def choose_factions(doc: Doc, spans: list[Span], model: list[ModelEnt], sel: Sel
             sel.add(Choice(s, e, sp.label_))
 
 
-def choose_model(res: Resources, model: list[ModelEnt], gaz_hits: dict[tuple[int, int], str],
+def possessive_head(res: Resources, doc: Doc, s: int, e: int, sel: Selection) -> int:
+    """"Aleppos Salaheddin district", "Syrias Hama province": copy that lost a possessive's apostrophe glues the
+    owner to the name it owns. The owner (a strong place, less its "s") is a place of its own; returns where the
+    rest of the entity starts."""
+    if e - s < 2 or not doc[s + 1].is_title:
+        return s
+    key = possessive_place(res, doc[s].text, True)
+    if key is None:
+        return s
+    sel.add(Choice(s, s + 1, "PLACE", key, key not in res.gaz.weak_keys))
+    return s + 1
+
+
+def choose_model(res: Resources, doc: Doc, model: list[ModelEnt], gaz_hits: dict[tuple[int, int], str],
                  sel: Selection) -> set[tuple[int, int]]:
     """The model's entities, with the gazetteer key of the same span, or the span of a gazetteer hit that covers
     it ("Daraa" inside "Daraa al-Balad"; not for an ORG). Returns the gazetteer hits used."""
@@ -49,6 +65,7 @@ def choose_model(res: Resources, model: list[ModelEnt], gaz_hits: dict[tuple[int
         s, e, lab = m.start, m.end, m.label
         if not sel.free(s, e):
             continue
+        s = possessive_head(res, doc, s, e, sel)
         key = gaz_hits.get((s, e))
         if key is None:
             cover = [(gs, ge) for (gs, ge) in gaz_hits if gs <= s and ge >= e and (gs, ge) != (s, e)]

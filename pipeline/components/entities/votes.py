@@ -82,8 +82,28 @@ def _mention_votes(res: Resources, doc: Doc, cs: list[Choice], known_place: bool
     return person
 
 
-def vote(res: Resources, doc: Doc, key: str, cs: list[Choice], names: Names) -> str:
+def mixed_case(doc: Doc) -> bool:
+    """Most words of the text's opening are not in capitals (the text is not wire copy in capitals)."""
+    head = [t for t in doc[:300] if t.is_alpha]
+    return sum(1 for t in head if not t.is_upper) > 0.5 * len(head)
+
+
+def caps_acronym(res: Resources, doc: Doc, cs: list[Choice]) -> bool:
+    """One word in capitals, in text written in mixed case, that names no country and no place written that way:
+    an acronym (news agencies, parties: "SANA reported", "the PYD"), not the place a case-blind lookup finds (Sana,
+    Yemen) nor a person. A country is a country ("UAE", "US"); so is a place whose own name is in capitals."""
+    words = {doc[c.start:c.end].text for c in cs}
+    if any(c.n != 1 for c in cs) or len(words) != 1:
+        return False
+    w = words.pop()
+    return len(w) >= 3 and w.isalpha() and w.isupper() and place_key(w) not in res.country_keys \
+        and not res.gaz.is_upper_name(w)
+
+
+def vote(res: Resources, doc: Doc, key: str, cs: list[Choice], names: Names, mixed: bool = True) -> str:
     """The label of one string (with its variants) from all its mentions."""
+    if mixed and caps_acronym(res, doc, cs):
+        return "ORG"
     w = res.votes
     votes: defaultdict = defaultdict(float)
     strong_place = any(c.strong for c in cs) or res.gaz.is_strong(key)
@@ -107,8 +127,8 @@ def vote(res: Resources, doc: Doc, key: str, cs: list[Choice], names: Names) -> 
 
 def vote_labels(res: Resources, doc: Doc, chosen: list[Choice]) -> None:
     """Give every PERSON/PLACE/ORG choice the label its string (and its spelling variants) won."""
-    names = Names.of(doc, chosen)
+    names, mixed = Names.of(doc, chosen), mixed_case(doc)
     for key, cs in variant_groups(doc, chosen, res.fuzzy_cutoff).items():
-        label = vote(res, doc, key, cs, names)
+        label = vote(res, doc, key, cs, names, mixed)
         for c in cs:
             c.label = label
