@@ -40,6 +40,7 @@ TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org":
 STATE_NAME = "Military Forces of "
 GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men"})
 RULER_SHARE = 0.8  # "the Assad regime" is the state of the country this share of its documents are about
+INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "al", "el"})  # words an acronym leaves out
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
 
 
@@ -304,13 +305,14 @@ def _state_classes(groups: dict, sets: GuardedUnionFind, union) -> None:
 
 def _short_forms(groups: dict, find, union) -> None:
     """"Syrian Observatory" is the one "Syrian Observatory for Human Rights": a name of two or more words that
-    begins exactly one longer name of its type in the corpus joins it (blocked by the first two words)."""
+    begins exactly one longer name of its type in the corpus joins it (blocked by the first two words). Longest
+    names first, so that a name joined to its own longer forms counts as one owner for the shorter ones."""
     by_head: dict[tuple, list] = defaultdict(list)
     for k in groups:
         ws = k[1].split()
         if k[0] in ("org", "faction") and len(ws) >= 3 and not k[1].startswith("#"):
             by_head[(k[0], *ws[:2])].append(k)
-    for k in sorted(groups):
+    for k in sorted(groups, key=lambda k: (-len(k[1].split()), k)):
         ws = k[1].split()
         if k[0] not in ("org", "faction") or len(ws) < 2 or k[1].startswith("#"):
             continue
@@ -363,16 +365,38 @@ def _surnames(groups: dict, sets: GuardedUnionFind, guards: Guards, union) -> No
             union(owners[0], k)
 
 
+def _initials(name: str) -> str:
+    """The acronym a name's capitalised words spell ("United Nations" -> "UN", "Syrian Observatory for Human
+    Rights" -> "SOHR"); "" for a name of one word or with a lower-case content word."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in INITIAL_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def _acronyms(groups: dict, find, union) -> None:
-    """"UN", "U.N.": an acronym joins the one actor that documents linked it to by their own evidence."""
-    owners: dict[str, set] = defaultdict(set)
-    for k, g in groups.items():
-        if " " in g.canonical().strip():
+    """"UN", "U.N.": one acronym, with or without dots, is one actor of its type; it joins the one actor that
+    documents linked it to by their own evidence, else the one organisation or group of the corpus whose name it
+    spells ("United Nations"). Two candidates: no join."""
+    owners: dict[tuple[str, str], set] = defaultdict(set)
+    spelled: dict[tuple[str, str], set] = defaultdict(set)
+    same: dict[tuple[str, str], list] = defaultdict(list)
+    for k, g in sorted(groups.items()):
+        name = g.canonical().strip()
+        if " " in name:
             for a in g.aliases:
                 if _acronym(a):
-                    owners[a.replace(".", "")].add(find(k))
+                    owners[(g.type, a.replace(".", ""))].add(find(k))
+            if g.type in ("org", "faction") and (ini := _initials(name)):
+                spelled[(g.type, ini)].add(k)
     for k in sorted(groups):
         names = {n.replace(".", "") for n in groups[k].names}
         acr = next((n for n in sorted(names) if _acronym(n)), None)
-        if acr and len({find(o) for o in owners.get(acr, ())}) == 1:
-            union(next(iter(owners[acr])), k)
+        if acr:
+            same[(groups[k].type, acr)].append(k)
+    for (type_, acr), ks in same.items():
+        for k in ks[1:]:
+            union(ks[0], k)
+        found = {find(o) for o in owners.get((type_, acr), ())} or {find(o) for o in spelled.get((type_, acr), ())}
+        if len(found) == 1:
+            union(next(iter(found)), ks[0])

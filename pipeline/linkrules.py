@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from . import gazetteer, lexicon
+from .eventplaces import translit_key
 from .gazetteer import place_key
 from .text import norm_name
 from .unionfind import UnionFind
@@ -45,6 +46,7 @@ ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the
 REGION_KINDS = frozenset({"admin1", "region"})
 RULER_HEADS = frozenset({"forces", "troops", "regime"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
+TA_MARBUTA = re.compile(r"(?<=[^aeiou])ah\b")
 
 
 @dataclass(frozen=True)
@@ -253,9 +255,13 @@ def skeleton(name: str) -> str:
 
 def place_skeleton(name: str) -> str:
     """The skeleton of a place name with its first-level tail made one: "Idleb countryside", "Idlib Province" ->
-    "idlib province"'s skeleton; "Idlib" (maybe the city) keeps its own."""
+    "idlib province"'s skeleton; "Idlib" (maybe the city) keeps its own. The spelling choices of Arabic
+    romanisation are folded too (`eventplaces.translit_key`: "Mayadeen" = "al-Mayadin"), and a final "-ah" is
+    the "-a" of the same ta marbuta ("al-Tabqah" = "Tabqa")."""
     m = ADMIN1_TAIL.search(name.strip())
-    return skeleton(name.strip()[:m.start()]) + "/province" if m else skeleton(name)
+    base = name.strip()[:m.start()] if m else name
+    folded = TA_MARBUTA.sub("a", translit_key(base))
+    return skeleton(folded) + ("/province" if m else "")
 
 
 class GuardedUnionFind(UnionFind):

@@ -32,6 +32,7 @@ def actor_key(type_: str, name: str) -> str:
 
 _ARTICLE_ALIAS = re.compile(r"^(the)\s+", re.I)
 _AL = re.compile(r"\b(al|el|ad|as|ar|an|at|az)[-\s]", re.I)
+_LED_ALLIANCE = re.compile(r"\b(led|backed) (?:\w+ ){1,3}(coalition|alliance)$")
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat across a corpus: each is normalised once
@@ -41,4 +42,6 @@ def norm_name(s: str) -> str:
     s = _ARTICLE_ALIAS.sub("", s.strip())
     s = _AL.sub("", s)
     s = re.sub(r"[^\w\s]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s+", " ", s).strip()
+    # "US-led international coalition", "US-led anti-terror coalition": a led alliance is named by its leader
+    return _LED_ALLIANCE.sub(r"\1 \2", s)

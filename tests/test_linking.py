@@ -109,6 +109,40 @@ def test_possessive_acronym_and_skeleton_variants_share_one_id():
     assert ids.get("d2", "place:deir ezzor") == ids.get("d1", "place:deir ez-zor")
 
 
+def test_acronym_joins_the_one_name_it_spells_across_documents():
+    # no document links them; "UN" and "U.N." are one acronym, and one corpus name spells it
+    rows = [_row("d1", "org", "United Nations", 3), _row("d2", "org", "UN", 2), _row("d3", "org", "U.N.", 1),
+            _row("d1", "org", "Syrian Observatory for Human Rights", 5), _row("d4", "org", "SOHR", 2),
+            _row("d5", "org", "Syrian Civil Defence", 2), _row("d6", "org", "Syrian Coast Directorate", 1),
+            _row("d7", "org", "SCD", 1)]
+    actors, ids = _link(rows)
+    assert {ids.get("d2", "org:un"), ids.get("d3", "org:u.n.")} == {"org:united-nations"}
+    assert ids.get("d4", "org:sohr") == "org:syrian-observatory-for-human-rights"
+    assert ids.get("d7", "org:scd") == "org:scd"  # two names spell SCD: no join
+
+
+def test_short_form_with_two_longer_forms_that_are_one_actor():
+    # the glued "... Rami Abdel" begins with the full name, so both are one owner of the short form
+    rows = [_row("d1", "org", "Syrian Observatory for Human Rights", 9),
+            _row("d2", "org", "Syrian Observatory for Human Rights Rami Abdel", 1),
+            _row("d3", "org", "Syrian Observatory", 3)]
+    _, ids = _link(rows)
+    assert ids.get("d3", "org:syrian observatory") == ids.get("d1", "org:syrian observatory for human rights")
+
+
+def test_led_alliance_and_romanised_places_share_one_id():
+    rows = [_row("d1", "faction", "US-led coalition", 4), _row("d2", "faction", "US-led international coalition", 2),
+            _row("d3", "faction", "US-led anti-terror coalition", 1),
+            _row("d1", "place", "Mayadeen", 1, country="SY"), _row("d2", "place", "al-Mayadin", 2, country="SY"),
+            _row("d1", "place", "Tabqa", 3), _row("d2", "place", "Al-Tabqah", 1)]
+    _, ids = _link(rows)
+    coalition = "faction:global-coalition-against-daesh"
+    assert {ids.get("d2", "faction:us-led international coalition"),
+            ids.get("d3", "faction:us-led anti-terror coalition")} == {coalition}
+    assert ids.get("d1", "place:mayadeen") == ids.get("d2", "place:al-mayadin")
+    assert ids.get("d1", "place:tabqa") == ids.get("d2", "place:al-tabqah")
+
+
 @pytest.mark.parametrize("hafez_docs,joined", [(1, True), (3, False)])
 def test_bare_surname_joins_the_prominent_full_name(hafez_docs, joined):
     rows = [_row(f"b{i}", "person", "Bashar al-Assad") for i in range(8)]
