@@ -38,7 +38,10 @@ FUZZY_CUTOFF = 90
 GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
 TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
 STATE_NAME = "Military Forces of "
-GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men"})
+# words that only say a generic side is a group, or (takfiri: state media's epithet for jihadists) what the
+# writer thinks of it: "Takfiri terrorists" are the terrorists
+GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men",
+                           "takfiri"})
 RULER_SHARE = 0.8  # "the Assad regime" is the state of the country this share of its documents are about
 INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "al", "el"})  # words an acronym leaves out
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname

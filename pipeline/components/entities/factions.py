@@ -34,7 +34,7 @@ def pattern_matcher(vocab: Vocab, spec: dict) -> tuple[Matcher, set[int]]:
     matcher = Matcher(vocab)
     matcher.add("FACTION", expand(spec["patterns"], spec["lists"]), greedy="LONGEST")
     anchors = set()
-    for key in ("head", "standalone", "the_standalone", "backed"):
+    for key in ("head", "standalone", "the_standalone", "backed", "alliance", "organization"):
         anchors.update(w for x in spec["lists"][key] for w in x.split())
     anchors.update(("regime", "pro"))
     return matcher, {vocab.strings.add(a) for a in anchors}

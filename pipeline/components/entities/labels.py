@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...gazetteer import place_key
 from .model import ModelEnt
 from .people import complete_name
 from .resources import Resources
@@ -14,14 +15,19 @@ from .words import (
     CONNECT,
     DROP,
     FACILITY_HEADS,
+    FACTION_HEADS,
+    HEADLINE_WORDS,
     HONORIFICS,
     LEAD_POS,
     LEAD_STRIP,
     NAME_PARTICLES,
     NOT_ACTOR_HEADS,
+    ORG_HEADS,
     ROLE_HEADS,
     TITLES,
 )
+
+NAME_HEADS = {h for w in ORG_HEADS | FACTION_HEADS for h in (w, w + "s")}
 
 
 def clean(doc: Doc, s: int, e: int, label: str = "", countries: frozenset | set = frozenset()) -> tuple[int, int]:
@@ -79,9 +85,37 @@ def split_names(res: Resources, doc: Doc, ent: Span, lab: str, ent_toks: set[int
     out = []
     for a, b in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
         s, e = clean(doc, a, b, lab, res.country_names)
+        if lab != "PERSON" and not any(t.lower_ in NAME_HEADS or t.lower_ in FACILITY_HEADS for t in doc[s:e]):
+            e = headline_cut(doc, s, e)
+            parts = place_list(res, doc, s, e)
+            if parts:
+                out.extend(ModelEnt(ps, pe, "PLACE", raw) for ps, pe in parts)
+                continue
         if s < e:
             out.append(ModelEnt(s, e, lab, raw))
     return out
+
+
+def headline_cut(doc: Doc, s: int, e: int) -> int:
+    """Where a name without an organisation or force head ends when the model ran it into a title-case headline's
+    predicate or event ("Damascus Car Bomb Kills", "Daesh Fight Near Raqqa"): before the first headline word."""
+    return next((i for i in range(s + 1, e) if doc[i].lower_ in HEADLINE_WORDS), e)
+
+
+def place_list(res: Resources, doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """A name without a head that is two or more places in a row, one of them strong, is a list that lost its
+    commas ("Aleppo Damascus", "Saraqib Idlib"): the places, longest first from the left; [] when any word is left
+    over or is a common word that only minor places are named."""
+    gaz, parts, i = res.gaz, [], s
+    while i < e:
+        j = next((j for j in range(e, i, -1) if (k := place_key(doc[i:j].text)) in gaz.index
+                  and k not in gaz.common_keys), None)
+        if j is None:
+            return []
+        parts.append((i, j))
+        i = j
+    strong = any(gaz.is_strong(doc[a:b].text) for a, b in parts)
+    return parts if len(parts) >= 2 and strong else []
 
 
 def model_entities(res: Resources, doc: Doc) -> tuple[list[ModelEnt], list[Span]]:

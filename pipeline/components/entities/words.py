@@ -32,6 +32,7 @@ LEAD_STRIP = _set("lead_strip")
 ACTION_DEPS = {"nsubj", "nsubjpass", "agent"}
 # Title-case names ending in one of these are organisations ("Freedom for Daraa Campaign"); armed ones are factions
 ORG_HEADS = _set("org_heads")
+HEADLINE_WORDS = _set("headline_words")
 FACTION_HEADS = _set("faction_heads")
 LEAD_POS = {"ADV", "CCONJ", "SCONJ", "ADP", "DET", "INTJ", "PRON", "VERB", "AUX"}
 MILITARY_NOUNS = _set("military_nouns")
