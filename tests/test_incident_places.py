@@ -62,3 +62,21 @@ def test_possessive_weekdays_without_the_apostrophe(nlp):
     assert when.possessive_weekdays("Saturdays blast", None) == []
     assert places(nlp, "Saturdays blast hit a convoy in Aleppo, killing 20 people.") == [
         ("Aleppo", "place:aleppo", "Aleppo", "SY", "2017-04-15")]
+
+
+def test_a_country_in_a_groups_name_is_no_place(nlp):
+    assert places(nlp, "Six civilians were among 22 people killed in US air strikes on the stronghold of ISIL "
+                       "(so-called Islamic State in Iraq and Syria) on Saturday.") == [
+        (None, None, None, None, "2017-04-15")]
+
+
+def test_a_name_before_an_attack_noun_is_its_side_in_a_headline_too(nlp):
+    assert places(nlp, "US Raids on ISILs Syria Stronghold Kill 22 including Civilians.") == [
+        (None, None, None, None, "2017-04-16")]
+
+
+def test_curated_syrian_places_geonames_lacks(nlp):
+    assert places(nlp, "Air strikes on Raqa killed 10 people on Saturday.") == [
+        ("Raqa", "place:raqa", "Raqqa", "SY", "2017-04-15")]
+    assert places(nlp, "A car bomb exploded in Rashidin on Saturday, killing 100 people.") == [
+        ("Rashidin", "place:rashidin", "Aleppo", "SY", "2017-04-15")]

@@ -107,6 +107,18 @@ def is_actor_subject(tok: Token) -> bool:
     return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.head.lower_ not in rules()["place_subject_verbs"]
 
 
+def in_group_name(ctx: DocContext, tok: Token) -> bool:
+    """"Islamic State in Iraq and Syria", "al-Qaeda in Yemen": a country after a group's name is part of the name
+    or the group's area of operation, not the place of the event."""
+    if country_word(ctx, tok) is None:
+        return False
+    while tok.dep_ == "conj" and tok.head is not tok:  # "... in Iraq and Syria": Syria too
+        tok = tok.head
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and (
+        (e := ctx.ent(prep.head.i)) is not None and e.label_ == "FACTION")
+
+
 def is_allegiance(doc, start: int) -> bool:
     """"Pro-Damascus media", "anti-Kiev": a name after "pro-"/"anti-" says whose side, not where."""
     toks = doc[max(0, start - 2):start + 1]
@@ -162,9 +174,12 @@ def is_modifier(ctx: DocContext, s: int, e: int, ent: Span | None) -> bool:
     if e - s > 1 and last.head.i not in ctx.cue_toks:  # "Damascus Opera House state media": a long name stays
         return False
     if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and last.head.pos_ == "NOUN"
-            and last.head.is_lower):
+            and (last.head.is_lower or last.head.i in ctx.cue_toks)):  # "US Raids" in a headline too
         return False
-    if last.head.i in ctx.cue_toks or last.head.lower_ in rules()["whose_nouns"]:
+    head = last.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "US air strikes": the noun the compound modifies
+    if head.i in ctx.cue_toks or last.head.lower_ in rules()["whose_nouns"]:
         return True  # "its Damascus ally": the seat of a government names the government, not a place
     key = ent._.actor_key if ent is not None and ent.label_ == "PLACE" else None
     # a country has a point too (its centroid), but "Syria air strikes" names no place of the event
@@ -235,7 +250,7 @@ def _from_chains(ctx: DocContext, tokens: range, found: list) -> Place | None:
         if not (tokens.start <= chain[0][0] < tokens.stop):
             continue
         chain = [(s, e) for s, e in chain if not is_modifier(ctx, s, e, ctx.ent(e - 1))]
-        if chain and in_origin_phrase(ctx, doc[chain[0][0]]):
+        if chain and (in_origin_phrase(ctx, doc[chain[0][0]]) or in_group_name(ctx, doc[chain[0][0]])):
             continue
         if not chain:
             continue
@@ -261,7 +276,7 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
         if e is not None and e.label_ == "PLACE" and e.start == t and not is_modifier(ctx, e.start, e.end, e) \
                 and not (len(e) == 1 and is_demonym(ctx, e[0])) and not is_origin(ctx.doc, e.end) \
                 and not in_origin_phrase(ctx, e.root) and not is_allegiance(ctx.doc, e.start) \
-                and not is_actor_subject(e.root):
+                and not is_actor_subject(e.root) and not in_group_name(ctx, e.root):
             country = ctx.lex.countries.get(fold(e.text))
             cand = Place(e.text, e, None, country)
             if best is None or (best.country and not country):
