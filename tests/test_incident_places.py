@@ -80,3 +80,9 @@ def test_curated_syrian_places_geonames_lacks(nlp):
         ("Raqa", "place:raqa", "Raqqa", "SY", "2017-04-15")]
     assert places(nlp, "A car bomb exploded in Rashidin on Saturday, killing 100 people.") == [
         ("Rashidin", "place:rashidin", "Aleppo", "SY", "2017-04-15")]
+
+
+def test_a_distance_after_a_name_is_no_part_of_it(nlp):
+    assert places(nlp, "An offensive by government forces targeting the town of Tabqa 40 kilometres (25 miles) up "
+                       "the Euphrates Valley from Raqa suffered a major reverse on Monday. Tabqa is held by IS.") == [
+        ("Tabqa", "place:tabqa", "Raqqa", "SY", "2017-04-10")]

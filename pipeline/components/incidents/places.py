@@ -171,6 +171,8 @@ def is_modifier(ctx: DocContext, s: int, e: int, ent: Span | None) -> bool:
     """A name modifying an attack noun ('US air strikes') or an unknown name modifying any common noun ('Assad
     clans hometown') is no place; a known place before a noun still is ('the Qardaha hospital')."""
     last = ctx.doc[e - 1]
+    if last.head.lower_ in rules()["distance_units"]:
+        return False  # "the town of Tabqa 40 kilometres up the valley": the number measures, the name stays
     if e - s > 1 and last.head.i not in ctx.cue_toks:  # "Damascus Opera House state media": a long name stays
         return False
     if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and last.head.pos_ == "NOUN"
@@ -184,6 +186,16 @@ def is_modifier(ctx: DocContext, s: int, e: int, ent: Span | None) -> bool:
     key = ent._.actor_key if ent is not None and ent.label_ == "PLACE" else None
     # a country has a point too (its centroid), but "Syria air strikes" names no place of the event
     return not (key and ctx.geo.get(key, {}).get("lat") is not None and fold(ent.text) not in ctx.lex.countries)
+
+
+def without_distance(doc, e: Span) -> str:
+    """A place entity's name without the number of a distance glued to it ("Tabqa 40" before "kilometres")."""
+    k = e.end
+    while k > e.start + 1 and doc[k - 1].like_num:
+        k -= 1
+    if k < e.end and e.end < len(doc) and doc[e.end].lower_ in rules()["distance_units"]:
+        return doc[e.start:k].text
+    return e.text
 
 
 def named_entity(ctx: DocContext, name: str, ent: Span | None) -> Span | None:
@@ -277,8 +289,9 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
                 and not (len(e) == 1 and is_demonym(ctx, e[0])) and not is_origin(ctx.doc, e.end) \
                 and not in_origin_phrase(ctx, e.root) and not is_allegiance(ctx.doc, e.start) \
                 and not is_actor_subject(e.root) and not in_group_name(ctx, e.root):
-            country = ctx.lex.countries.get(fold(e.text))
-            cand = Place(e.text, e, None, country)
+            name = without_distance(ctx.doc, e)
+            country = ctx.lex.countries.get(fold(name))
+            cand = Place(name, named_entity(ctx, name, e) if name != e.text else e, None, country)
             if best is None or (best.country and not country):
                 best = cand
             if not country:
