@@ -77,6 +77,21 @@ CASES = [
     # a cue before "however, that ..."
     ("The spokesman said, however, that the talks would continue.",
      "the talks would continue", "The spokesman", "The spokesman", "said"),
+    # an aside inside the content is the source's: only a trailing one is cut
+    ("He is hoping that states, led by West Virginia, will allow utilities to pass the costs on.",
+     "states, led by West Virginia, will allow utilities to pass the costs on", "He", "He", "hoping"),
+    # the that-clause the parser hangs on the addressee ("told a meeting of X that A")
+    ("In Honolulu last week, he told a meeting of island leaders that few people understood the stakes.",
+     "few people understood the stakes", "he", "he", "told"),
+    # a phrasal cue with its clause
+    ("The campaign has pointed out that the tax breaks allowed him to rebound.",
+     "the tax breaks allowed him to rebound", "The campaign", "The campaign", "pointed"),
+    # a passive cue: the agent is the source, the subject the content
+    ("The registration issue was first reported by The Washington Post.",
+     "The registration issue", "Washington Post", "Washington Post", "reported"),
+    # a share of respondents speaks
+    ("Twelve percent indicated that they were not sure.",
+     "they were not sure", "Twelve percent", "Twelve percent", "indicated"),
 ]
 
 
@@ -107,6 +122,12 @@ def test_parenthetical_cue_splits_the_content(nlp):
     qs = quotes(nlp, text)
     assert [q["text"] for q in qs] == ["The talks", "would continue next week"]
     assert {(q["speaker_start_char"], q["cue"]) for q in qs} == {(text.index("the spokesman"), "said")}
+
+
+def test_as_parenthetical_cue(nlp):
+    """"A, as X pointed out, B": the cue in an as-clause set off by commas; a one-word side is no content."""
+    text = "Hawaii, as one of the president's advisers pointed out, rarely gets two hurricanes in a row."
+    one(nlp, text, "rarely gets two hurricanes in a row", "one", "one", "pointed")
 
 
 def test_scene_setting_side_of_a_parenthetical_is_not_content(nlp):
