@@ -219,3 +219,30 @@ def test_authors_own_performative_is_no_attribution(nlp):
 def test_attack_noun_is_a_strike_not_a_report(nlp):
     """'a mortar attack on the Opera House' names a physical act: its object is no reported content."""
     assert quotes(nlp, "The rebels launched a mortar attack on the Damascus Opera House.") == []
+
+
+def test_headline_label_is_a_source(nlp):
+    """"NAME: content" opening a paragraph: the name (here a surname the article gives in full) speaks; the
+    colon is the cue."""
+    text = "Assad: The army will retake every inch of Syria\n\nPresident Bashar al-Assad spoke to reporters."
+    q = quotes(nlp, text)[0]
+    s = text.index("The army")
+    assert (q["start_char"], q["end_char"], q["cue"], q["kind"]) == (s, s + 40, ":", "indirect")
+    assert (q["speaker"], q["speaker_start_char"], q["speaker_end_char"]) == ("Bashar al-Assad", 0, 5)
+
+
+def test_headline_label_poll_and_place(nlp):
+    """A poll relays its findings; a place before the colon labels a section and speaks for nobody."""
+    text = "Poll: Most voters back the ceasefire deal\n\nSyria: Dozens killed in Aleppo airstrikes"
+    qs = quotes(nlp, text)
+    assert [(q["text"], q["speaker"], q["cue"]) for q in qs] == [("Most voters back the ceasefire deal", "Poll", ":")]
+
+
+def test_gerund_cue_speaks_for_the_clause_subject(nlp):
+    text = "But the council is steering clear of criticizing the governor for the delay."
+    one(nlp, text, "the delay", "the council", "the council", "criticizing")
+
+
+def test_judgement_verb_object(nlp):
+    text = "The opposition mocked the ceasefire proposal as a public relations stunt."
+    one(nlp, text, "the ceasefire proposal as a public relations stunt", "opposition", "The opposition", "mocked")

@@ -64,6 +64,7 @@ class IndirectSpeech:
         self.concessive = frozenset(cues["concessive_marks"])
         self.questions = frozenset(cues["question_verbs"])
         self.according = according
+        self.label_sources = frozenset(cues.get("label_sources", ()))
         self.first = frozenset(cues.get("first_person", ()))
         self.acts = frozenset(cues.get("speech_act_verbs", ()))
         self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \

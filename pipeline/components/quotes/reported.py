@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .contents import Report, outermost, split_gaps
 from .cues import cue_text
+from .labels import label_reports
 from .model import Attribution, Candidate, DocContext, Segment
 from .subjects import report_subject
 
@@ -23,6 +24,9 @@ def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[R
         cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
         if not any(x < ce and cs < y for x, y in taken):
             found.append(r)
+    ind = cues.indirect
+    found += label_reports(doc, ctx.paras, ctx.tok_range, ind.label_sources, ind.concessive, ctx.inside,
+                           set(ctx.full_names))
     return sorted(split_gaps(outermost(found, ctx.inside), cues.indirect.concessive), key=lambda r: r.start)
 
 

@@ -131,6 +131,20 @@ def free_relative(cues: Cues, v: Token, subj: Token, inside: list[bool]) -> Toke
     return subj
 
 
+def _gerund_controller(cues: Cues, v: Token) -> Token | None:
+    """"She started off by emphasizing A", "X is steering clear of criticizing Y": a gerund after a preposition
+    speaks for the subject of the verb the preposition hangs on (up to two heads above it)."""
+    h = v.head
+    for _ in range(3):
+        if h.head is h:
+            break
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj if subj is not None and subj.tag_ not in BAD_SUBJ_TAGS else None
+    return None
+
+
 def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
     """The source of a reported-speech cue: as `subject`, with four readings of the parse. A passive cue with
     an agent: the agent ("X was first reported by Y"; X is the content). Two subjects ("The Latest: Trump
@@ -147,6 +161,8 @@ def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
     if subjs and subjs[0].ent_type_ == "PERCENT" and v.pos_ == "VERB":
         return subjs[0]
     found = subject(cues, v)
+    if found is None and v.dep_ == "pcomp" and v.tag_ == "VBG":
+        found = _gerund_controller(cues, v)
     if found is not None or cues.according.get(v.lower_) is not None or v.pos_ != "VERB" or subjs:
         return found
     j = v.i - 1
