@@ -246,3 +246,9 @@ def test_gerund_cue_speaks_for_the_clause_subject(nlp):
 def test_judgement_verb_object(nlp):
     text = "The opposition mocked the ceasefire proposal as a public relations stunt."
     one(nlp, text, "the ceasefire proposal as a public relations stunt", "opposition", "The opposition", "mocked")
+
+
+def test_determiner_that_stays_in_the_content(nlp):
+    """Only the complementiser "that" is cut from a content, not the determiner ("rejected that argument")."""
+    text = "The judge rejected that argument in a ruling released Thursday."
+    one(nlp, text, "that argument", "The judge", "The judge", "rejected")

@@ -43,7 +43,8 @@ def trim(doc: Doc, a: int, b: int, concessive: frozenset[str]) -> tuple[int, int
                  any(m.dep_ in ("mark", "advmod") and m.lower_ in concessive for m in c.children)):
             b = t - 1
             break
-    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
+    while a < b and (doc[a].is_punct or doc[a].is_space or
+                     doc[a].lower_ == "that" and doc[a].dep_ == "mark" and a + 1 < b):  # not "that argument"
         a += 1
     while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
         b -= 1
