@@ -77,6 +77,21 @@ CASES = [
     # a cue before "however, that ..."
     ("The spokesman said, however, that the talks would continue.",
      "the talks would continue", "The spokesman", "The spokesman", "said"),
+    # an aside inside the content is the source's: only a trailing one is cut
+    ("He is hoping that states, led by West Virginia, will allow utilities to pass the costs on.",
+     "states, led by West Virginia, will allow utilities to pass the costs on", "He", "He", "hoping"),
+    # the that-clause the parser hangs on the addressee ("told a meeting of X that A")
+    ("In Honolulu last week, he told a meeting of island leaders that few people understood the stakes.",
+     "few people understood the stakes", "he", "he", "told"),
+    # a phrasal cue with its clause
+    ("The campaign has pointed out that the tax breaks allowed him to rebound.",
+     "the tax breaks allowed him to rebound", "The campaign", "The campaign", "pointed"),
+    # a passive cue: the agent is the source, the subject the content
+    ("The registration issue was first reported by The Washington Post.",
+     "The registration issue", "Washington Post", "Washington Post", "reported"),
+    # a share of respondents speaks
+    ("Twelve percent indicated that they were not sure.",
+     "they were not sure", "Twelve percent", "Twelve percent", "indicated"),
 ]
 
 
@@ -107,6 +122,12 @@ def test_parenthetical_cue_splits_the_content(nlp):
     qs = quotes(nlp, text)
     assert [q["text"] for q in qs] == ["The talks", "would continue next week"]
     assert {(q["speaker_start_char"], q["cue"]) for q in qs} == {(text.index("the spokesman"), "said")}
+
+
+def test_as_parenthetical_cue(nlp):
+    """"A, as X pointed out, B": the cue in an as-clause set off by commas; a one-word side is no content."""
+    text = "Hawaii, as one of the president's advisers pointed out, rarely gets two hurricanes in a row."
+    one(nlp, text, "rarely gets two hurricanes in a row", "one", "one", "pointed")
 
 
 def test_scene_setting_side_of_a_parenthetical_is_not_content(nlp):
@@ -198,3 +219,36 @@ def test_authors_own_performative_is_no_attribution(nlp):
 def test_attack_noun_is_a_strike_not_a_report(nlp):
     """'a mortar attack on the Opera House' names a physical act: its object is no reported content."""
     assert quotes(nlp, "The rebels launched a mortar attack on the Damascus Opera House.") == []
+
+
+def test_headline_label_is_a_source(nlp):
+    """"NAME: content" opening a paragraph: the name (here a surname the article gives in full) speaks; the
+    colon is the cue."""
+    text = "Assad: The army will retake every inch of Syria\n\nPresident Bashar al-Assad spoke to reporters."
+    q = quotes(nlp, text)[0]
+    s = text.index("The army")
+    assert (q["start_char"], q["end_char"], q["cue"], q["kind"]) == (s, s + 40, ":", "indirect")
+    assert (q["speaker"], q["speaker_start_char"], q["speaker_end_char"]) == ("Bashar al-Assad", 0, 5)
+
+
+def test_headline_label_poll_and_place(nlp):
+    """A poll relays its findings; a place before the colon labels a section and speaks for nobody."""
+    text = "Poll: Most voters back the ceasefire deal\n\nSyria: Dozens killed in Aleppo airstrikes"
+    qs = quotes(nlp, text)
+    assert [(q["text"], q["speaker"], q["cue"]) for q in qs] == [("Most voters back the ceasefire deal", "Poll", ":")]
+
+
+def test_gerund_cue_speaks_for_the_clause_subject(nlp):
+    text = "But the council is steering clear of criticizing the governor for the delay."
+    one(nlp, text, "the delay", "the council", "the council", "criticizing")
+
+
+def test_judgement_verb_object(nlp):
+    text = "The opposition mocked the ceasefire proposal as a public relations stunt."
+    one(nlp, text, "the ceasefire proposal as a public relations stunt", "opposition", "The opposition", "mocked")
+
+
+def test_determiner_that_stays_in_the_content(nlp):
+    """Only the complementiser "that" is cut from a content, not the determiner ("rejected that argument")."""
+    text = "The judge rejected that argument in a ruling released Thursday."
+    one(nlp, text, "that argument", "The judge", "The judge", "rejected")

@@ -23,56 +23,20 @@ nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from ...lexicon import inflect, plurals
+from .contents import Report, trim
 
 # the complement relations that carry a clause hanging on a verb or a noun
 CLAUSE_DEPS = frozenset({"ccomp"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
-# a trailing aside set off by a comma is the author's, not the source's (see trim)
-ASIDE_DEPS = frozenset({"relcl", "appos", "acl", "advcl"})
 # entity types of a name that can be a source (spaCy's labels and this project's)
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FACTION", "PLACE"})
 # a phrase naming these is the circumstance of the report, not its content ("endorsed X on Monday in Ohio")
 TIME_PLACE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PLACE", "EVENT"})
-ADVERBIAL_DEPS = frozenset({"prep", "advmod", "npadvmod", "cc", "mark", "advcl", "pobj"})
-
-
-class Report(NamedTuple):
-    """One reported attribution: cue token, content tokens [start, end), source token, and the gap a
-    parenthetical cue leaves inside the content (or None)."""
-    cue: Token
-    start: int
-    end: int
-    subj: Token | None
-    gap: tuple[int, int] | None = None
-
-
-def trim(doc: Doc, a: int, b: int, concessive: frozenset[str]) -> tuple[int, int] | None:
-    """Content without edge punctuation, spaces or a leading complementiser "that", and without a trailing
-    aside the author adds (the guidelines: "when in doubt, don't include it"): a non-restrictive relative
-    clause, an apposition or a participle or concessive clause set off by a comma ("..., which ...",
-    "..., the latest chapter in ...", "..., focusing on ...", "..., although ...": a mark of `concessive`)."""
-    for t in range(a + 2, b):
-        if doc[t - 1].text != ",":
-            continue
-        c = doc[t]  # the phrase that opens after the comma: the highest token whose subtree starts at t
-        while c.head.i != c.i and c.head.left_edge.i == t and c.head.i < b:
-            c = c.head
-        if c.dep_ in ASIDE_DEPS and c.head.i < t and a <= c.head.i and \
-                (c.dep_ != "advcl" or c.tag_ == "VBG" or doc[t].tag_ in ("WDT", "WP") or
-                 any(m.dep_ in ("mark", "advmod") and m.lower_ in concessive for m in c.children)):
-            b = t - 1
-            break
-    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].lower_ == "that" and a + 1 < b):
-        a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
-        b -= 1
-    return (a, b) if b > a else None
 
 
 class IndirectSpeech:
@@ -100,6 +64,7 @@ class IndirectSpeech:
         self.concessive = frozenset(cues["concessive_marks"])
         self.questions = frozenset(cues["question_verbs"])
         self.according = according
+        self.label_sources = frozenset(cues.get("label_sources", ()))
         self.first = frozenset(cues.get("first_person", ()))
         self.acts = frozenset(cues.get("speech_act_verbs", ()))
         self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \
@@ -179,7 +144,15 @@ class IndirectSpeech:
 
     @staticmethod
     def _statement_clause(v: Token) -> Token | None:
+        """"said in a statement that A" and "told a meeting of X that A": the that-clause the parser hangs on
+        the cue's object or on the object of its preposition (a clause with "that" as its complementiser, not
+        as a relative pronoun, is a complement whatever the parse)."""
         for c in v.rights:
+            if c.dep_ == "dobj":
+                acl = next((g for g in c.subtree if g.dep_ in ("acl", "relcl") and g.head.i >= c.i and
+                            any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children)), None)
+                if acl is not None:
+                    return acl
             if c.dep_ != "prep":
                 continue
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -210,10 +183,7 @@ class IndirectSpeech:
             return None  # "deny ISIL a safe haven": giving or withholding a thing to someone is no attitude
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
         if obj is None:
-            subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
-            if subj is None or not any(c.dep_ == "agent" for c in v.rights) or subj.pos_ == "PRON":
-                return None
-            return self.trim(doc, subj.left_edge.i, subj.right_edge.i + 1)
+            return self.passive_content(v)
         if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
             return None
         end = obj.right_edge.i + 1
@@ -225,6 +195,14 @@ class IndirectSpeech:
                 break
             end = c.right_edge.i + 1
         return self.trim(doc, obj.left_edge.i, end)
+
+    def passive_content(self, v: Token) -> tuple[int, int] | None:
+        """"X was endorsed / first reported by Y": a passive cue with an agent ascribes its subject to the
+        agent (a pronoun subject names no content)."""
+        subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+        if subj is None or not any(c.dep_ == "agent" for c in v.rights) or subj.pos_ == "PRON":
+            return None
+        return self.trim(v.doc, subj.left_edge.i, subj.right_edge.i + 1)
 
     @staticmethod
     def by_means(v: Token) -> bool:
@@ -256,7 +234,9 @@ class IndirectSpeech:
             return None
         doc = v.doc
         g0, g1 = subj.left_edge.i, v.i + 1
-        while g1 < len(doc) and doc[g1].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "compound") and \
+        if g0 > 0 and doc[g0 - 1].lower_ == "as":
+            g0 -= 1  # "A, as X pointed out, B"
+        while g1 < len(doc) and doc[g1].dep_ in ("advmod", "npadvmod", "prep", "pobj", "det", "compound", "prt") and \
                 doc[g1].head.i in (v.i, g1 - 1) and doc[g1].text not in ",.":
             g1 = doc[g1].right_edge.i + 1
         if g0 == 0 or doc[g0 - 1].text != "," or g1 >= len(doc) or doc[g1].text not in (",", "."):
@@ -345,6 +325,8 @@ class IndirectSpeech:
             span = self.prep_content(v)  # its own linking prepositions, and "about" for every cue
         if span is None and lw in self.object and not self.by_means(v):
             span = self.object_content(v)
+        if span is None and lw in self.clause:
+            span = self.passive_content(v)  # "the issue was first reported by The Post"
         if span is not None:
             return Report(v, span[0], span[1], subj)
         if lw in self.clause:
@@ -352,43 +334,3 @@ class IndirectSpeech:
             if par is not None and self.propositional(v.doc, par[0], par[1]):
                 return Report(v, par[0], par[1], subj, par[2])
         return None
-
-
-def outermost(reports: list[Report], inside: list[bool]) -> list[Report]:
-    """Outer attributions first; a cue inside an accepted content is a nested attribution and is dropped (the
-    guidelines annotate the outer one), unless it is the parenthetical cue of that content. A source inside its
-    own content, or inside quotation marks, is no source: that report is dropped too."""
-    accepted: list[Report] = []
-    for r in sorted(reports, key=lambda r: -(r.end - r.start)):
-        v = r.cue.i
-        if any(o.start <= v < o.end and not (o.gap and o.gap[0] <= v < o.gap[1]) for o in accepted):
-            continue
-        s = r.subj
-        if s is None or inside[s.i] or (r.start <= s.i < r.end and not (r.gap and r.gap[0] <= s.i < r.gap[1])):
-            continue
-        accepted.append(r)
-    return accepted
-
-
-def split_gaps(reports: list[Report], concessive: frozenset[str], min_tokens: int = 2) -> list[Report]:
-    """"A, he said, B": the two sides of a parenthetical cue, each a report with the same source."""
-    out = []
-    for r in reports:
-        if r.gap is None:
-            out.append(r)
-            continue
-        doc = r.cue.doc
-        for x, y in ((r.start, r.gap[0]), (r.gap[1], r.end)):
-            xy = trim(doc, x, y, concessive)
-            if xy is not None and xy[1] - xy[0] >= min_tokens and not _circumstance(doc, *xy):
-                out.append(Report(r.cue, xy[0], xy[1], r.subj))
-    return sorted(out, key=lambda r: r.start)
-
-
-def _circumstance(doc: Doc, a: int, b: int) -> bool:
-    """A side of a parenthetical cue that only sets the scene ("In Syria, X said, A" / "But in July, X said,
-    A"): a phrase with no verb whose root modifies the clause (a preposition, an adverb, a conjunction)."""
-    roots = [t for t in doc[a:b] if not a <= t.head.i < b or t.head.i == t.i]
-    return not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]) and \
-        all(t.dep_ in ADVERBIAL_DEPS or t.is_punct for t in roots)
-

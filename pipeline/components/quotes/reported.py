@@ -3,10 +3,11 @@ overlaps a direct quote is dropped; a marked span that is the whole content is a
 “…”" parsed as a complement); marked fragments inside a content make it "mixed"."""
 from __future__ import annotations
 
+from .contents import Report, outermost, split_gaps
 from .cues import cue_text
-from .indirect import Report, outermost, split_gaps
+from .labels import label_reports
 from .model import Attribution, Candidate, DocContext, Segment
-from .subjects import subject
+from .subjects import report_subject
 
 
 def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Report]:
@@ -17,12 +18,15 @@ def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[R
     for i in (i for i, h in enumerate(ctx.lowers) if h in cues.reporting_ids):
         if i in used_cues or ctx.inside[i]:
             continue
-        r = cues.indirect.report(doc[i], lambda v: subject(cues, v))
+        r = cues.indirect.report(doc[i], lambda v: report_subject(cues, ctx, v))
         if r is None or r.end - r.start < cues.min_indirect_tokens:
             continue
         cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
         if not any(x < ce and cs < y for x, y in taken):
             found.append(r)
+    ind = cues.indirect
+    found += label_reports(doc, ctx.paras, ctx.tok_range, ind.label_sources, ind.concessive, ctx.inside,
+                           set(ctx.full_names))
     return sorted(split_gaps(outermost(found, ctx.inside), cues.indirect.concessive), key=lambda r: r.start)
 
 

@@ -129,3 +129,46 @@ def free_relative(cues: Cues, v: Token, subj: Token, inside: list[bool]) -> Toke
         if outer is not None and not inside[outer.i]:
             return outer
     return subj
+
+
+def _gerund_controller(cues: Cues, v: Token) -> Token | None:
+    """"She started off by emphasizing A", "X is steering clear of criticizing Y": a gerund after a preposition
+    speaks for the subject of the verb the preposition hangs on (up to two heads above it)."""
+    h = v.head
+    for _ in range(3):
+        if h.head is h:
+            break
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subj if subj is not None and subj.tag_ not in BAD_SUBJ_TAGS else None
+    return None
+
+
+def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
+    """The source of a reported-speech cue: as `subject`, with four readings of the parse. A passive cue with
+    an agent: the agent ("X was first reported by Y"; X is the content). Two subjects ("The Latest: Trump
+    urges ..."): the one nearest before the cue. A share of people ("Twelve percent indicated that ...", a
+    poll's respondents) speaks. No subject ("... the Washington Post Trump said that ...", the name run into
+    a compound): the name or pronoun right before the cue."""
+    subjs = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    if agent is not None and any(c.dep_ == "nsubjpass" for c in subjs):
+        return next((g for g in agent.children if g.dep_ == "pobj"), None)  # "X was reported by Y": Y
+    if len(subjs) > 1 and v.dep_ != "relcl":
+        before = [c for c in subjs if c.i < v.i]
+        return (before or subjs)[-1 if before else 0]
+    if subjs and subjs[0].ent_type_ == "PERCENT" and v.pos_ == "VERB":
+        return subjs[0]
+    found = subject(cues, v)
+    if found is None and v.dep_ == "pcomp" and v.tag_ == "VBG":
+        found = _gerund_controller(cues, v)
+    if found is not None or cues.according.get(v.lower_) is not None or v.pos_ != "VERB" or subjs:
+        return found
+    j = v.i - 1
+    while j >= v.sent.start and ctx.doc[j].dep_ in ("advmod", "aux", "neg"):
+        j -= 1
+    t = ctx.doc[j] if j >= v.sent.start else None
+    if t is not None and (ctx.ent_at[t.i] >= 0 and t.ent_type_ in ("PERSON", "ORG") or t.tag_ in PRONOUN_TAGS):
+        return t
+    return None
