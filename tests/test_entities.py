@@ -297,6 +297,8 @@ def test_title_case_headline_predicate_is_not_part_of_a_name(nlp):
 def test_places_run_together_without_commas_are_a_list(nlp):
     doc = nlp("Clashes near Aleppo Damascus and Saraqib Idlib continued.")
     assert ents(doc) == [("Aleppo", "PLACE"), ("Damascus", "PLACE"), ("Saraqib", "PLACE"), ("Idlib", "PLACE")]
+    doc = nlp("Troops retook parts of the ancient city of Palmyra (Tadmur) on Sunday.")
+    assert not any(t.endswith(("(", ")")) for t, _ in ents(doc))  # the brackets belong to neither name
 
 
 def test_takfiri_epithet_names_the_generic_side(nlp):

@@ -10,6 +10,7 @@ from .model import ModelEnt
 from .people import complete_name
 from .resources import Resources
 from .words import (
+    ADMIN_NOUNS,
     ARABIC_ARTICLES,
     CALENDAR,
     CONNECT,
@@ -85,7 +86,8 @@ def split_names(res: Resources, doc: Doc, ent: Span, lab: str, ent_toks: set[int
     out = []
     for a, b in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
         s, e = clean(doc, a, b, lab, res.country_names)
-        if lab != "PERSON" and not any(t.lower_ in NAME_HEADS or t.lower_ in FACILITY_HEADS for t in doc[s:e]):
+        if lab != "PERSON" and not any(t.lower_ in NAME_HEADS or t.lower_ in FACILITY_HEADS
+                                       or t.lower_ in ADMIN_NOUNS for t in doc[s:e]):
             e = headline_cut(doc, s, e)
             parts = place_list(res, doc, s, e)
             if parts:
@@ -108,8 +110,11 @@ def place_list(res: Resources, doc: Doc, s: int, e: int) -> list[tuple[int, int]
     over or is a common word that only minor places are named."""
     gaz, parts, i = res.gaz, [], s
     while i < e:
-        j = next((j for j in range(e, i, -1) if (k := place_key(doc[i:j].text)) in gaz.index
-                  and k not in gaz.common_keys), None)
+        if doc[i].is_punct:  # "Palmyra (Tadmur)", "Homs & Hama": marks between the names belong to neither
+            i += 1
+            continue
+        j = next((j for j in range(e, i, -1) if not doc[j - 1].is_punct
+                  and (k := place_key(doc[i:j].text)) in gaz.index and k not in gaz.common_keys), None)
         if j is None:
             return []
         parts.append((i, j))
