@@ -30,7 +30,7 @@ import pyarrow as pa
 from rapidfuzz import fuzz
 
 from .gazetteer import factions, places
-from .linkrules import GuardedUnionFind, Guards, Sig, place_skeleton, skeleton
+from .linkrules import INITIAL_STOP, GuardedUnionFind, Guards, Sig, initials, place_skeleton, skeleton
 from .schema import SCHEMAS, table_from_rows
 from .text import actor_key, norm_name
 
@@ -43,7 +43,6 @@ STATE_NAME = "Military Forces of "
 GROUP_FILLERS = frozenset({"group", "organization", "organisation", "force", "faction", "element", "armed", "men",
                            "takfiri"})
 RULER_SHARE = 0.8  # "the Assad regime" is the state of the country this share of its documents are about
-INITIAL_SKIP = frozenset({"of", "for", "the", "and", "on", "in", "al", "el"})  # words an acronym leaves out
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
 
 
@@ -369,12 +368,10 @@ def _surnames(groups: dict, sets: GuardedUnionFind, guards: Guards, union) -> No
 
 
 def _initials(name: str) -> str:
-    """The acronym a name's capitalised words spell ("United Nations" -> "UN", "Syrian Observatory for Human
-    Rights" -> "SOHR"); "" for a name of one word or with a lower-case content word."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in INITIAL_SKIP]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words)
+    """The acronym a name of two or more capitalised words spells (`linkrules.initials`: "United Nations" -> "UN");
+    "" for a name of one word or with a lower-case content word."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in INITIAL_STOP]
+    return initials(name) if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
 
 
 def _acronyms(groups: dict, find, union) -> None:

@@ -47,6 +47,7 @@ REGION_KINDS = frozenset({"admin1", "region"})
 RULER_HEADS = frozenset({"forces", "troops", "regime"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 TA_MARBUTA = re.compile(r"(?<=[^aeiou])ah\b")
+INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,11 @@ def _named_state(g: Guards, text: str, rest: list[str], nations: set[str]) -> st
             and rest[0] not in g.state_words | g.generic_words and not g.canon.get(rest[0]):
         return "?"
     return None
+
+
+def initials(name: str) -> str:
+    """The acronym a name spells ("Islamic State of Iraq and the Levant" -> "ISIL")."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in INITIAL_STOP).upper()
 
 
 def skeleton(name: str) -> str:

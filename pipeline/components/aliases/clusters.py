@@ -7,16 +7,12 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz
 
-from ...linkrules import ADMIN1_TAIL, place_skeleton
+from ...linkrules import ADMIN1_TAIL, initials, place_skeleton
 from .model import DocContext, Key, Lookups, mention_key
 
 STOP = {"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"}
 AKA = re.compile(r"^\s*[,(]?\s*(?:also known as|aka|a\.k\.a\.|known as|or|also called|formerly)\s*$", re.I)
 NAMED_AS = re.compile(r"(?:also known as|a\.k\.a\.?|\baka|nom de guerre|better known as)\s*$", re.I)
-
-
-def initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w']*", name) if w.lower() not in STOP).upper()
 
 
 def registry_aliases(ctx: DocContext, lx: Lookups) -> None:

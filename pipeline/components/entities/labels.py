@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...gazetteer import place_key
+from ...lexicon import plurals
 from .model import ModelEnt
 from .people import complete_name
 from .resources import Resources
@@ -28,7 +29,7 @@ from .words import (
     TITLES,
 )
 
-NAME_HEADS = {h for w in ORG_HEADS | FACTION_HEADS for h in (w, w + "s")}
+NAME_HEADS = plurals(ORG_HEADS | FACTION_HEADS)
 
 
 def clean(doc: Doc, s: int, e: int, label: str = "", countries: frozenset | set = frozenset()) -> tuple[int, int]:
