@@ -17,7 +17,7 @@ from ... import docindex, extensions
 from ...text import fold
 from ..base import Component, read_model_json
 from ..boilerplate import start_outside
-from . import arguments, coding, counts, frames, merge, places, triggers, when
+from . import accidents, arguments, coding, counts, frames, merge, places, triggers, when
 from .lexicon import Lexicon
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 
@@ -75,7 +75,11 @@ class IncidentExtractor(Component):
 
     def _sentence(self, sc: SentenceContext, scues: list[Cue], combo: tuple | None) -> list[Mention]:
         """The incidents of one sentence: its event clauses, retyped by a keyword combination, one per type."""
-        found = [self._fill(sc, f) for f in frames.clause_frames(sc, scues)]
+        clauses = frames.clause_frames(sc, scues)
+        political = accidents.political(self.lex.causes, clauses, scues)
+        if clauses and not political:
+            return []  # a tsunami, a crash, a boiler blast: no political actor, no ACLED event
+        found = [self._fill(sc, f) for f in political]
         if combo is not None:
             coding.apply_combo(self.lex, found, combo)
             if not found and not frames.irrealis(sc.ctx, sc.sent.root):

@@ -50,6 +50,7 @@ class Lexicon:
         self.person_nouns = set(lex.get("person_nouns", []))
         self.people_nouns = frozenset(lex["people_nouns"])  # "residents of X": X is where they live, not an actor
         self.non_actor_nouns = frozenset(lex["non_actor_nouns"])  # "the outskirts", "gunfire": never an actor
+        self.causes = {k: frozenset(v) for k, v in lex["non_violent_causes"].items()}  # deaths without an actor
         self.phrase_strip_words = frozenset(lex["phrase_strip_words"])  # determiners dropped from actor phrases
         self.capture_verbs = set(lex.get("capture_verbs", []))
         self.calendar = set(lex.get("calendar_words", []))
