@@ -175,3 +175,9 @@ def test_a_nationality_or_a_speakers_base_is_no_event_place(nlp):
     doc, _ = parse(nlp, "The Britain-based Syrian Observatory for Human Rights said 25 soldiers were killed in "
                         "clashes with rebels.")
     assert doc._.incidents and all(i["location"] != "Britain" for i in doc._.incidents)
+
+
+def test_location_is_the_place_actor_name_when_written_as_a_bare_possessive(nlp):
+    """Scraped copy drops apostrophes ('Aleppos eastern districts'): the row names the place 'Aleppo'."""
+    doc, _ = parse(nlp, "Regime warplanes bombed Aleppos eastern districts on Monday, killing 12 civilians.")
+    assert [(i["location"], i["location_actor_id"]) for i in doc._.incidents] == [("Aleppo", "place:aleppo")]

@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ...text import SUBJECT_DEPS, fold
 from .lexicon import Lexicon
-from .model import Frame, Incident, Mention
+from .model import Frame, Incident, Mention, Place
 
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
 
@@ -70,7 +70,7 @@ def row(lex: Lexicon, inc: Incident, geo: dict) -> dict:
         "event_type": lex.event_types.get(inc.sub), "sub_event_type": inc.sub,
         "date": d.value if d else None, "date_text": d.text if d else None,
         "date_precision": d.precision if d and d.value else None,
-        "location": place.location if place else None, "location_actor_id": loc_key,
+        "location": _place_name(place, g) if place else None, "location_actor_id": loc_key,
         "country": (place.country if place else None) or g.get("country"),
         "admin1": (place.admin1 if place else None) or g.get("admin1"),
         "lat": g.get("lat"), "lon": g.get("lon"),
@@ -78,3 +78,10 @@ def row(lex: Lexicon, inc: Incident, geo: dict) -> dict:
         "killed": inc.killed, "injured": inc.injured,
         "evidence": m.sent.text, "start_char": m.start_char, "end_char": m.end_char,
     }
+
+
+def _place_name(place: Place, actor: dict) -> str:
+    """The place as written ('Damascus Opera House' says more than its actor 'Damascus'), but a possessive whose
+    apostrophe the source dropped ('in Syrias north') is its actor's own name."""
+    name = actor.get("name")
+    return name if name and place.location in (name + "s", name + "'s", name + "’s") else place.location
