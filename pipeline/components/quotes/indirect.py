@@ -27,6 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ...lexicon import inflect, plurals
+from .attitudes import Attitudes
 from .contents import Report, trim
 
 # the complement relations that carry a clause hanging on a verb or a noun
@@ -67,6 +68,7 @@ class IndirectSpeech:
         self.label_sources = frozenset(cues.get("label_sources", ()))
         self.first = frozenset(cues.get("first_person", ()))
         self.acts = frozenset(cues.get("speech_act_verbs", ()))
+        self.attitudes = Attitudes(cues.get("attitude_adjectives", {}), inflect(cues.get("linking_verbs", ())))
         self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \
             frozenset(cues.get("statement_nouns", ())) | frozenset(cues.get("description_kinds", ()))
 
@@ -77,7 +79,7 @@ class IndirectSpeech:
     @property
     def words(self) -> frozenset[str]:
         """Every word that can open reported speech: the verbs, the nouns, the first word of "according to"."""
-        return self.verbs | self.nouns | frozenset(self.according)
+        return self.verbs | self.nouns | frozenset(self.according) | self.attitudes.words
 
     def trim(self, doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         return trim(doc, a, b, self.concessive)
@@ -300,8 +302,17 @@ class IndirectSpeech:
                 return None
             span = self.according_content(v)
             return Report(v, *span, subject(v)) if span and self.propositional(v.doc, *span) else None
+        if lw in self.attitudes.table:
+            found = self.attitudes.content(v)
+            if found is not None:
+                pred, a, b = found
+                span = self.trim(v.doc, a, b)
+                if span is None or not (self.asserts(pred) and self.asserts(v)):
+                    return None
+                subj = subject(pred)
+                return Report(v, span[0], span[1], subj) if self.can_speak(subj) else None
         if v.pos_ in ("NOUN", "PROPN"):
-            return self.noun_report(v) if lw in self.nouns else None
+            return self.noun_report(v) if lw in self.nouns and self.asserts(v) else None
         if v.pos_ not in ("VERB", "AUX") or not self.asserts(v):
             return None
         subj = subject(v)
