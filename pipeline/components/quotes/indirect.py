@@ -51,6 +51,9 @@ class IndirectSpeech:
             for form in plurals({base}):
                 self.noun_preps[form] = frozenset(preps)
         self.about = frozenset(cues["topic_preps"])
+        self.circumstance = frozenset(cues.get("circumstance_preps", ()))
+        self.agent_suffixes = tuple(cues.get("agent_suffixes", ()))
+        self.thing_suffixes = tuple(cues.get("thing_suffixes", ()))
         self.infinitive = inflect(cues["indirect_infinitive_verbs"])
         self.object = inflect(cues["indirect_object_verbs"])
         self.predicative = inflect(cues["indirect_predicative_verbs"])
@@ -111,7 +114,16 @@ class IndirectSpeech:
             return False
         if subj.pos_ in ("PRON", "PROPN") or subj.tag_ in ("PRP", "WP") or subj.ent_type_ in SPEAKER_ENTS:
             return True
-        return subj.lower_ in self.sources
+        return subj.lower_ in self.sources or self.agent_noun(subj)
+
+    def agent_noun(self, t: Token) -> bool:
+        """A common noun formed as a noun of agent or of membership ("speechwriters", "supporters", "voters",
+        "residents", "Republicans", "advocates"): English makes the nouns for a person who does or belongs with
+        a suffix (`agent_suffixes`); a noun of result or thing ("agreement", "statement") is not one of them."""
+        if t.pos_ != "NOUN":
+            return False
+        w = t.lower_[:-1] if t.tag_ == "NNS" and t.lower_.endswith("s") else t.lower_
+        return len(w) > 4 and w.endswith(self.agent_suffixes) and not w.endswith(self.thing_suffixes)
 
     @staticmethod
     def propositional(doc: Doc, a: int, b: int) -> bool:
@@ -179,23 +191,27 @@ class IndirectSpeech:
     def object_content(self, v: Token) -> tuple[int, int] | None:
         """The direct object with what the cue says of it ("denied the allegations", "called the charges
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
-        ends it. Passive with an agent: the subject ("X was endorsed by Y")."""
+        ends it, and so does a preposition of circumstance ("attacked them during the debates", "called them in an
+        article": when, where or in what the act was done, not what it says). A bare pronoun object names
+        nothing; with what the cue says of it, it is content ("compared him to X"). Passive with an agent: the
+        subject ("X was endorsed by Y")."""
         doc = v.doc
         if any(c.dep_ == "dative" for c in v.children):
             return None  # "deny ISIL a safe haven": giving or withholding a thing to someone is no attitude
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
         if obj is None:
             return self.passive_content(v)
-        if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
-            return None
         end = obj.right_edge.i + 1
         for c in v.rights:
             if c.i <= obj.i:
                 continue
             if c.dep_ not in ("oprd", "ccomp", "xcomp", "prep") or doc[c.left_edge.i - 1].text == "," or \
-                    c.dep_ == "prep" and any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree):
+                    c.dep_ == "prep" and (c.lower_ in self.circumstance or
+                                          any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree)):
                 break
             end = c.right_edge.i + 1
+        if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i and end == obj.i + 1:
+            return None  # a bare pronoun ("denied it") names nothing a reader can use; "compared him to X" does
         return self.trim(doc, obj.left_edge.i, end)
 
     def passive_content(self, v: Token) -> tuple[int, int] | None:

@@ -14,7 +14,8 @@ from .subjects import report_subject
 def named(doc, r: Report) -> bool:
     """A one-word content that is a name is a whole content: the guidelines' support or opposition for a thing
     ("the union endorses Clinton", "X has been critical of Trump"); a one-word clause or phrase is not."""
-    return r.end - r.start == 1 and doc[r.start].ent_type_ in NAME_ENTS and doc[r.start].pos_ == "PROPN" and \
+    t = doc[r.start] if r.end - r.start == 1 else None
+    return t is not None and t.pos_ == "PROPN" and (t.ent_type_ in NAME_ENTS or not t.ent_type_) and \
         r.cue.pos_ != "NOUN"  # "its support for Damascus": a noun with a bare name names the policy, an act
 
 
