@@ -301,3 +301,21 @@ def test_accused_of_then_saying_keeps_the_accuser(nlp):
 def test_warned_to_is_a_directive(nlp):
     one(nlp, "The FBI warned state officials to boost their election security.",
         "state officials to boost their election security", "FBI", "FBI", "warned")
+
+
+def test_pronoun_object_with_what_is_said_of_it(nlp):
+    """A bare pronoun object names nothing ("denied it"); with what the cue says of it, it is content."""
+    one(nlp, "The senator compared him to a dictator.", "him to a dictator", "The senator", "The senator",
+        "compared")
+    assert quotes(nlp, "The minister denied it.") == []
+
+
+def test_agent_noun_can_speak(nlp):
+    """A noun of agent not listed as a source ("speechwriters") holds the attitude of a non-saying cue."""
+    text = "Two speechwriters implored her to bring the attack line back."
+    one(nlp, text, "her to bring the attack line back", "Two speechwriters", "Two speechwriters",
+        "implored")
+
+
+def test_one_proper_noun_without_a_label_is_a_content(nlp):
+    one(nlp, "Mr. Schultz generally supported Democrats.", "Democrats", "Schultz", "Schultz", "supported")

@@ -51,7 +51,6 @@ class IndirectSpeech:
             for form in plurals({base}):
                 self.noun_preps[form] = frozenset(preps)
         self.about = frozenset(cues["topic_preps"])
-        self.circumstance = frozenset(cues.get("circumstance_preps", ()))
         self.agent_suffixes = tuple(cues.get("agent_suffixes", ()))
         self.thing_suffixes = tuple(cues.get("thing_suffixes", ()))
         self.infinitive = inflect(cues["indirect_infinitive_verbs"])
@@ -191,10 +190,8 @@ class IndirectSpeech:
     def object_content(self, v: Token) -> tuple[int, int] | None:
         """The direct object with what the cue says of it ("denied the allegations", "called the charges
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
-        ends it, and so does a preposition of circumstance ("attacked them during the debates", "called them in an
-        article": when, where or in what the act was done, not what it says). A bare pronoun object names
-        nothing; with what the cue says of it, it is content ("compared him to X"). Passive with an agent: the
-        subject ("X was endorsed by Y")."""
+        ends it. A bare pronoun object names nothing; with what the cue says of it, it is content ("compared him
+        to X"). Passive with an agent: the subject ("X was endorsed by Y")."""
         doc = v.doc
         if any(c.dep_ == "dative" for c in v.children):
             return None  # "deny ISIL a safe haven": giving or withholding a thing to someone is no attitude
@@ -206,8 +203,7 @@ class IndirectSpeech:
             if c.i <= obj.i:
                 continue
             if c.dep_ not in ("oprd", "ccomp", "xcomp", "prep") or doc[c.left_edge.i - 1].text == "," or \
-                    c.dep_ == "prep" and (c.lower_ in self.circumstance or
-                                          any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree)):
+                    c.dep_ == "prep" and any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree):
                 break
             end = c.right_edge.i + 1
         if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i and end == obj.i + 1:
