@@ -7,6 +7,7 @@ written expands its base forms here, with the same rules everywhere.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 from .resources import model_file
@@ -34,13 +35,22 @@ def plurals(nouns: set[str] | frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# a final short vowel (one vowel letter; 'qu' counts as a consonant) and a consonant English doubles
+_DOUBLES = re.compile(r"(?:^|[^aeiou]|qu)[aeiou][bcdfgklmnprstvz]$")
+
+
 def inflect(verbs: set[str] | frozenset[str]) -> frozenset[str]:
-    """Base verbs and their -s/-es/-ed/-d/-ing forms, plus the irregular forms of `common.json`."""
+    """Base verbs and their -s/-es/-ed/-d/-ing forms, plus the irregular forms of `common.json`. A verb that
+    ends in one short vowel and one consonant also gets the doubled forms ('admit' -> 'admitted', 'slam' ->
+    'slammed'): whether English doubles depends on stress, which spelling does not show, so both spellings are
+    listed (the one English does not use never occurs in text: 'visitted')."""
     irregular = load(COMMON)["irregular_verbs"]
     out = set()
     for v in verbs:
         stem = v[:-1] if v.endswith("e") else v
         out.update((v, v + "s", v + "es", stem + "ed", stem + "ing", v + "d", v + "ed"))
+        if _DOUBLES.search(v):
+            out.update((v + v[-1] + "ed", v + v[-1] + "ing"))
         if v.endswith("y") and not v.endswith(("ay", "ey", "oy")):
             out.update((v[:-1] + "ies", v[:-1] + "ied"))
         out.update(irregular.get(v, ()))

@@ -62,6 +62,9 @@ def test_paragraphs_and_line_cut_sentences():
 def test_inflect_and_plurals():
     assert {"shell", "shells", "shelled", "shelling"} <= lexicon.inflect({"shell"})
     assert {"say", "says", "said"} <= lexicon.inflect({"say"})  # irregular form from models/common.json
+    # a final short vowel and consonant: the doubled spelling too ('admited' is no English word, but harmless)
+    assert {"admitted", "admitting", "slammed", "quipped"} <= lexicon.inflect({"admit", "slam", "quip"})
+    assert "needded" not in lexicon.inflect({"need"}) and "vowwed" not in lexicon.inflect({"vow"})
     assert lexicon.plurals({"society", "committee", "day"}) == {"society", "societies", "committee", "committees",
                                                                "day", "days"}
     assert {"bin", "ibn", "abu"} <= lexicon.words("name_particles")

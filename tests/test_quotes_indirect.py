@@ -252,3 +252,70 @@ def test_determiner_that_stays_in_the_content(nlp):
     """Only the complementiser "that" is cut from a content, not the determiner ("rejected that argument")."""
     text = "The judge rejected that argument in a ruling released Thursday."
     one(nlp, text, "that argument", "The judge", "The judge", "rejected")
+
+
+@pytest.mark.parametrize("text,content,speaker,mention,cue", [
+    # an adjective of attitude with its complement (PolNeAR: "Lowell was happy that ..." is an attribution)
+    ("The minister is confident that the army will retake the city.", "the army will retake the city",
+     "The minister", "The minister", "confident"),
+    ("The governor was adamant that no troops would be sent.", "no troops would be sent", "The governor",
+     "The governor", "adamant"),
+    ("Some rebels were willing to negotiate with the government.", "to negotiate with the government",
+     "rebels", "rebels", "willing"),
+    ("The residents are convinced that the army shelled the market.", "the army shelled the market",
+     "residents", "residents", "convinced"),
+])
+def test_attitude_adjectives(nlp, text, content, speaker, mention, cue):
+    one(nlp, text, content, speaker, mention, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "Lowell was happy.",  # a description of the source, no complement
+    "The rebels were not willing to negotiate.",  # negated
+    "She made sure that the doors were locked.",  # "make" is no linking verb: an action
+    "It is clear that the army will retake the city.",  # impersonal: nothing ascribed to a source
+])
+def test_attitude_adjectives_not_attributions(nlp, text):
+    assert quotes(nlp, text) == []
+
+
+def test_spoke_on_condition_of_anonymity_is_no_content(nlp):
+    text = "An official, who spoke on condition of anonymity, said the talks had failed."
+    one(nlp, text, "the talks had failed", "official", "An official", "said")
+
+
+def test_one_name_is_a_whole_content(nlp):
+    """Support for a thing named in one word: "The union endorsed Clinton"."""
+    one(nlp, "The union endorsed Clinton.", "Clinton", "The union", "The union", "endorsed")
+
+
+def test_accused_of_then_saying_keeps_the_accuser(nlp):
+    text = ("Iran's leader Ali Khamenei had repeatedly accused the US of backing the Takfiris saying that "
+            "Washington is not honest in fighting ISIL.")
+    qs = quotes(nlp, text)
+    assert [(q["cue"], q["speaker"], q["text"]) for q in qs] == [
+        ("accused", "Ali Khamenei", "backing the Takfiris"),
+        ("saying", "Ali Khamenei", "Washington is not honest in fighting ISIL")]
+
+
+def test_warned_to_is_a_directive(nlp):
+    one(nlp, "The FBI warned state officials to boost their election security.",
+        "state officials to boost their election security", "FBI", "FBI", "warned")
+
+
+def test_pronoun_object_with_what_is_said_of_it(nlp):
+    """A bare pronoun object names nothing ("denied it"); with what the cue says of it, it is content."""
+    one(nlp, "The senator compared him to a dictator.", "him to a dictator", "The senator", "The senator",
+        "compared")
+    assert quotes(nlp, "The minister denied it.") == []
+
+
+def test_agent_noun_can_speak(nlp):
+    """A noun of agent not listed as a source ("speechwriters") holds the attitude of a non-saying cue."""
+    text = "Two speechwriters implored her to bring the attack line back."
+    one(nlp, text, "her to bring the attack line back", "Two speechwriters", "Two speechwriters",
+        "implored")
+
+
+def test_one_proper_noun_without_a_label_is_a_content(nlp):
+    one(nlp, "Mr. Schultz generally supported Democrats.", "Democrats", "Schultz", "Schultz", "supported")

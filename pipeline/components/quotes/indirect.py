@@ -27,6 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ...lexicon import inflect, plurals
+from .attitudes import Attitudes
 from .contents import Report, trim
 
 # the complement relations that carry a clause hanging on a verb or a noun
@@ -50,6 +51,8 @@ class IndirectSpeech:
             for form in plurals({base}):
                 self.noun_preps[form] = frozenset(preps)
         self.about = frozenset(cues["topic_preps"])
+        self.agent_suffixes = tuple(cues.get("agent_suffixes", ()))
+        self.thing_suffixes = tuple(cues.get("thing_suffixes", ()))
         self.infinitive = inflect(cues["indirect_infinitive_verbs"])
         self.object = inflect(cues["indirect_object_verbs"])
         self.predicative = inflect(cues["indirect_predicative_verbs"])
@@ -67,6 +70,7 @@ class IndirectSpeech:
         self.label_sources = frozenset(cues.get("label_sources", ()))
         self.first = frozenset(cues.get("first_person", ()))
         self.acts = frozenset(cues.get("speech_act_verbs", ()))
+        self.attitudes = Attitudes(cues.get("attitude_adjectives", {}), inflect(cues.get("linking_verbs", ())))
         self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \
             frozenset(cues.get("statement_nouns", ())) | frozenset(cues.get("description_kinds", ()))
 
@@ -77,7 +81,7 @@ class IndirectSpeech:
     @property
     def words(self) -> frozenset[str]:
         """Every word that can open reported speech: the verbs, the nouns, the first word of "according to"."""
-        return self.verbs | self.nouns | frozenset(self.according)
+        return self.verbs | self.nouns | frozenset(self.according) | self.attitudes.words
 
     def trim(self, doc: Doc, a: int, b: int) -> tuple[int, int] | None:
         return trim(doc, a, b, self.concessive)
@@ -109,7 +113,16 @@ class IndirectSpeech:
             return False
         if subj.pos_ in ("PRON", "PROPN") or subj.tag_ in ("PRP", "WP") or subj.ent_type_ in SPEAKER_ENTS:
             return True
-        return subj.lower_ in self.sources
+        return subj.lower_ in self.sources or self.agent_noun(subj)
+
+    def agent_noun(self, t: Token) -> bool:
+        """A common noun formed as a noun of agent or of membership ("speechwriters", "supporters", "voters",
+        "residents", "Republicans", "advocates"): English makes the nouns for a person who does or belongs with
+        a suffix (`agent_suffixes`); a noun of result or thing ("agreement", "statement") is not one of them."""
+        if t.pos_ != "NOUN":
+            return False
+        w = t.lower_[:-1] if t.tag_ == "NNS" and t.lower_.endswith("s") else t.lower_
+        return len(w) > 4 and w.endswith(self.agent_suffixes) and not w.endswith(self.thing_suffixes)
 
     @staticmethod
     def propositional(doc: Doc, a: int, b: int) -> bool:
@@ -177,15 +190,14 @@ class IndirectSpeech:
     def object_content(self, v: Token) -> tuple[int, int] | None:
         """The direct object with what the cue says of it ("denied the allegations", "called the charges
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
-        ends it. Passive with an agent: the subject ("X was endorsed by Y")."""
+        ends it. A bare pronoun object names nothing; with what the cue says of it, it is content ("compared him
+        to X"). Passive with an agent: the subject ("X was endorsed by Y")."""
         doc = v.doc
         if any(c.dep_ == "dative" for c in v.children):
             return None  # "deny ISIL a safe haven": giving or withholding a thing to someone is no attitude
         obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
         if obj is None:
             return self.passive_content(v)
-        if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i:
-            return None
         end = obj.right_edge.i + 1
         for c in v.rights:
             if c.i <= obj.i:
@@ -194,6 +206,8 @@ class IndirectSpeech:
                     c.dep_ == "prep" and any(g.ent_type_ in TIME_PLACE_ENTS for g in c.subtree):
                 break
             end = c.right_edge.i + 1
+        if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i and end == obj.i + 1:
+            return None  # a bare pronoun ("denied it") names nothing a reader can use; "compared him to X" does
         return self.trim(doc, obj.left_edge.i, end)
 
     def passive_content(self, v: Token) -> tuple[int, int] | None:
@@ -300,8 +314,17 @@ class IndirectSpeech:
                 return None
             span = self.according_content(v)
             return Report(v, *span, subject(v)) if span and self.propositional(v.doc, *span) else None
+        if lw in self.attitudes.table:
+            found = self.attitudes.content(v)
+            if found is not None:
+                pred, a, b = found
+                span = self.trim(v.doc, a, b)
+                if span is None or not (self.asserts(pred) and self.asserts(v)):
+                    return None
+                subj = subject(pred)
+                return Report(v, span[0], span[1], subj) if self.can_speak(subj) else None
         if v.pos_ in ("NOUN", "PROPN"):
-            return self.noun_report(v) if lw in self.nouns else None
+            return self.noun_report(v) if lw in self.nouns and self.asserts(v) else None
         if v.pos_ not in ("VERB", "AUX") or not self.asserts(v):
             return None
         subj = subject(v)

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from .contents import Report, outermost, split_gaps
 from .cues import cue_text
+from .indirect import SPEAKER_ENTS as NAME_ENTS
 from .labels import label_reports
 from .model import Attribution, Candidate, DocContext, Segment
 from .subjects import report_subject
+
+
+def named(doc, r: Report) -> bool:
+    """A one-word content that is a name is a whole content: the guidelines' support or opposition for a thing
+    ("the union endorses Clinton", "X has been critical of Trump"); a one-word clause or phrase is not."""
+    t = doc[r.start] if r.end - r.start == 1 else None
+    return t is not None and t.pos_ == "PROPN" and (t.ent_type_ in NAME_ENTS or not t.ent_type_) and \
+        r.cue.pos_ != "NOUN"  # "its support for Damascus": a noun with a bare name names the policy, an act
 
 
 def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Report]:
@@ -19,7 +28,7 @@ def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[R
         if i in used_cues or ctx.inside[i]:
             continue
         r = cues.indirect.report(doc[i], lambda v: report_subject(cues, ctx, v))
-        if r is None or r.end - r.start < cues.min_indirect_tokens:
+        if r is None or r.end - r.start < cues.min_indirect_tokens and not named(doc, r):
             continue
         cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
         if not any(x < ce and cs < y for x, y in taken):
