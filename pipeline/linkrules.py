@@ -22,6 +22,12 @@ country's forces; all such names of one country in a document are one actor, and
 (`actors`). The government and its forces are one side, as the registry's "Government of X" already is (its kind is
 a state kind) and as the corpus gold's convention says (CORPUS.md); "government officials", "state TV" are not.
 "Assad forces" and "the Assad regime" are the state's forces when Assad is a person of the same document.
+
+A state's broadcaster (models/state_media.json), the same shape: an organisation name made only of a
+state-ownership word ("state", "state-run", "government run", "official", "national"), a broadcaster head ("TV",
+"television", "broadcaster", "radio") and at most one country (a demonym, a country or its possessive, or for a
+bare "state television" the country the document is about) is that state's broadcaster: one actor per country,
+"State Broadcaster of Syria", in a document and across documents. A named outlet ("SANA") is its own organisation.
 """
 from __future__ import annotations
 
@@ -36,6 +42,7 @@ from .text import norm_name
 from .unionfind import UnionFind
 
 KINDS = "actor_kinds.json"
+MEDIA = "state_media.json"
 GROUP_LABELS = frozenset({"FACTION", "ORG"})
 STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-", "led", "backed"})
 US_IN_NAME = re.compile(r"\bU\.?S\.?(?=[\s-]|$)")
@@ -101,6 +108,9 @@ class Guards:
     generic_words: frozenset = field(default_factory=lambda: lexicon.words("generic_side_words", KINDS))
     state_words: frozenset = field(default_factory=lambda: lexicon.words("state_force_words", KINDS))
     state_heads: frozenset = field(default_factory=lambda: lexicon.words("state_force_heads", KINDS))
+    media_words: frozenset = field(default_factory=lambda: lexicon.words("modifiers", MEDIA)
+                                   | lexicon.words("ownership_words", MEDIA))
+    media_heads: frozenset = field(default_factory=lambda: lexicon.words("heads", MEDIA))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -189,6 +199,18 @@ class Guards:
         if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
             return None
         if len(nations) > 1:
+            return None
+        return next(iter(nations)) if nations else doc_country
+
+    def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:
+        """ISO-2 of the state whose own media the name is ("Syrian state TV", "Syrias government run TV",
+        "Syrian National Television"; a bare "state television": `doc_country`), else None."""
+        if label != "ORG":
+            return None
+        first, _, tail = text.strip().partition(" ")
+        rest, nations = self.words(f"{self.possessive_base(first)} {tail}")  # "Syrias state TV" is Syria's
+        if not rest or rest[-1] not in self.media_heads or not set(rest[:-1]) & self.media_words \
+                or not set(rest[:-1]) <= self.media_words or len(nations) > 1:
             return None
         return next(iter(nations)) if nations else doc_country
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
+from .media import MEDIA_KB, state_media_spans
 from .model import Choice, ModelEnt, Selection
 from .people import unnamed_people
 from .places import in_name, place_cue, possessive_place
@@ -14,11 +15,13 @@ from .resources import Resources
 
 
 def faction_candidates(res: Resources, doc: Doc, lower: list[int], model: list[ModelEnt]) -> list[Span]:
-    """Faction patterns, organisation names, registry names, short registry acronyms the model tagged ORG."""
+    """Faction patterns, organisation names, registry names, short registry acronyms the model tagged ORG, state
+    media."""
     spans = pattern_spans(doc, match_windows(doc, res.matcher, res.anchor_ids, lower))
     spans.extend(named_orgs(doc, lower, res.head_ids))
     spans.extend(Span(doc, s, e, label="FACTION") for _, s, e in res.phrases(doc))
     spans.extend(short_acronym_spans(doc, model, res.short_acronyms))
+    spans.extend(state_media_spans(doc, res.media, res.country_names, res.canon))
     return spans
 
 
@@ -40,7 +43,7 @@ def choose_factions(res: Resources, doc: Doc, spans: list[Span], model: list[Mod
         else:
             s, e = sp.start, sp.end
         if sel.free(s, e):
-            sel.add(Choice(s, e, sp.label_))
+            sel.add(Choice(s, e, sp.label_, fixed=sp.kb_id_ == MEDIA_KB))
 
 
 def possessive_head(res: Resources, doc: Doc, s: int, e: int, sel: Selection) -> int:
