@@ -111,6 +111,7 @@ class Guards:
     media_words: frozenset = field(default_factory=lambda: lexicon.words("modifiers", MEDIA)
                                    | lexicon.words("ownership_words", MEDIA))
     media_heads: frozenset = field(default_factory=lambda: lexicon.words("heads", MEDIA))
+    region_prefixes: frozenset = field(default_factory=lambda: lexicon.words("region_prefixes", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -168,6 +169,16 @@ class Guards:
                 return m.group(1) + (m.group(2) if m.lastindex == 2 else "")
         return t
 
+    def place_base(self, text: str) -> str:
+        """The place a place name is: its possessive folded ("Aleppos" is Aleppo), and a compass word that only
+        says which part of a known place is meant dropped ("eastern Homs", "South Damascus" are Homs, Damascus),
+        unless the gazetteer knows the whole name ("Eastern Ghouta", "South Sudan")."""
+        t = self.possessive_base(text)
+        first, _, rest = t.strip().partition(" ")
+        if rest and first.lower() in self.region_prefixes and not self.gaz.lookup(t) and self.gaz.is_strong(rest):
+            return rest
+        return t
+
     def words(self, text: str) -> tuple[list[str], set[str]]:
         """Content words of a name, and the countries its demonyms and country words name."""
         nations: set[str] = set()
@@ -219,7 +230,7 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     if label == "PERSON":
         return Sig(kinds=frozenset({"person"}))
     if label == "PLACE":
-        text = g.possessive_base(text)  # "Syrias" is Syria, a country: it cannot join a city it names
+        text = g.place_base(text)  # "Syrias" is Syria, a country: it cannot join a city it names
         found = g.gaz.lookup(text) or g.gaz.lookup(ADMIN_TAIL.sub("", text.strip()))
         cc = next((p.country for p in found if p.kind == "country"), None)
         # a place is what the gazetteer resolves it to, by name, country and level: "Raqqa" and "Raqqah" share their

@@ -33,3 +33,33 @@ def test_state_broadcaster_is_one_actor_in_a_document(nlp):
         ("ORG", key)
     assert not any(k == key for t, (_, k) in got.items() if "Hezbollah" in t or "official" in t)
     assert [a["name"] for a in doc._.actors if a["key"] == key] == ["State Broadcaster of Syria"]
+
+
+def test_compass_part_of_a_place_is_the_place(nlp, guards):
+    # "eastern Homs" says which part of Homs is meant; a name the gazetteer knows whole stays its own place
+    assert [guards.place_base(n) for n in ("Eastern Homs", "South Damascus", "Northeastern Aleppo", "Eastern Ghouta",
+                                           "South Sudan", "North Korea")] == \
+        ["Homs", "Damascus", "Aleppo", "Eastern Ghouta", "South Sudan", "North Korea"]
+    doc = nlp("Syrian troops killed an emir in Northern Homs. Jets struck Jubb al-Jarrah in Eastern Homs.")
+    got = {e.text: e._.actor_key for e in doc.ents if e.label_ == "PLACE"}
+    assert got["Northern Homs"] == got["Eastern Homs"] == "place:homs"
+    assert [a["name"] for a in doc._.actors if a["key"] == "place:homs"] == ["Homs"]
+
+
+def test_places_in_headlines_and_appositions(nlp):
+    def places(text):
+        return [(e.text, e._.actor_key) for e in nlp(text).ents if e.label_ == "PLACE"]
+    # a major place opening a text, after a compass word, before a headline's event or a number of a glued sentence
+    assert places("Aleppo bomb blast kills six") == [("Aleppo", "place:aleppo")]
+    assert places("Deadly Blast Hits South Damascus. Three citizens were martyred.")[0][1] == "place:damascus"
+    assert places("Dozens of Casualties in Syrias Aleppo Bomb Blast.") == [("Aleppo", "place:aleppo")]
+    assert places("Rockets hit residential areas of Aleppo Two people were killed.") == [("Aleppo", "place:aleppo")]
+    # a place inside a hyphenated modifier is no mention of it
+    assert places("Pro-Damascus media outlets said a car bomb killed 22.") == []
+    # "the Syrian capital Damascus": the designator describes the place, the name is the place's
+    assert places("The blast in the Syrian Capital Damascus was due to a rocket.") == [("Damascus", "place:damascus")]
+
+
+def test_a_named_outlet_described_is_not_the_state_broadcaster(nlp):
+    doc = nlp("According to Hezballahs official television station al-Manar two members were killed.")
+    assert not [e for e in doc.ents if e._.actor_key and "state-broadcaster" in e._.actor_key]

@@ -87,7 +87,8 @@ def canonical(ctx: DocContext, lx: Lookups, members: list[Key], label: str) -> s
     """The cluster's name: of its forms with the cluster's label, the longest, then the most frequent (a place:
     the most frequent, "Daraa" over "Daraa province" when the article mostly says "Daraa"); a country's one
     name; no leading "The", possessive or nickname."""
-    forms = Counter(e.text for m in members if m[0] == label for e in ctx.groups[m])
+    base = lx.guards.place_base if label == "PLACE" else str
+    forms = Counter(base(e.text) for m in members if m[0] == label for e in ctx.groups[m])
     if label == "PLACE":
         best = max(forms, key=lambda t: (forms[t], len(t), t))
     else:

@@ -15,6 +15,7 @@ MEDIA_FILE = "state_media.json"
 KINDS = "actor_kinds.json"
 POSSESSIVE = ("'s", "’s")
 MEDIA_KB = "state_media"  # the kb_id of these spans: their label is fixed by their words
+OUTLET_NOUNS = frozenset({"station", "channel", "network"})
 
 
 def media_matcher(vocab: Vocab) -> Matcher:
@@ -41,15 +42,22 @@ def _owner(doc: Doc, s: int, countries: set[str], known: dict) -> int | None:
         base = prev.text[:-1]
         if base in countries:
             return s - 1
-        if base.lower() in known:  # "Hezbollahs official television": a group's outlet
-            return None
+        if base.lower() in known or prev.pos_ == "PROPN" and prev.dep_ == "poss":
+            return None  # "Hezbollahs official television": a group's outlet
     return s
+
+
+def _named_after(doc: Doc, e: int) -> bool:
+    """"official television station al-Manar": the words describe the named outlet that follows."""
+    return e + 1 < len(doc) and doc[e].lower_ in OUTLET_NOUNS and (doc[e + 1].is_title or doc[e + 1].lower_ == "al")
 
 
 def state_media_spans(doc: Doc, matcher: Matcher, countries: set[str], known: dict) -> list[Span]:
     """ORG spans of a state's broadcaster, owner included."""
     out = []
     for _, s, e in matcher(doc):
+        if _named_after(doc, e):
+            continue
         if doc[s].lower_ in lexicon.load(KINDS)["demonyms"]:
             out.append(Span(doc, s, e, label="ORG", kb_id=MEDIA_KB))
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ... import gazetteer
 from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
 from .media import MEDIA_KB, state_media_spans
 from .model import Choice, ModelEnt, Selection
@@ -88,7 +89,10 @@ def choose_places(res: Resources, doc: Doc, gaz_hits: dict[tuple[int, int], str]
     for (s, e), key in gaz_hits.items():
         if (s, e) in used_gaz or not sel.free(s, e):
             continue
-        strong = key not in res.gaz.weak_keys and not in_name(doc, s, e)
+        strong = key not in res.gaz.weak_keys
+        # a major place that is no English word ("Aleppo", not "Date") is a place whatever the words around say
+        name_like = strong and res.gaz.is_strong(doc[s:e].text) and not gazetteer.is_common_word(key)
+        strong = strong and not in_name(res, doc, s, e, name_like)
         if strong or place_cue(res, doc, s, e):
             sel.add(Choice(s, e, "PLACE", key, strong))
 
