@@ -112,6 +112,7 @@ class Guards:
                                    | lexicon.words("ownership_words", MEDIA))
     media_heads: frozenset = field(default_factory=lambda: lexicon.words("heads", MEDIA))
     region_prefixes: frozenset = field(default_factory=lambda: lexicon.words("region_prefixes", KINDS))
+    unit_heads: frozenset = field(default_factory=lambda: lexicon.words("state_unit_heads", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -203,14 +204,19 @@ class Guards:
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
+        # "Assads air force", "Assad regimes": a possessive that lost its apostrophe
+        rest = [w[:-1] if w not in self.state_words and w[:-1] in self.state_words | rulers else w for w in rest]
         # "Assad forces", "the Assad regime" where Assad is a person of the article: the ruler's state (the
         # document's country); without the person the words do not say which state, and the name stays its own
-        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS:
-            rest = rest[1:]
+        owner = bool(nations)
+        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS | {"force"}:
+            rest, owner = rest[1:], True
+        if len(nations) == 1 and len(rest) > 2 and rest[0] in ("army", "military") and rest[-1] in self.unit_heads:
+            rest = rest[:1]  # "Syrian Army Tiger Forces": a unit of the state's army is the state's forces
         if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
             return None
-        if len(nations) > 1:
-            return None
+        if len(nations) > 1 or rest[-1] == "force" and not owner:
+            return None  # "the coalitions Air Force": an air force is some state's, which one the words must say
         return next(iter(nations)) if nations else doc_country
 
     def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:

@@ -63,3 +63,16 @@ def test_places_in_headlines_and_appositions(nlp):
 def test_a_named_outlet_described_is_not_the_state_broadcaster(nlp):
     doc = nlp("According to Hezballahs official television station al-Manar two members were killed.")
     assert not [e for e in doc.ents if e._.actor_key and "state-broadcaster" in e._.actor_key]
+
+
+def test_units_and_owned_air_forces_are_state_forces(guards, nlp):
+    forces = guards.state_forces
+    assert forces("FACTION", "Syrian Army Tiger Forces", "SY") == "SY"  # a unit of the army
+    assert forces("ORG", "Syrian Air Force", "SY") == "SY"
+    assert forces("ORG", "Assads air force", "SY", frozenset({"assad"})) == "SY"
+    assert forces("ORG", "Air Force", "SY") is None  # whose air force the words do not say
+    assert forces("FACTION", "Free Syrian Army", "SY") is None
+    doc = nlp("40 Terrorists Killed in Latest Syrian Army Offensive in Aleppo. The Syrian Army Tiger Forces have "
+              "played a major role.")
+    got = {e.text: e._.actor_key for e in doc.ents if e.label_ == "FACTION"}
+    assert got["Syrian Army"] == got["Syrian Army Tiger Forces"] == "faction:military-forces-of-syria"
