@@ -205,7 +205,7 @@ class Guards:
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
         # "Assads air force", "Assad regimes": a possessive that lost its apostrophe
-        rest = [w[:-1] if w not in self.state_words and w[:-1] in self.state_words | rulers else w for w in rest]
+        rest = [w[:-1] if w not in self.state_words and w[:-1] in self.state_heads | rulers else w for w in rest]
         # "Assad forces", "the Assad regime" where Assad is a person of the article: the ruler's state (the
         # document's country); without the person the words do not say which state, and the name stays its own
         owner = bool(nations)

@@ -76,3 +76,11 @@ def test_units_and_owned_air_forces_are_state_forces(guards, nlp):
               "played a major role.")
     got = {e.text: e._.actor_key for e in doc.ents if e.label_ == "FACTION"}
     assert got["Syrian Army"] == got["Syrian Army Tiger Forces"] == "faction:military-forces-of-syria"
+
+
+def test_broadcasters_named_by_their_description_are_organisations(nlp):
+    doc = nlp("The attack killed 18 civilians Lebanese TV channel Al-Mayadin reported. Barazi was quoted by Al "
+              "Mayadeen TV channel. Russias Rossiya 24 state television channel cited the defence ministry.")
+    got = {e.text: e.label_ for e in doc.ents}
+    assert got["Al-Mayadin"] == got["Al Mayadeen TV"] == "ORG"  # the channel, not the town of Mayadeen
+    assert not [e for e in doc.ents if e._.actor_key == "org:state-broadcaster-of-syria"]  # Rossiya 24 is no Syria's

@@ -7,7 +7,7 @@ from spacy.util import filter_spans
 
 from ... import gazetteer
 from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
-from .media import MEDIA_KB, state_media_spans
+from .media import MEDIA_KB, outlet_names, state_media_spans
 from .model import Choice, ModelEnt, Selection
 from .people import unnamed_people
 from .places import in_name, place_cue, possessive_place
@@ -23,6 +23,7 @@ def faction_candidates(res: Resources, doc: Doc, lower: list[int], model: list[M
     spans.extend(Span(doc, s, e, label="FACTION") for _, s, e in res.phrases(doc))
     spans.extend(short_acronym_spans(doc, model, res.short_acronyms))
     spans.extend(state_media_spans(doc, res.media, res.country_names, res.canon))
+    spans.extend(outlet_names(doc, res.country_names))
     return spans
 
 
