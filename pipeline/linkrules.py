@@ -22,6 +22,12 @@ country's forces; all such names of one country in a document are one actor, and
 (`actors`). The government and its forces are one side, as the registry's "Government of X" already is (its kind is
 a state kind) and as the corpus gold's convention says (CORPUS.md); "government officials", "state TV" are not.
 "Assad forces" and "the Assad regime" are the state's forces when Assad is a person of the same document.
+
+A state's broadcaster (models/state_media.json), the same shape: an organisation name made only of a
+state-ownership word ("state", "state-run", "government run", "official", "national"), a broadcaster head ("TV",
+"television", "broadcaster", "radio") and at most one country (a demonym, a country or its possessive, or for a
+bare "state television" the country the document is about) is that state's broadcaster: one actor per country,
+"State Broadcaster of Syria", in a document and across documents. A named outlet ("SANA") is its own organisation.
 """
 from __future__ import annotations
 
@@ -36,6 +42,7 @@ from .text import norm_name
 from .unionfind import UnionFind
 
 KINDS = "actor_kinds.json"
+MEDIA = "state_media.json"
 GROUP_LABELS = frozenset({"FACTION", "ORG"})
 STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-", "led", "backed"})
 US_IN_NAME = re.compile(r"\bU\.?S\.?(?=[\s-]|$)")
@@ -101,6 +108,11 @@ class Guards:
     generic_words: frozenset = field(default_factory=lambda: lexicon.words("generic_side_words", KINDS))
     state_words: frozenset = field(default_factory=lambda: lexicon.words("state_force_words", KINDS))
     state_heads: frozenset = field(default_factory=lambda: lexicon.words("state_force_heads", KINDS))
+    media_words: frozenset = field(default_factory=lambda: lexicon.words("modifiers", MEDIA)
+                                   | lexicon.words("ownership_words", MEDIA))
+    media_heads: frozenset = field(default_factory=lambda: lexicon.words("heads", MEDIA))
+    region_prefixes: frozenset = field(default_factory=lambda: lexicon.words("region_prefixes", KINDS))
+    unit_heads: frozenset = field(default_factory=lambda: lexicon.words("state_unit_heads", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -158,6 +170,16 @@ class Guards:
                 return m.group(1) + (m.group(2) if m.lastindex == 2 else "")
         return t
 
+    def place_base(self, text: str) -> str:
+        """The place a place name is: its possessive folded ("Aleppos" is Aleppo), and a compass word that only
+        says which part of a known place is meant dropped ("eastern Homs", "South Damascus" are Homs, Damascus),
+        unless the gazetteer knows the whole name ("Eastern Ghouta", "South Sudan")."""
+        t = self.possessive_base(text)
+        first, _, rest = t.strip().partition(" ")
+        if rest and first.lower() in self.region_prefixes and not self.gaz.lookup(t) and self.gaz.is_strong(rest):
+            return rest
+        return t
+
     def words(self, text: str) -> tuple[list[str], set[str]]:
         """Content words of a name, and the countries its demonyms and country words name."""
         nations: set[str] = set()
@@ -182,13 +204,30 @@ class Guards:
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
+        # "Assads air force", "Assad regimes": a possessive that lost its apostrophe
+        rest = [w[:-1] if w not in self.state_words and w[:-1] in self.state_heads | rulers else w for w in rest]
         # "Assad forces", "the Assad regime" where Assad is a person of the article: the ruler's state (the
         # document's country); without the person the words do not say which state, and the name stays its own
-        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS:
-            rest = rest[1:]
+        owner = bool(nations)
+        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS | {"force"}:
+            rest, owner = rest[1:], True
+        if len(nations) == 1 and len(rest) > 2 and rest[0] in ("army", "military") and rest[-1] in self.unit_heads:
+            rest = rest[:1]  # "Syrian Army Tiger Forces": a unit of the state's army is the state's forces
         if not rest or not set(rest) <= self.state_words or not set(rest) & self.state_heads:
             return None
-        if len(nations) > 1:
+        if len(nations) > 1 or rest[-1] == "force" and not owner:
+            return None  # "the coalitions Air Force": an air force is some state's, which one the words must say
+        return next(iter(nations)) if nations else doc_country
+
+    def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:
+        """ISO-2 of the state whose own media the name is ("Syrian state TV", "Syrias government run TV",
+        "Syrian National Television"; a bare "state television": `doc_country`), else None."""
+        if label != "ORG":
+            return None
+        first, _, tail = text.strip().partition(" ")
+        rest, nations = self.words(f"{self.possessive_base(first)} {tail}")  # "Syrias state TV" is Syria's
+        if not rest or rest[-1] not in self.media_heads or not set(rest[:-1]) & self.media_words \
+                or not set(rest[:-1]) <= self.media_words or len(nations) > 1:
             return None
         return next(iter(nations)) if nations else doc_country
 
@@ -197,7 +236,7 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     if label == "PERSON":
         return Sig(kinds=frozenset({"person"}))
     if label == "PLACE":
-        text = g.possessive_base(text)  # "Syrias" is Syria, a country: it cannot join a city it names
+        text = g.place_base(text)  # "Syrias" is Syria, a country: it cannot join a city it names
         found = g.gaz.lookup(text) or g.gaz.lookup(ADMIN_TAIL.sub("", text.strip()))
         cc = next((p.country for p in found if p.kind == "country"), None)
         # a place is what the gazetteer resolves it to, by name, country and level: "Raqqa" and "Raqqah" share their

@@ -21,7 +21,7 @@ from ..base import Component, read_model_json
 from .clusters import initials, link
 from .geo import geocode
 from .model import DocContext, Lookups
-from .records import build_actors, join_state_forces, state_forces, state_name
+from .records import build_actors, join_state_forces, state_forces, state_media, state_name
 
 extensions.register()
 
@@ -46,11 +46,11 @@ class AliasLinker(Component):
         link(ctx, lx)
         clusters = ctx.clusters()
         places = geocode(ctx, lx, clusters)
-        state = state_forces(ctx, lx, clusters, places)
-        if state:
-            join_state_forces(ctx, state)
+        state, media = state_forces(ctx, lx, clusters, places), state_media(ctx, lx, clusters, places)
+        if state or media:
+            join_state_forces(ctx, state, media)
             clusters = ctx.clusters()
-        doc._.actor_clusters = build_actors(ctx, lx, clusters, places, state)  # sitrep_actors: doc._.actors
+        doc._.actor_clusters = build_actors(ctx, lx, clusters, places, state, media)  # sitrep_actors: doc._.actors
         return doc
 
 

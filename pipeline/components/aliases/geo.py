@@ -72,7 +72,7 @@ def candidates(ctx: DocContext, lx: Lookups, clusters: Clusters) -> tuple[dict[K
             continue
         found = []
         for m in members:
-            found = lx.gaz.lookup(lx.guards.possessive_base(ctx.first(m)))  # "Syrias" is Syria
+            found = lx.gaz.lookup(lx.guards.place_base(ctx.first(m)))  # "Syrias", "eastern Syria": Syria
             if found:
                 break
         cands[root] = found

@@ -30,8 +30,10 @@ class Lookups:
 
 
 def mention_key(guards: Guards, ent: Span) -> Key:
-    """A mention's name key: its label and normalised name, a possessive without apostrophe ("Syrias") folded."""
-    text = guards.possessive_base(ent.text) if ent.label_ != "PERSON" else ent.text
+    """A mention's name key: its label and normalised name, a possessive without apostrophe ("Syrias") folded,
+    and a place's compass word ("eastern Homs" is Homs: `Guards.place_base`)."""
+    text = ent.text if ent.label_ == "PERSON" else guards.place_base(ent.text) if ent.label_ == "PLACE" \
+        else guards.possessive_base(ent.text)
     return ent.label_, norm_name(text) or text.lower()
 
 

@@ -50,12 +50,28 @@ def state_forces(ctx: DocContext, lx: Lookups, clusters: Clusters, places: dict[
     return out
 
 
-def join_state_forces(ctx: DocContext, state: dict[Key, str]) -> None:
-    """The forces of one state are one actor: what a state-forces cluster is, whatever its words said alone."""
+def state_media(ctx: DocContext, lx: Lookups, clusters: Clusters, places: dict[Key, dict]) -> dict[Key, str]:
+    """Organisation clusters that are a state's own media ("Syrian state TV", a bare "state television": the
+    document's country) -> that state's ISO-2 (linkrules: state media)."""
+    cc_doc = doc_country(ctx, lx, clusters, places)
+    out = {}
+    for root, members in clusters.items():
+        ccs = {lx.guards.state_media(m[0], ctx.first(m), cc_doc) for m in members}
+        if len(ccs) == 1 and None not in ccs:
+            out[root] = ccs.pop()
+    return out
+
+
+def join_state_forces(ctx: DocContext, state: dict[Key, str], media: dict[Key, str] | None = None) -> None:
+    """The forces of one state are one actor: what a state-forces cluster is, whatever its words said alone; and
+    so are the state's media."""
     for root, cc in state.items():
         ctx.sets.sig[root] = Sig(kinds=frozenset({"group"}), state=frozenset({cc}))
-    for root, cc in state.items():
-        ctx.sets.union(next(r for r, c in state.items() if c == cc), root)
+    for root, cc in (media or {}).items():
+        ctx.sets.sig[root] = Sig(kinds=frozenset({"group"}), nations=frozenset({cc}), named=True)
+    for same in (state, media or {}):
+        for root, cc in same.items():
+            ctx.sets.union(next(r for r, c in same.items() if c == cc), root)
 
 
 def registry(lx: Lookups, members: list[Key]) -> str | None:
@@ -71,7 +87,8 @@ def canonical(ctx: DocContext, lx: Lookups, members: list[Key], label: str) -> s
     """The cluster's name: of its forms with the cluster's label, the longest, then the most frequent (a place:
     the most frequent, "Daraa" over "Daraa province" when the article mostly says "Daraa"); a country's one
     name; no leading "The", possessive or nickname."""
-    forms = Counter(e.text for m in members if m[0] == label for e in ctx.groups[m])
+    base = lx.guards.place_base if label == "PLACE" else str
+    forms = Counter(base(e.text) for m in members if m[0] == label for e in ctx.groups[m])
     if label == "PLACE":
         best = max(forms, key=lambda t: (forms[t], len(t), t))
     else:
@@ -104,7 +121,7 @@ def role(ent: Span) -> str | None:
 
 
 def identity(ctx: DocContext, lx: Lookups, root: Key, members: list[Key], places: dict[Key, dict],
-             state: dict[Key, str]) -> tuple[str, str, str]:
+             state: dict[Key, str], media: dict[Key, str] | None = None) -> tuple[str, str, str]:
     """(key, name, type) of a cluster. The name is the article's own ("Da'esh"); the key is the registry's, so
     documents that say "ISIL" or "Islamic State" link to the same actor."""
     label = max((m[0] for m in members), key=lambda lab: (PREFERENCE[lab], lab))
@@ -114,6 +131,10 @@ def identity(ctx: DocContext, lx: Lookups, root: Key, members: list[Key], places
     cc = state.get(root) or next((state[m] for m in members if m in state), None)
     if cc:  # ACLED's name for a state's own armed forces; the article's words stay aliases
         name, reg, type_ = f"Military Forces of {state_name(lx.countries.get(cc, cc))}", None, "faction"
+    media = media or {}
+    cc = media.get(root) or next((media[m] for m in members if m in media), None)
+    if cc and type_ == "org":  # a state's media, named the same way
+        name, reg = f"State Broadcaster of {state_name(lx.countries.get(cc, cc))}", None
     key = actor_key(type_, reg or name) if type_ != "place" else lx.gaz.place_id(name, places.get(root))
     return key, name, type_
 
@@ -131,11 +152,11 @@ def add_mentions(actor: dict, ents: list[Span], name: str, type_: str) -> None:
 
 
 def build_actors(ctx: DocContext, lx: Lookups, clusters: Clusters, places: dict[Key, dict],
-                 state: dict[Key, str]) -> list[dict]:
+                 state: dict[Key, str], media: dict[Key, str] | None = None) -> list[dict]:
     """One record per actor key, in the order of each cluster's first mention (two clusters can share a key)."""
     actors: dict[str, dict] = {}
     for root, members in sorted(clusters.items(), key=lambda kv: min(e.start for m in kv[1] for e in ctx.groups[m])):
-        key, name, type_ = identity(ctx, lx, root, members, places, state)
+        key, name, type_ = identity(ctx, lx, root, members, places, state, media or {})
         a = actors.get(key)
         if a is None:
             a = actors[key] = {"key": key, "name": name, "type": type_, "aliases": [], "n_mentions": 0, "role": None}

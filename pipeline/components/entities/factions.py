@@ -117,7 +117,8 @@ def _name_start(doc: Doc, i: int) -> int:
     while s > 0 and (doc[s - 1].is_title or doc[s - 1].is_upper and len(doc[s - 1]) > 1 or (
             doc[s - 1].lower_ in CONNECT and s > 1 and (doc[s - 2].is_title or doc[s - 2].lower_ in CONNECT))):
         prev = doc[s - 1]
-        if prev.is_sent_start and prev.is_stop or prev.lower_ in CALENDAR or prev.pos_ in ("VERB", "ADV"):
+        if prev.is_sent_start and prev.is_stop or prev.lower_ in CALENDAR or prev.pos_ in ("VERB", "ADV") \
+                or prev.tag_ == "JJS":  # "Latest Syrian Army Offensive": a headline's superlative starts no name
             break
         if prev.lower_ == "the" and not (s > 1 and doc[s - 2].lower_ in ("of", "for")):
             break

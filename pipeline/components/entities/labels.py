@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ... import lexicon
 from ...gazetteer import place_key
 from ...lexicon import plurals
 from .model import ModelEnt
@@ -25,11 +26,14 @@ from .words import (
     NAME_PARTICLES,
     NOT_ACTOR_HEADS,
     ORG_HEADS,
+    PLACE_NOUNS,
     ROLE_HEADS,
     TITLES,
 )
 
 NAME_HEADS = plurals(ORG_HEADS | FACTION_HEADS)
+DEMONYMS = frozenset(lexicon.load("actor_kinds.json")["demonyms"])
+DESIGNATORS = PLACE_NOUNS | {"capital"}  # "the Syrian capital Damascus", "the city of Mosul"
 
 
 def clean(doc: Doc, s: int, e: int, label: str = "", countries: frozenset | set = frozenset()) -> tuple[int, int]:
@@ -87,6 +91,10 @@ def split_names(res: Resources, doc: Doc, ent: Span, lab: str, ent_toks: set[int
     out = []
     for a, b in zip([ent.start, *(c + 1 for c in cuts)], [*cuts, ent.end]):
         s, e = clean(doc, a, b, lab, res.country_names)
+        named = designated_place(res, doc, s, e)
+        if named is not None:
+            out.append(ModelEnt(named, e, "PLACE", raw))
+            continue
         if lab != "PERSON" and not any(t.lower_ in NAME_HEADS or t.lower_ in FACILITY_HEADS
                                        or t.lower_ in ADMIN_NOUNS for t in doc[s:e]):
             e = headline_cut(doc, s, e)
@@ -97,6 +105,19 @@ def split_names(res: Resources, doc: Doc, ent: Span, lab: str, ent_toks: set[int
         if s < e:
             out.append(ModelEnt(s, e, lab, raw))
     return out
+
+
+def designated_place(res: Resources, doc: Doc, s: int, e: int) -> int | None:
+    """"the Syrian capital Damascus", "the Iraqi city of Mosul": a designator in apposition before a strong place
+    (a demonym or country, then a place noun or "capital", maybe "of") describes the place; the name is the
+    place's alone. Returns where the place starts, or None."""
+    i = s
+    while i < e and (doc[i].lower_ in DEMONYMS or doc[i].text in res.country_names):
+        i += 1
+    if i == e or doc[i].lower_ not in DESIGNATORS:
+        return None
+    i += 1 + (i + 1 < e and doc[i + 1].lower_ == "of")
+    return i if i < e and res.gaz.is_strong(doc[i:e].text) else None
 
 
 def headline_cut(doc: Doc, s: int, e: int) -> int:

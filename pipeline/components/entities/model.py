@@ -41,12 +41,13 @@ class ModelEnt:
 @dataclass
 class Choice:
     """A span chosen for `doc.ents`. `key` is its gazetteer key when a gazetteer hit made or confirmed it;
-    `strong` says that key names a strong place (not a weak, common-word one)."""
+    `strong` says that key names a strong place (not a weak, common-word one); `fixed`, that its label is not voted."""
     start: int
     end: int
     label: str
     key: str | None = None
     strong: bool = False
+    fixed: bool = False  # the span's own words decide its label ("Syrian state TV"): no vote changes it
 
     @property
     def n(self) -> int:

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ... import lexicon
 from ...gazetteer import place_key
 from ...text import norm_name
 from .model import Flags
 from .resources import Resources
-from .words import COMPASS, MOVE_VERBS, PLACE_NOUNS, PLACE_NOUNS_PL, PLACE_PREPS, PLACE_VERBS, SIDE_WORDS
+from .words import (
+    COMPASS,
+    HEADLINE_WORDS,
+    MOVE_VERBS,
+    PLACE_NOUNS,
+    PLACE_NOUNS_PL,
+    PLACE_PREPS,
+    PLACE_VERBS,
+    SIDE_WORDS,
+)
+
+REGION_PREFIXES = lexicon.words("region_prefixes", "actor_kinds.json")  # "eastern", "South", "central"
 
 
 def possessive_place(res: Resources, word: str, before_lower: bool) -> str | None:
@@ -72,13 +84,21 @@ def gazetteer_spans(res: Resources, text: str, f: Flags) -> list[tuple[int, int,
     return out
 
 
-def in_name(doc: Doc, s: int, e: int) -> bool:
-    """A lone gazetteer word inside a longer capitalised name ("The New Arab") or a common word ("May")."""
-    if e - s == 1 and (doc[s].is_stop or doc[s].pos_ not in ("PROPN",)):
+def in_name(res: Resources, doc: Doc, s: int, e: int, strong: bool = False) -> bool:
+    """A lone gazetteer word inside a longer capitalised name ("The New Arab") or a common word ("May"). A major
+    place name that is no English word (`strong`) is a place whatever part of speech the model gave it ("Aleppo
+    bomb blast kills" opening a text), and the capitalised words around it are no name it is part of when they
+    only say which part of it is meant ("South Damascus"), own it ("Syrias Aleppo"), count ("Aleppo Two people
+    were killed": copy that lost a full stop) or are a title-case headline's event ("Syrias Aleppo Bomb Blast").
+    Not inside a hyphenated modifier ("Pro-Damascus media"): that is no mention of the place."""
+    strong = strong and not (s > 0 and doc[s - 1].text == "-" or e < len(doc) and doc[e].text == "-")
+    if e - s == 1 and (doc[s].is_stop or doc[s].pos_ != "PROPN" and not strong):
         return True
-    if s > 0 and doc[s - 1].is_title and not doc[s - 1].is_sent_start and doc[s - 1].lower_ not in PLACE_PREPS:
+    prev = doc[s - 1] if s > 0 else None
+    if prev is not None and prev.is_title and not prev.is_sent_start and prev.lower_ not in PLACE_PREPS \
+            and not (strong and (prev.lower_ in REGION_PREFIXES or possessive_place(res, prev.text, True))):
         return True
-    if e < len(doc) and doc[e].is_title:
+    if e < len(doc) and doc[e].is_title and not (strong and (doc[e].like_num or doc[e].lower_ in HEADLINE_WORDS)):
         return True
     return e + 1 < len(doc) and doc[e].lower_ in ("of", "for") and doc[e + 1].is_title
 

@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 from ... import gazetteer
 from ...lexicon import plurals
 from .factions import pattern_matcher, registry_matcher
+from .media import media_matcher
 from .model import Votes
 from .words import ARABIC_ARTICLES, FACTION_HEADS, ORG_HEADS
 
@@ -38,6 +39,7 @@ class Resources:
     capitals: dict[str, str]
     country_keys: Any
     pattern_words: frozenset[str]  # the words faction patterns are made of (nationality, modifier, head)
+    media: Matcher  # state media (models/state_media.json)
 
     @classmethod
     def build(cls, vocab: Vocab, tokenizer: Tokenizer, settings: dict[str, Any], patterns: dict, stop: dict,
@@ -62,4 +64,5 @@ class Resources:
             # all-caps words are acronyms ("SANA" the news agency), places only when they name a country ("US")
             country_keys=gaz.country_keys,
             pattern_words=frozenset(w for k in ("nationality", "modifier", "head", "backed")
-                                    for p in patterns["lists"][k] for w in p.split()))
+                                    for p in patterns["lists"][k] for w in p.split()),
+            media=media_matcher(vocab))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ... import gazetteer
 from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
+from .media import MEDIA_KB, outlet_names, state_media_spans
 from .model import Choice, ModelEnt, Selection
 from .people import unnamed_people
 from .places import in_name, place_cue, possessive_place
@@ -14,11 +16,14 @@ from .resources import Resources
 
 
 def faction_candidates(res: Resources, doc: Doc, lower: list[int], model: list[ModelEnt]) -> list[Span]:
-    """Faction patterns, organisation names, registry names, short registry acronyms the model tagged ORG."""
+    """Faction patterns, organisation names, registry names, short registry acronyms the model tagged ORG, state
+    media."""
     spans = pattern_spans(doc, match_windows(doc, res.matcher, res.anchor_ids, lower))
     spans.extend(named_orgs(doc, lower, res.head_ids))
     spans.extend(Span(doc, s, e, label="FACTION") for _, s, e in res.phrases(doc))
     spans.extend(short_acronym_spans(doc, model, res.short_acronyms))
+    spans.extend(state_media_spans(doc, res.media, res.country_names, res.canon))
+    spans.extend(outlet_names(doc, res.country_names))
     return spans
 
 
@@ -40,7 +45,7 @@ def choose_factions(res: Resources, doc: Doc, spans: list[Span], model: list[Mod
         else:
             s, e = sp.start, sp.end
         if sel.free(s, e):
-            sel.add(Choice(s, e, sp.label_))
+            sel.add(Choice(s, e, sp.label_, fixed=sp.kb_id_ == MEDIA_KB))
 
 
 def possessive_head(res: Resources, doc: Doc, s: int, e: int, sel: Selection) -> int:
@@ -85,7 +90,10 @@ def choose_places(res: Resources, doc: Doc, gaz_hits: dict[tuple[int, int], str]
     for (s, e), key in gaz_hits.items():
         if (s, e) in used_gaz or not sel.free(s, e):
             continue
-        strong = key not in res.gaz.weak_keys and not in_name(doc, s, e)
+        strong = key not in res.gaz.weak_keys
+        # a major place that is no English word ("Aleppo", not "Date") is a place whatever the words around say
+        name_like = strong and res.gaz.is_strong(doc[s:e].text) and not gazetteer.is_common_word(key)
+        strong = strong and not in_name(res, doc, s, e, name_like)
         if strong or place_cue(res, doc, s, e):
             sel.add(Choice(s, e, "PLACE", key, strong))
 

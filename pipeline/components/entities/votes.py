@@ -45,7 +45,7 @@ def variant_groups(doc: Doc, chosen: list[Choice], cutoff: float) -> dict[str, l
     al-Balad")."""
     groups: dict[str, list[Choice]] = defaultdict(list)
     for c in chosen:
-        if c.label in ("PERSON", "PLACE", "ORG"):
+        if c.label in ("PERSON", "PLACE", "ORG") and not c.fixed:
             groups[place_key(doc[c.start:c.end].text)].append(c)
     keys = sorted(groups, key=len, reverse=True)
     variants = UnionFind(keys)
