@@ -319,3 +319,20 @@ def test_agent_noun_can_speak(nlp):
 
 def test_one_proper_noun_without_a_label_is_a_content(nlp):
     one(nlp, "Mr. Schultz generally supported Democrats.", "Democrats", "Schultz", "Schultz", "supported")
+
+
+def test_relative_pronoun_out_of_the_complement(nlp):
+    """"X, which he said were Y": the content is the clause after the cue (the cue and source stay out)."""
+    text = "He criticised the donations, which he said were accompanied by return favors."
+    qs = {q["cue"]: q for q in quotes(nlp, text)}
+    assert qs["said"]["text"] == "were accompanied by return favors" and qs["said"]["speaker"] == "he"
+
+
+@pytest.mark.parametrize("text,content,speaker,cue", [
+    # nouns of intention and attitude with their infinitive or linking preposition; the possessor speaks
+    ("His refusal to hand over the records angered the council.", "to hand over the records", "His", "refusal"),
+    ("Her disdain for the nominee was obvious.", "the nominee", "Her", "disdain"),
+    ("The senator's determination to act alone worried his allies.", "to act alone", "The senator", "determination"),
+])
+def test_nouns_of_intention_and_attitude(nlp, text, content, speaker, cue):
+    one(nlp, text, content, speaker, speaker, cue)

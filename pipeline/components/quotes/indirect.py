@@ -142,6 +142,10 @@ class IndirectSpeech:
         if comp is None:
             return None
         a, b = comp.left_edge.i, comp.right_edge.i + 1
+        if a < v.i < comp.i:
+            # "donations, which he said were accompanied by ...": the relative pronoun moved out of the
+            # complement stands for the antecedent; the content is the clause after the cue, never the cue
+            a = v.i + 1
         obj = next((c for c in v.rights if c.dep_ == "dobj" and c.i < comp.i), None)
         if obj is not None and comp.i > v.i and not any(c.dep_ in SUBJ_DEPS for c in comp.children):
             # a complement clause includes its subject: "denied the country's air force was active" is parsed
