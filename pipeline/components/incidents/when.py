@@ -2,6 +2,9 @@
 narrative date or the publication date."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.tokens import Span
 
 from ... import dates as _dates
@@ -11,13 +14,42 @@ from .model import DocContext, Mention, When
 
 
 def date_mentions(ctx: DocContext) -> list:
-    """The dates of the text (pipeline.dates). A date parser bug must not lose the incidents: they are kept
-    undated and the failure is an `errors` row."""
+    """The dates of the text (pipeline.dates), with the possessive weekdays copy without apostrophes writes
+    ("Saturdays blast"). A date parser bug must not lose the incidents: they are kept undated and the failure
+    is an `errors` row."""
     try:
-        return list(_dates.find_dates(ctx.ix.text, ctx.published))
+        found = list(_dates.find_dates(ctx.ix.text, ctx.published))
     except Exception as e:  # noqa: BLE001 - kept undated, reported
         note_problem(ctx.doc, ctx.stage, e, "its incidents are kept without dates from the text")
         return []
+    extra = [d for d in possessive_weekdays(ctx.ix.text, ctx.published)
+             if not any(d.start < x.end and x.start < d.end for x in found)]
+    return sorted(found + extra, key=lambda d: d.start) if extra else found
+
+
+# "Saturdays blast": "Saturday's blast" with the apostrophe dropped (FA-KES copy) dates the noun after it, like
+# "Tuesday's fighting" (the same or the latest such day up to publication); "on Saturdays" (every Saturday) is
+# no date, nor the second of "on Saturdays and Sundays".
+POSSESSIVE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?P<wd>" + "|".join(w.capitalize() for w in _dates.WEEKDAYS)
+                                + r")s(?= [a-z])")
+HABITUAL = re.compile(r"\b(?:on|every|most|some|all)\s+(?:the\s+)?$|days\s+(?:and|or)\s+$", re.IGNORECASE)
+
+
+def possessive_weekdays(text: str, published) -> list:
+    """The possessive weekdays written without the apostrophe, as date mentions resolved against publication."""
+    if not published:
+        return []
+    try:
+        pub = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in POSSESSIVE_WEEKDAY.finditer(text):
+        if HABITUAL.search(text[max(0, m.start() - 16):m.start()]):
+            continue
+        day = _dates.resolve_weekday(_dates.WEEKDAYS[m["wd"].lower()], pub)
+        out.append(_dates.DateMention(m.start(), m.end(), m.group(), day.isoformat(), "day"))
+    return out
 
 
 def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
