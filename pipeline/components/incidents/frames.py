@@ -7,10 +7,12 @@ from spacy.tokens import Span
 from ...syntax import clause_heads, is_irrealis
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 from .places import chains, place_tokens
+from .reported import why_not_reported
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
 IRREALIS_MARKS = frozenset(MODALS | {"if", "unless"})
+EVENT_KINDS = ("event", "weapon", "casualty")  # the cue kinds that make a clause an event clause
 
 
 def by_sentence(ctx: DocContext, cues: list[Cue], combo_sents: list[Span]) -> list[tuple[Span, list[Cue]]]:
@@ -29,10 +31,50 @@ def sentence_context(ctx: DocContext, sent: Span) -> SentenceContext:
     return SentenceContext(ctx, sent, found, place_tokens(ctx, sent, found), clause_heads(sent, CLAUSE_DEPS))
 
 
+def is_headline(sent: Span) -> bool:
+    """Is the article's first sentence its headline? Headline grammar reports a past event in the simple present or
+    as a bare participle, without auxiliaries ('Suicide bomber kills 4 in Qardaha', 'Some 20 civilians killed in
+    aid convoy attack'); a lead sentence reports it in the past tense ('A suicide bomber killed four people')."""
+    if sent.start != 0:
+        return False
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBZ", "VBP", "VBN") or root.lower_ in SAME_FORM:
+        return False  # 'Assailants set fire to homes': 'set' is past tense too
+    # a lead run into the headline ('... kills two at the Opera House AFP Sunday A mortar attack killed two people')
+    # brings its past tense or auxiliaries: then the sentence is also the lead
+    return not any(t.tag_ == "VBD" or t.dep_ in ("aux", "auxpass") for t in sent)
+
+
+# verbs whose past tense is their present form: a tagger's VBP on them says nothing about headline grammar
+SAME_FORM = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "hit", "hurt", "let", "put", "quit",
+                       "set", "shed", "shut", "split", "spread", "thrust", "upset"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def definite(tok) -> bool:
+    """A definite event noun ('the bombardment', "Monday's raid", 'its attack') names an event the reader knows:
+    one reported before, not a new one."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
+                                      for c in tok.children)
+
+
 def irrealis(ctx: DocContext, tok) -> bool:
     """Negated, modal or hypothetical ('threatened to attack'). A quote is not irrealis by itself: monitors and
     officials report casualties in direct speech ("25 people were killed on Tuesday," the Observatory said)."""
     return is_irrealis(tok, IRREALIS_MARKS, ctx.lex.hypothetical)
+
+
+def unreported(sc: SentenceContext, tok, casualty: bool = False) -> bool:
+    """Is the event word `tok` irrealis or no reported event (reported.py)?"""
+    return irrealis(sc.ctx, tok) or why_not_reported(sc.ctx.lex.reported, tok, sc.heads[tok.i],
+                                                     sc.ctx.cue_toks, casualty) is not None
+
+
+def sentence_unreported(sc: SentenceContext, scues: list[Cue]) -> bool:
+    """A sentence a keyword combination would type: is its main clause, or one of its event words, no reported
+    event?"""
+    return unreported(sc, sc.sent.root) or any(
+        c.kind in EVENT_KINDS and unreported(sc, c.root, c.kind == "casualty") for c in scues)
 
 
 def _pick(real: list[Cue], casualty: list[Cue], h: int) -> tuple[Cue, Cue | None]:
@@ -50,9 +92,9 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     if not real and not casualty:
         return None
     pick, head_cue = _pick(real, casualty, h)
-    if irrealis(sc.ctx, pick.root):
-        return None
     doc, sent = sc.sent.doc, sc.sent
+    if unreported(sc, pick.root, pick.kind == "casualty"):
+        return None
     ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
     if sc.ctx.lex.background.search(" ".join(t.text for t in ctoks).lower()) is not None:
         return None  # its own words, not a nested clause's
@@ -60,7 +102,9 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
                 end_char=max(t.idx + len(t) for t in ctoks), trigger=trig, cues=ccues,
                 casualty_only=not real, anaphoric=anaphor, weapon=pick.kind == "weapon",
-                blast=bool(pick.group.get("effect")))
+                blast=bool(pick.group.get("effect")),
+                generic=bool(pick.group.get("generic") or pick.group.get("effect")) or pick.kind == "casualty",
+                definite=definite(pick.root))
     return Frame(m, pick, ctoks)
 
 

@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 from ... import gazetteer, lexicon
 from ...text import fold
 from .model import Combo
+from .reported import ReportedCues
 
 
 def alternation(words: list[str]) -> re.Pattern:
@@ -55,6 +56,7 @@ class Lexicon:
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
+        self.reported = ReportedCues(lex["reported_event"])
 
     def _patterns(self, lex: dict) -> None:
         self.state_rx = alternation([fold(w) for w in lex["state_words"]])
