@@ -34,8 +34,9 @@ def sentence_context(ctx: DocContext, sent: Span) -> SentenceContext:
 def is_headline(sent: Span) -> bool:
     """Is the article's first sentence its headline? Headline grammar reports a past event in the simple present or
     as a bare participle, without auxiliaries ('Suicide bomber kills 4 in Qardaha', 'Some 20 civilians killed in
-    aid convoy attack'); a lead sentence reports it in the past tense ('A suicide bomber killed four people')."""
-    if sent.start != 0:
+    aid convoy attack'); a lead sentence reports it in the past tense ('A suicide bomber killed four people'). The
+    page's time stamp before it ('Tuesday 4 Apr 2017', sitrep_paragraphs) is no sentence of the article."""
+    if sent.start != 0 and not all(_stamp_word(t) for t in sent.doc[:sent.start]):
         return False
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBZ", "VBP", "VBN") or root.lower_ in SAME_FORM:
@@ -43,6 +44,10 @@ def is_headline(sent: Span) -> bool:
     # a lead run into the headline ('... kills two at the Opera House AFP Sunday A mortar attack killed two people')
     # brings its past tense or auxiliaries: then the sentence is also the lead
     return not any(t.tag_ == "VBD" or t.dep_ in ("aux", "auxpass") for t in sent)
+
+
+def _stamp_word(t) -> bool:
+    return t.is_space or t.is_punct or t.like_num or t.ent_type_ == "DATE"
 
 
 # verbs whose past tense is their present form: a tagger's VBP on them says nothing about headline grammar

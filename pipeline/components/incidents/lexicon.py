@@ -31,6 +31,9 @@ class Lexicon:
         self._words(lex)
         self._patterns(lex)
         self.countries = {fold(name): cc for cc, name in gazetteer.country_names().items()}
+        # copy that drops apostrophes writes the possessive as one word ("Syrias civil war", "in Iraqs north"):
+        # still the country, never a place of its own
+        self.countries.update({k + "s": cc for k, cc in list(self.countries.items()) if not k.endswith("s")})
         # nationality adjectives, defined once for the project in models/actor_kinds.json (the linker's too)
         self.demonyms = frozenset(k.lower() for k in dict(lexicon.load("actor_kinds.json")["demonyms"]))
         self.perp_ids = {vocab.strings.add(w) for w in self.claim | self.attrib}

@@ -4,7 +4,6 @@ compatible place) into one incident with the most conservative reading of its fi
 from __future__ import annotations
 
 from ...text import fold, norm_name
-from .counts import larger
 from .model import Incident, Mention, Place
 
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
@@ -132,9 +131,10 @@ def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
         headline = all(m.headline for m in inc.mentions)
         if not headline and not all(m.date and m.date.published for m in inc.mentions):
             continue
-        twin = next((o for o in out[out.index(inc) + 1:] if _leads(inc, o, countries, types, headline)), None) \
-            if headline else next((o for o in out if o is not inc and o.sub == inc.sub and any(
-                m.explicit for m in o.mentions) and _same_place(inc.loc, o.loc)), None)
+        later = out[out.index(inc) + 1:]
+        twin = next((o for o in later if _leads(inc, o, countries, types, headline)), None) if headline else next(
+            (o for o in later if o.sub == inc.sub and any(m.explicit for m in o.mentions)
+             and _wide_or_same(inc.loc, o.loc, countries)), None)
         if twin is not None:
             twin.mentions[:0] = inc.mentions
             out.remove(inc)
@@ -143,8 +143,12 @@ def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
 def _leads(head: Incident, o: Incident, countries: dict, types: dict, headline: bool) -> bool:
     if not headline or family(types, head.sub) != family(types, o.sub) or _side_clash(head, o):
         return False
-    wide = head.loc is None or o.loc is None or fold(head.loc) in countries or fold(o.loc) in countries
-    return wide or _same_place(head.loc, o.loc)
+    return _wide_or_same(head.loc, o.loc, countries)
+
+
+def _wide_or_same(a: str | None, b: str | None, countries: dict) -> bool:
+    """Compatible places of a lead and a report: the same, or one is unnamed or a country."""
+    return a is None or b is None or fold(a) in countries or fold(b) in countries or _same_place(a, b)
 
 
 def _focus(mentions: list[Mention], countries: dict) -> Place | None:
@@ -172,11 +176,18 @@ def settle(inc: Incident, focus: Place | None) -> None:
     inc.when = next((m.date for m in ms if m.explicit), next((m.date for m in ms if m.date), None))
     counted = [m for m in body if m.killed is not None or m.injured is not None] or ms
     inc.killed = inc.injured = None
-    for m in counted:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
+    # repeated mentions restate a count, and where the reports differ the event's figure is the most conservative
+    # one (ACLED Codebook 2023, "Fatalities": the lowest reported figure); "in addition to the bomber, ..." adds
+    for m in counted:
         if m.killed is not None:
-            inc.killed = m.killed + (inc.killed or 0) if m.additive else larger(inc.killed, m.killed)
+            inc.killed = m.killed + (inc.killed or 0) if m.additive else smaller(inc.killed, m.killed)
         if m.injured is not None:
-            inc.injured = m.injured + (inc.injured or 0) if m.additive else larger(inc.injured, m.injured)
+            inc.injured = m.injured + (inc.injured or 0) if m.additive else smaller(inc.injured, m.injured)
+
+
+def smaller(a: int | None, b: int | None) -> int | None:
+    """The smaller of two optional counts."""
+    return b if a is None else a if b is None else min(a, b)
 
 
 def merge(mentions: list[Mention], countries: dict, types: dict | None = None) -> list[Incident]:
