@@ -2,8 +2,11 @@
 reports an event (not irrealis, not background) becomes a mention typed by its most specific cue."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span
 
+from ... import lexicon
 from ...syntax import clause_heads, is_irrealis
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 from .places import chains, place_tokens
@@ -38,6 +41,8 @@ def is_headline(sent: Span) -> bool:
     page's time stamp before it ('Tuesday 4 Apr 2017', sitrep_paragraphs) is no sentence of the article."""
     if sent.start != 0 and not all(_stamp_word(t) for t in sent.doc[:sent.start]):
         return False
+    if _title_line(sent):
+        return True
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBZ", "VBP", "VBN") or root.lower_ in SAME_FORM:
         return False  # 'Assailants set fire to homes': 'set' is past tense too
@@ -47,7 +52,38 @@ def is_headline(sent: Span) -> bool:
 
 
 def _stamp_word(t) -> bool:
-    return t.is_space or t.is_punct or t.like_num or t.ent_type_ == "DATE"
+    return t.is_space or t.is_punct or t.like_num or t.ent_type_ == "DATE" or _calendar(t)
+
+
+def _calendar(t) -> bool:
+    """A month or weekday word or its abbreviation ('Jul', 'Sat.'): models/common.json `calendar`."""
+    low = t.lower_.rstrip(".")
+    return low in _calendar_words() or len(low) == 3 and any(w.startswith(low) for w in _calendar_words())
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return lexicon.words("calendar")
+
+
+def _title_line(sent: Span) -> bool:
+    """A title line, whatever its grammar ('2 medics among 31 dead in Syria army reprisal'): no final mark, and the
+    page's byline and time stamp follow it ('AFP Saturday 2 Jul 2016', its own sentence by sitrep_paragraphs)."""
+    doc = sent.doc
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text in FINAL_MARKS or sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    dated = any(t.ent_type_ == "DATE" or _calendar(t) for t in nxt)
+    return dated and all(_stamp_word(t) or t.lower_ in _agencies() for t in nxt)
+
+
+FINAL_MARKS = frozenset({".", "!", "?", '"', "'", "\u201d"})
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load("boilerplate.json")["agencies"])
 
 
 # verbs whose past tense is their present form: a tagger's VBP on them says nothing about headline grammar
@@ -88,6 +124,13 @@ def _pick(real: list[Cue], casualty: list[Cue], h: int) -> tuple[Cue, Cue | None
     head_cue = next((c for c in real if c.span.start <= h < c.span.end), None)
     if head_cue and head_cue.kind == "event" and not head_cue.group.get("generic"):
         return head_cue, head_cue
+    if head_cue and head_cue.group.get("generic"):
+        # "Monday's raid destroyed 18 vehicles": a generic predicate whose subject is an event word reports what
+        # that event did; the subject types the clause (ACLED: destruction during an attack is that attack)
+        subj = [c for c in real if c is not head_cue and c.root.dep_ in ("nsubj", "nsubjpass")
+                and c.root.head.i == h and not c.group.get("generic")]
+        if subj:
+            return subj[0], head_cue
     return max(real or casualty, key=lambda c: (c.group["priority"], -c.span.start)), head_cue
 
 

@@ -3,6 +3,8 @@ noun after a weapon event is that event), then mentions of one event across the 
 compatible place) into one incident with the most conservative reading of its fields."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ...text import fold, norm_name
 from .model import Incident, Mention, Place
 
@@ -20,6 +22,7 @@ def subsume(kept: list[Mention]) -> list[Mention]:
     """One sentence, one event: a generic noun ('the attack', 'fighting', 'destroyed') named after a weapon event
     of the sentence at the same place is that event, not a second incident. Verb clauses ('shelled X and
     exchanged gunfire') stay separate events."""
+    kept = [m for m in kept if not _effect_of_event(m, kept)]
     weapons = [m for m in kept if m.weapon and not m.blast]
     if not weapons or len(kept) < 2:
         return kept
@@ -35,6 +38,18 @@ def subsume(kept: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _effect_of_event(m: Mention, kept: list[Mention]) -> bool:
+    """A generic verb whose subject is another event of the sentence ("Monday's raid on the convoy destroyed 18
+    vehicles", 'the strike destroyed the school'): the destruction is what that event did, not an event of its
+    own (ACLED Codebook 2023, Looting/property destruction: coded only outside other forms of violence)."""
+    t = m.trigger
+    if not m.generic or t.pos_ not in ("VERB", "AUX"):
+        return False
+    others = {k.trigger.i for k in kept if k is not m and not k.generic}
+    return t.dep_ == "acl" and t.head.i in others or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in others for c in t.children)
 
 
 def per_sentence(mentions: list[Mention]) -> list[Mention]:
@@ -124,20 +139,43 @@ def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> In
 
 
 def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
-    """An undated lead ("Army shells village") is the dated report that follows it. A headline summarises the
-    article's event ('Suicide bomber kills 4 in Qardaha'): it is the first report that follows of an event of its
-    family at a compatible place (the same, or a country, or none), whatever its date."""
+    """An undated lead ("Army shells village", or dated only by the day of a statement) is the next dated report
+    of its family at a compatible place (the same, one inside the other's admin1, or a country). A headline
+    summarises the article's event ('Suicide bomber kills 4 in Qardaha'): it is the first report that follows of
+    an event of its family at a compatible place (the same, or a country, or none), whatever its date."""
     for inc in list(out):
         headline = all(m.headline for m in inc.mentions)
         if not headline and not all(m.date and m.date.published for m in inc.mentions):
             continue
         later = out[out.index(inc) + 1:]
         twin = next((o for o in later if _leads(inc, o, countries, types, headline)), None) if headline else next(
-            (o for o in later if o.sub == inc.sub and any(m.explicit for m in o.mentions)
-             and _wide_or_same(inc.loc, o.loc, countries)), None)
+            (o for o in later if family(types, o.sub) == family(types, inc.sub)
+             and any(m.explicit for m in o.mentions) and _within(_place(inc), _place(o), countries)
+             and _recent(o.date, inc.date)), None)
         if twin is not None:
             twin.mentions[:0] = inc.mentions
             out.remove(inc)
+
+
+LEAD_DAYS = 7  # a lead dated by its publication reports the news of the past week
+
+
+def _recent(day: str | None, published: str | None) -> bool:
+    """Is the dated report's day (or month, year) one a lead published on `published` can be about: within
+    LEAD_DAYS before it, or a coarser date that holds it ("in July" for a lead of 27 July)?"""
+    if not day or not published:
+        return True
+    if len(day) < 10:
+        return published.startswith(day)
+    try:
+        gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(day)).days
+    except ValueError:
+        return True
+    return -1 <= gap <= LEAD_DAYS
+
+
+def _place(inc: Incident) -> Place | None:
+    return next((m.place for m in inc.mentions if m.place), None)
 
 
 def _leads(head: Incident, o: Incident, countries: dict, types: dict, headline: bool) -> bool:

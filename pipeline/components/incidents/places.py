@@ -32,8 +32,10 @@ def _capital(t: Token) -> bool:
 
 
 def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
-    """The names starting at token `j`, joined by commas."""
+    """The names starting at token `j`, joined by commas; a name and the admin area it is in ("in Orum al-Kubra
+    in Aleppo province": the second name ends with an admin designator) are one chain, as with a comma."""
     doc, lex, chain = sent.doc, ctx.lex, []
+    held_in = False  # the name after "in": kept only when it names an admin area
     while j < sent.end:
         k = j
         if not _capital(doc[k]) or doc[k].is_punct or not_place(ctx, doc[k]):
@@ -46,6 +48,8 @@ def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
             k -= 1
         if k == j:
             break
+        if held_in and doc[k - 1].lower_ not in lex.designators:
+            break
         chain.append((j, k))
         if k + 1 < sent.end and doc[k].text == "," and _capital(doc[k + 1]):
             j = k + 1
@@ -53,6 +57,10 @@ def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
         if len(chain) == 1 and k + 1 < sent.end and doc[k].lower_ == "of" and doc[k - 1].lower_ in lex.designators \
                 and _capital(doc[k + 1]) and not not_place(ctx, doc[k + 1]):
             j = k + 1  # "the Salihiah neighbourhood of Hasakah city", "the Idlib town of Saraqeb": one place in another
+            continue
+        if len(chain) == 1 and k + 1 < sent.end and doc[k].lower_ == "in" and _capital(doc[k + 1]) \
+                and not not_place(ctx, doc[k + 1]):
+            j, held_in = k + 1, True  # "in Orum al-Kubra in Aleppo province", the comma the copy dropped
             continue
         break
     return chain

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span
 
 from ... import dates as _dates
-from ... import docindex
+from ... import docindex, lexicon
 from ..base import note_problem
 from .model import DocContext, Mention, When
 
@@ -59,11 +59,27 @@ def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
     s0, s1 = sent.start_char, sent.end_char  # Span offsets build Tokens on each access: read them once
     inside = [d for d in ctx.date_mentions if s0 <= d.start and d.end <= s1 and d.value
               and not (bg and bg.search(text[max(0, d.start - 25):d.start].lower()))
-              and not in_since_phrase(sent, d.start)]
+              and not in_since_phrase(sent, d.start) and not dates_statement(sent, d.start)]
     if inside:
         pos = m.trigger.idx
         d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
         m.date = When(d.value, d.text, d.precision, True)
+
+
+def dates_statement(sent: Span, start: int) -> bool:
+    """The date at char `start` modifies a verb of saying after it ("the organisation said Tuesday", "said on
+    Thursday"): it dates the statement, not the event (ACLED Codebook 2023: an event is dated by the day it
+    happened; the day it was reported is only the fallback, as the publication date is)."""
+    tok = sent.doc[docindex.index(sent.doc).token_at(start)]
+    while tok.dep_ in ("compound", "nummod", "amod", "det") and tok.head is not tok:
+        tok = tok.head  # "last Tuesday", "2 Jul": the date phrase's head
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else tok.head
+    # only after the verb: in "... east of Homs Saturday the monitor said" the parser hangs the day on "said",
+    # but it stands in the reported clause, before the speaker
+    return tok.dep_ in ("npadvmod", "pobj", "tmod") and head.lower_ in SPEECH_VERBS and tok.i > head.i
+
+
+SPEECH_VERBS = lexicon.words("speech_verbs")
 
 
 # the phrase words between "since" and the date it dates: "since the outbreak of the war in 2011"
