@@ -36,10 +36,17 @@ def test_the_lead_after_a_time_stamp_keeps_its_by_phrase_agent(nlp):
         ("Air/drone strike", "U.S.-led coalition", 18, "2017-04-11")]
 
 
-def test_reports_of_one_event_keep_the_most_conservative_figure(nlp):
-    _, rows = run(nlp, "Rebels shelled Jayrud on Friday killing 31 people. A total of 29 people were killed in the "
-                       "shelling of Jayrud on Friday.")
-    assert fields(rows, "sub_event_type", "location", "killed") == [("Shelling/artillery/missile attack", "Jayrud", 29)]
+@pytest.mark.parametrize("text, rows", [
+    # the deaths' cause is a clause with no event word: an accident, neither an event nor a toll of the one before
+    ("Al-Nusra Front executed the captured pilot on Friday. Three Syrian officers were killed on Friday when their "
+     "helicopter crashed.", [(1, "2016-07-01")]),
+    ("Three Syrian officers were killed on Friday when their helicopter crashed.", []),
+    # control: the cause is an event
+    ("Three Syrian officers were killed on Friday when their helicopter was shot down.", [(3, "2016-07-01")]),
+])
+def test_deaths_from_a_non_violent_cause_are_no_event_and_no_toll(nlp, text, rows):
+    _, found = run(nlp, text, "2016-07-02")
+    assert fields(found, "killed", "date") == rows
 
 
 @pytest.mark.parametrize("text, sub", [
@@ -91,3 +98,10 @@ def test_a_title_line_before_the_byline_stamp_is_the_headline_and_the_body_count
                        "shelling of the town of Jayrud killed 31 people on Saturday.", "2016-07-02")
     assert fields(rows, "sub_event_type", "date", "location", "killed") == [
         ("Shelling/artillery/missile attack", "2016-07-02", "Jayrud", 31)]
+
+
+def test_a_place_name_in_a_title_case_headline_ends_before_its_verb(nlp):
+    _, rows = run(nlp, '"Chemical" Massacre in Idlib Defies the World Beirut London- Warplanes releasing toxic gas '
+                       'targeted the town of Khan Sheikhoun on Tuesday killing 58 people.', "2017-04-05")
+    assert fields(rows, "sub_event_type", "location", "killed") == [
+        ("Chemical weapon", "Idlib", 58), ("Air/drone strike", "Khan Sheikhoun", None)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...text import fold, norm_name
+from .counts import larger
 from .model import Incident, Mention, Place
 
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
@@ -151,7 +152,7 @@ def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
         twin = next((o for o in later if _leads(inc, o, countries, types, headline)), None) if headline else next(
             (o for o in later if family(types, o.sub) == family(types, inc.sub)
              and any(m.explicit for m in o.mentions) and _within(_place(inc), _place(o), countries)
-             and _recent(o.date, inc.date)), None)
+             and _recent(o.date, inc.date) and _tolls_agree(inc, o)), None)
         if twin is not None:
             twin.mentions[:0] = inc.mentions
             out.remove(inc)
@@ -172,6 +173,14 @@ def _recent(day: str | None, published: str | None) -> bool:
     except ValueError:
         return True
     return -1 <= gap <= LEAD_DAYS
+
+
+def _tolls_agree(a: Incident, b: Incident) -> bool:
+    """No two different death tolls: a lead with a toll of its own that no report repeats sums more than one
+    event ('nearly 50 killed over the past two days' over '23 on Monday' and '25 on Tuesday')."""
+    ka = {m.killed for m in a.mentions if m.killed is not None}
+    kb = {m.killed for m in b.mentions if m.killed is not None}
+    return not ka or not kb or bool(ka & kb)
 
 
 def _place(inc: Incident) -> Place | None:
@@ -214,18 +223,11 @@ def settle(inc: Incident, focus: Place | None) -> None:
     inc.when = next((m.date for m in ms if m.explicit), next((m.date for m in ms if m.date), None))
     counted = [m for m in body if m.killed is not None or m.injured is not None] or ms
     inc.killed = inc.injured = None
-    # repeated mentions restate a count, and where the reports differ the event's figure is the most conservative
-    # one (ACLED Codebook 2023, "Fatalities": the lowest reported figure); "in addition to the bomber, ..." adds
-    for m in counted:
+    for m in counted:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
         if m.killed is not None:
-            inc.killed = m.killed + (inc.killed or 0) if m.additive else smaller(inc.killed, m.killed)
+            inc.killed = m.killed + (inc.killed or 0) if m.additive else larger(inc.killed, m.killed)
         if m.injured is not None:
-            inc.injured = m.injured + (inc.injured or 0) if m.additive else smaller(inc.injured, m.injured)
-
-
-def smaller(a: int | None, b: int | None) -> int | None:
-    """The smaller of two optional counts."""
-    return b if a is None else a if b is None else min(a, b)
+            inc.injured = m.injured + (inc.injured or 0) if m.additive else larger(inc.injured, m.injured)
 
 
 def merge(mentions: list[Mention], countries: dict, types: dict | None = None) -> list[Incident]:

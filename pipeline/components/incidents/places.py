@@ -31,6 +31,16 @@ def _capital(t: Token) -> bool:
     return t.is_title or t.is_upper
 
 
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})  # capitalised in a title-case headline ('Defies')
+
+
+def _named_place(ctx: DocContext, s: int, e: int) -> bool:
+    """Is tokens [s, e) a place by itself: a place entity, or a name ending with a designator ('Qurghan
+    district')? Not 'the vehicle of Mohammad Qul in Qurghan district'."""
+    ent = ctx.ent(s)
+    return ent is not None and ent.label_ == "PLACE" or ctx.doc[e - 1].lower_ in ctx.lex.designators
+
+
 def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
     """The names starting at token `j`, joined by commas; a name and the admin area it is in ("in Orum al-Kubra
     in Aleppo province": the second name ends with an admin designator) are one chain, as with a comma."""
@@ -42,8 +52,8 @@ def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
             break
         while k < sent.end and (_capital(doc[k]) or doc[k].lower_ in lex.particles or doc[k].lower_ in
                                 lex.designators) and not (doc[k].is_punct and doc[k].text not in "-'") and not \
-                not_place(ctx, doc[k]):
-            k += 1
+                not_place(ctx, doc[k]) and not (k > j and doc[k].tag_ in FINITE_TAGS):
+            k += 1  # a place name holds no finite verb: 'Massacre in Idlib Defies the World' names Idlib
         while k > j and (doc[k - 1].lower_ in lex.particles):
             k -= 1
         if k == j:
@@ -59,7 +69,7 @@ def _chain_after(ctx: DocContext, sent: Span, j: int) -> list[tuple[int, int]]:
             j = k + 1  # "the Salihiah neighbourhood of Hasakah city", "the Idlib town of Saraqeb": one place in another
             continue
         if len(chain) == 1 and k + 1 < sent.end and doc[k].lower_ == "in" and _capital(doc[k + 1]) \
-                and not not_place(ctx, doc[k + 1]):
+                and not not_place(ctx, doc[k + 1]) and _named_place(ctx, j, k):
             j, held_in = k + 1, True  # "in Orum al-Kubra in Aleppo province", the comma the copy dropped
             continue
         break
