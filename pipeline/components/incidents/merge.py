@@ -141,7 +141,7 @@ def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> In
 
 def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
     """An undated lead ("Army shells village", or dated only by the day of a statement) is the next dated report
-    of its family at a compatible place (the same, one inside the other's admin1, or a country). A headline
+    of its type at a compatible place (the same, one inside the other's admin1, or a country). A headline
     summarises the article's event ('Suicide bomber kills 4 in Qardaha'): it is the first report that follows of
     an event of its family at a compatible place (the same, or a country, or none), whatever its date."""
     for inc in list(out):
@@ -150,9 +150,9 @@ def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
             continue
         later = out[out.index(inc) + 1:]
         twin = next((o for o in later if _leads(inc, o, countries, types, headline)), None) if headline else next(
-            (o for o in later if family(types, o.sub) == family(types, inc.sub)
+            (o for o in later if o.sub == inc.sub
              and any(m.explicit for m in o.mentions) and _within(_place(inc), _place(o), countries)
-             and _recent(o.date, inc.date) and _tolls_agree(inc, o)), None)
+             and _recent(o.date, inc.date) and _tolls_agree(inc, o) and not _same_sentence(inc, o)), None)
         if twin is not None:
             twin.mentions[:0] = inc.mentions
             out.remove(inc)
@@ -173,6 +173,12 @@ def _recent(day: str | None, published: str | None) -> bool:
     except ValueError:
         return True
     return -1 <= gap <= LEAD_DAYS
+
+
+def _same_sentence(a: Incident, b: Incident) -> bool:
+    """Reports in one sentence that `per_sentence` kept apart ('raided a mine and abducted 15 miners') are two
+    events of that sentence: never joined again as a lead and its report."""
+    return bool({m.sent.start for m in a.mentions} & {m.sent.start for m in b.mentions})
 
 
 def _tolls_agree(a: Incident, b: Incident) -> bool:
