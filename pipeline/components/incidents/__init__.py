@@ -51,9 +51,13 @@ class IncidentExtractor(Component):
         ctx = self.context(doc, cues)
         mentions: list[Mention] = []
         for sent, scues in frames.by_sentence(ctx, cues, combo_sents):
-            mentions.extend(self._sentence(frames.sentence_context(ctx, sent), scues, combo_of[sent.start]))
+            found = self._sentence(frames.sentence_context(ctx, sent), scues, combo_of[sent.start])
+            if found and frames.is_headline(sent):
+                for m in found:
+                    m.headline = True
+            mentions.extend(found)
         when.resolve(mentions, ctx.published)
-        incidents = merge.merge(mentions, lex.countries)
+        incidents = merge.merge(mentions, lex.countries, lex.event_types)
         perp = arguments.perpetrator(ctx)
         if perp is not None:
             for inc in incidents:
@@ -69,7 +73,8 @@ class IncidentExtractor(Component):
         ctx = DocContext(doc=doc, lex=self.lex, ix=ix, ents=ix.entities,
                          cue_toks=triggers.cue_tokens(cues), canon={a["key"]: a["name"] for a in actors},
                          geo={a["key"]: a for a in actors},
-                         published=extensions.context_value(doc, "published"), stage=self.name)
+                         published=extensions.context_value(doc, "published"), stage=self.name,
+                         anaphor_toks=triggers.anaphor_tokens(cues))
         ctx.date_mentions = when.date_mentions(ctx)
         return ctx
 
@@ -82,7 +87,9 @@ class IncidentExtractor(Component):
         found = [self._fill(sc, f) for f in political]
         if combo is not None:
             coding.apply_combo(self.lex, found, combo)
-            if not found and not frames.irrealis(sc.ctx, sc.sent.root):
+            # the combination types a sentence without event words, never one whose event words were all not
+            # reported ('press the regime to end its attacks and strikes')
+            if not found and not frames.sentence_unreported(sc, scues):
                 found.append(self._combo_mention(sc, combo[0]))
         if not found:
             return []

@@ -27,7 +27,8 @@ def actor(ctx: DocContext, tok: Token | None) -> Actor | None:
     if ent is not None and ent.label_ in ACTOR_LABELS:  # "Coalition aircraft" is an actor though a weapon cue
         return _entity_actor(ctx, ent)
     lex = ctx.lex
-    if tok.i in ctx.cue_toks or tok.lower_ in lex.designators or tok.lower_ in lex.non_actor_nouns:
+    if tok.i in ctx.cue_toks or tok.i in ctx.anaphor_toks or tok.lower_ in lex.designators \
+            or tok.lower_ in lex.non_actor_nouns:
         return None
     if ent is None:
         for c in tok.children:  # "Taliban militants", "forces of the regime"
@@ -71,13 +72,23 @@ def modifier_actor(ctx: DocContext, t: Token) -> Actor | None:
         h = h.head
         hosts.append(h)
     for x in hosts:
-        for c in x.lefts:
+        lefts = list(x.lefts)
+        for n, c in enumerate(lefts):
             if c.dep_ not in ("compound", "amod", "nmod", "poss") or c.i in ctx.cue_toks:
                 continue
             found = _modifier_side(ctx, c)
-            if found is not None:
+            if found is None:
+                continue
+            named = found.key is not None and not found.key.startswith("place:")  # an actor entity, not a state
+            if named or not any(_names_a_thing(ctx, y) for y in lefts[n + 1:]):
                 return found
     return None
+
+
+def _names_a_thing(ctx: DocContext, y: Token) -> bool:
+    """A common noun between a country and the attack noun ('Syria aid convoy attack'): the country then says
+    where that thing is from, not who attacked."""
+    return y.dep_ == "compound" and y.pos_ == "NOUN" and y.i not in ctx.cue_toks and _modifier_side(ctx, y) is None
 
 
 def _modifier_side(ctx: DocContext, c: Token) -> Actor | None:

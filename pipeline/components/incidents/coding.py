@@ -59,6 +59,8 @@ def apply_combo(lex: Lexicon, mentions: list[Mention], combo: tuple[str, set]) -
 def row(lex: Lexicon, inc: Incident, geo: dict) -> dict:
     """The `incidents` row of a merged incident (schema: pipeline/schema.py)."""
     m, place = inc.evidence, inc.place
+    # the span runs from the first report to the end of the clearest one, so it covers both
+    start = min(m.start_char, inc.first.start_char) if inc.first else m.start_char
     loc_key, g = None, {}
     if place:
         e = place.ent
@@ -76,7 +78,7 @@ def row(lex: Lexicon, inc: Incident, geo: dict) -> dict:
         "lat": g.get("lat"), "lon": g.get("lon"),
         "actor1": a1[0], "actor1_id": a1[1], "actor2": a2[0], "actor2_id": a2[1],
         "killed": inc.killed, "injured": inc.injured,
-        "evidence": m.sent.text, "start_char": m.start_char, "end_char": m.end_char,
+        "evidence": m.sent.text, "start_char": start, "end_char": max(m.end_char, start + 1),
     }
 
 

@@ -2,15 +2,20 @@
 reports an event (not irrealis, not background) becomes a mention typed by its most specific cue."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span
 
+from ... import lexicon
 from ...syntax import clause_heads, is_irrealis
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 from .places import chains, place_tokens
+from .reported import why_not_reported
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
 IRREALIS_MARKS = frozenset(MODALS | {"if", "unless"})
+EVENT_KINDS = ("event", "weapon", "casualty")  # the cue kinds that make a clause an event clause
 
 
 def by_sentence(ctx: DocContext, cues: list[Cue], combo_sents: list[Span]) -> list[tuple[Span, list[Cue]]]:
@@ -29,10 +34,88 @@ def sentence_context(ctx: DocContext, sent: Span) -> SentenceContext:
     return SentenceContext(ctx, sent, found, place_tokens(ctx, sent, found), clause_heads(sent, CLAUSE_DEPS))
 
 
+def is_headline(sent: Span) -> bool:
+    """Is the article's first sentence its headline? Headline grammar reports a past event in the simple present or
+    as a bare participle, without auxiliaries ('Suicide bomber kills 4 in Qardaha', 'Some 20 civilians killed in
+    aid convoy attack'); a lead sentence reports it in the past tense ('A suicide bomber killed four people'). The
+    page's time stamp before it ('Tuesday 4 Apr 2017', sitrep_paragraphs) is no sentence of the article."""
+    if sent.start != 0 and not all(_stamp_word(t) for t in sent.doc[:sent.start]):
+        return False
+    if _title_line(sent):
+        return True
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBZ", "VBP", "VBN") or root.lower_ in SAME_FORM:
+        return False  # 'Assailants set fire to homes': 'set' is past tense too
+    # a lead run into the headline ('... kills two at the Opera House AFP Sunday A mortar attack killed two people')
+    # brings its past tense or auxiliaries: then the sentence is also the lead
+    return not any(t.tag_ == "VBD" or t.dep_ in ("aux", "auxpass") for t in sent)
+
+
+def _stamp_word(t) -> bool:
+    return t.is_space or t.is_punct or t.like_num or t.ent_type_ == "DATE" or _calendar(t)
+
+
+def _calendar(t) -> bool:
+    """A month or weekday word or its abbreviation ('Jul', 'Sat.'): models/common.json `calendar`."""
+    low = t.lower_.rstrip(".")
+    return low in _calendar_words() or len(low) == 3 and any(w.startswith(low) for w in _calendar_words())
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return lexicon.words("calendar")
+
+
+def _title_line(sent: Span) -> bool:
+    """A title line, whatever its grammar ('2 medics among 31 dead in Syria army reprisal'): no final mark, and the
+    page's byline and time stamp follow it ('AFP Saturday 2 Jul 2016', its own sentence by sitrep_paragraphs)."""
+    doc = sent.doc
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text in FINAL_MARKS or sent.end >= len(doc):
+        return False
+    nxt = doc[sent.end].sent
+    dated = any(t.ent_type_ == "DATE" or _calendar(t) for t in nxt)
+    return dated and all(_stamp_word(t) or t.lower_ in _agencies() for t in nxt)
+
+
+FINAL_MARKS = frozenset({".", "!", "?", '"', "'", "\u201d"})
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.load("boilerplate.json")["agencies"])
+
+
+# verbs whose past tense is their present form: a tagger's VBP on them says nothing about headline grammar
+SAME_FORM = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "hit", "hurt", "let", "put", "quit",
+                       "set", "shed", "shut", "split", "spread", "thrust", "upset"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def definite(tok) -> bool:
+    """A definite event noun ('the bombardment', "Monday's raid", 'its attack') names an event the reader knows:
+    one reported before, not a new one."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE
+                                      for c in tok.children)
+
+
 def irrealis(ctx: DocContext, tok) -> bool:
     """Negated, modal or hypothetical ('threatened to attack'). A quote is not irrealis by itself: monitors and
     officials report casualties in direct speech ("25 people were killed on Tuesday," the Observatory said)."""
     return is_irrealis(tok, IRREALIS_MARKS, ctx.lex.hypothetical)
+
+
+def unreported(sc: SentenceContext, tok, casualty: bool = False) -> bool:
+    """Is the event word `tok` irrealis or no reported event (reported.py)?"""
+    return irrealis(sc.ctx, tok) or why_not_reported(sc.ctx.lex.reported, tok, sc.heads[tok.i],
+                                                     sc.ctx.cue_toks, casualty) is not None
+
+
+def sentence_unreported(sc: SentenceContext, scues: list[Cue]) -> bool:
+    """A sentence a keyword combination would type: is its main clause, or one of its event words, no reported
+    event?"""
+    return unreported(sc, sc.sent.root) or any(
+        c.kind in EVENT_KINDS and unreported(sc, c.root, c.kind == "casualty") for c in scues)
 
 
 def _pick(real: list[Cue], casualty: list[Cue], h: int) -> tuple[Cue, Cue | None]:
@@ -41,6 +124,14 @@ def _pick(real: list[Cue], casualty: list[Cue], h: int) -> tuple[Cue, Cue | None
     head_cue = next((c for c in real if c.span.start <= h < c.span.end), None)
     if head_cue and head_cue.kind == "event" and not head_cue.group.get("generic"):
         return head_cue, head_cue
+    if head_cue and head_cue.group.get("generic"):
+        # "Monday's raid destroyed 18 vehicles": a generic predicate whose subject is an event word reports what
+        # that event did; the subject types the clause (ACLED: destruction during an attack is that attack). Not
+        # a weapon subject ('missiles were fired in an attack by jets': the means, typed by the clause's cues)
+        subj = [c for c in real if c is not head_cue and c.kind == "event" and c.root.dep_ == "nsubj"
+                and c.root.head.i == h and not c.group.get("generic")]
+        if subj:
+            return subj[0], head_cue
     return max(real or casualty, key=lambda c: (c.group["priority"], -c.span.start)), head_cue
 
 
@@ -50,9 +141,11 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     if not real and not casualty:
         return None
     pick, head_cue = _pick(real, casualty, h)
-    if irrealis(sc.ctx, pick.root):
-        return None
     doc, sent = sc.sent.doc, sc.sent
+    if unreported(sc, pick.root, pick.kind == "casualty"):
+        return None
+    if not real and _non_violent_cause(sc, pick.root):
+        return None
     ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
     if sc.ctx.lex.background.search(" ".join(t.text for t in ctoks).lower()) is not None:
         return None  # its own words, not a nested clause's
@@ -60,8 +153,23 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
                 end_char=max(t.idx + len(t) for t in ctoks), trigger=trig, cues=ccues,
                 casualty_only=not real, anaphoric=anaphor, weapon=pick.kind == "weapon",
-                blast=bool(pick.group.get("effect")))
+                blast=bool(pick.group.get("effect")),
+                generic=bool(pick.group.get("generic") or pick.group.get("effect")) or pick.kind == "casualty",
+                definite=definite(pick.root))
     return Frame(m, pick, ctoks)
+
+
+CAUSE_MARKS = frozenset({"when", "after", "as"})
+
+
+def _non_violent_cause(sc: SentenceContext, tok) -> bool:
+    """Deaths whose cause the sentence gives as a clause without any event word ('three officers were killed when
+    their helicopter crashed'): an accident, not political violence (ACLED Codebook 2023: only political violence
+    and demonstrations are events)."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in c.children):
+            return not any(t.i in sc.ctx.cue_toks for t in c.subtree)
+    return False
 
 
 def clause_frames(sc: SentenceContext, scues: list[Cue]) -> list[Frame]:

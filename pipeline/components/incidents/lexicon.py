@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 from ... import gazetteer, lexicon
 from ...text import fold
 from .model import Combo
+from .reported import ReportedCues
 
 
 def alternation(words: list[str]) -> re.Pattern:
@@ -30,6 +31,9 @@ class Lexicon:
         self._words(lex)
         self._patterns(lex)
         self.countries = {fold(name): cc for cc, name in gazetteer.country_names().items()}
+        # copy that drops apostrophes writes the possessive as one word ("Syrias civil war", "in Iraqs north"):
+        # still the country, never a place of its own
+        self.countries.update({k + "s": cc for k, cc in list(self.countries.items()) if not k.endswith("s")})
         # nationality adjectives, defined once for the project in models/actor_kinds.json (the linker's too)
         self.demonyms = frozenset(k.lower() for k in dict(lexicon.load("actor_kinds.json")["demonyms"]))
         self.perp_ids = {vocab.strings.add(w) for w in self.claim | self.attrib}
@@ -56,6 +60,7 @@ class Lexicon:
         self.calendar = set(lex.get("calendar_words", []))
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
+        self.reported = ReportedCues(lex["reported_event"])
 
     def _patterns(self, lex: dict) -> None:
         self.state_rx = alternation([fold(w) for w in lex["state_words"]])

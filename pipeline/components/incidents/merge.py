@@ -3,11 +3,16 @@ noun after a weapon event is that event), then mentions of one event across the 
 compatible place) into one incident with the most conservative reading of its fields."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ...text import fold, norm_name
 from .counts import larger
 from .model import Incident, Mention, Place
 
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
+# ACLED Codebook 2023, "Event types": battles, explosions/remote violence and violence against civilians are the
+# three political violence types; one attack reported as 'the attack', 'the killings' or 'the blast' is one event
+POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
@@ -18,6 +23,7 @@ def subsume(kept: list[Mention]) -> list[Mention]:
     """One sentence, one event: a generic noun ('the attack', 'fighting', 'destroyed') named after a weapon event
     of the sentence at the same place is that event, not a second incident. Verb clauses ('shelled X and
     exchanged gunfire') stay separate events."""
+    kept = [m for m in kept if not _effect_of_event(m, kept)]
     weapons = [m for m in kept if m.weapon and not m.blast]
     if not weapons or len(kept) < 2:
         return kept
@@ -33,6 +39,18 @@ def subsume(kept: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _effect_of_event(m: Mention, kept: list[Mention]) -> bool:
+    """A generic verb whose subject is another event of the sentence ("Monday's raid on the convoy destroyed 18
+    vehicles", 'the strike destroyed the school'): the destruction is what that event did, not an event of its
+    own (ACLED Codebook 2023, Looting/property destruction: coded only outside other forms of violence)."""
+    t = m.trigger
+    if not m.generic or t.pos_ not in ("VERB", "AUX"):
+        return False
+    others = {k.trigger.i for k in kept if k is not m and not k.generic}
+    return t.dep_ == "acl" and t.head.i in others or any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in others for c in t.children)
 
 
 def per_sentence(mentions: list[Mention]) -> list[Mention]:
@@ -59,11 +77,55 @@ def per_sentence(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _target(out: list[Incident], m: Mention, countries: dict) -> Incident | None:
+def family(types: dict, sub: str | None) -> str | None:
+    """The event family of a sub-event type: political violence (ACLED's three violent types) or its event type."""
+    et = types.get(sub)
+    return "political violence" if et in POLITICAL_VIOLENCE else et
+
+
+def _side_clash(a: Incident | Mention, b: Incident | Mention) -> bool:
+    """Do two reports name different actors as the one who acted? Then they are two events (ACLED: one event is
+    one pair of actors at one place on one day)."""
+    a1 = a.actor1 if isinstance(a, Mention) else next((m.actor1 for m in a.mentions if m.actor1), None)
+    b1 = b.actor1 if isinstance(b, Mention) else next((m.actor1 for m in b.mentions if m.actor1), None)
+    return bool(a1 and b1 and fold(a1[0]) != fold(b1[0]))
+
+
+def _restates(inc: Incident, m: Mention, types: dict) -> bool:
+    """Is `m` a generic report ('the attack', 'the killings', 'the blast') of an event of `inc`'s family, or `inc`
+    a generic report `m` names more specifically? A generic noun names an event; a verb clause ('was shot and
+    killed') reports an act of its own. Never two named, different sides."""
+    loose = _generic_noun(m) or all(_generic_noun(x) for x in inc.mentions)
+    return loose and family(types, inc.sub) == family(types, m.sub) and not _side_clash(inc, m)
+
+
+def _generic_noun(m: Mention) -> bool:
+    return m.generic and m.trigger.pos_ not in ("VERB", "AUX")
+
+
+def _within(a: Place | None, b: Place | None, countries: dict) -> bool:
+    """Compatible places: the same name, one unnamed or a country, or one in the other's admin1 ('Orum al-Kubra'
+    in Aleppo province, 'Aleppo')."""
+    if a is None or b is None or fold(a.location) in countries or fold(b.location) in countries:
+        return True
+    return norm_name(a.location) == norm_name(b.location) or _inside(a, b) or _inside(b, a)
+
+
+def _inside(a: Place, b: Place) -> bool:
+    """Is place `a` in `b` (b is a's admin1)?"""
+    return bool(a.admin1) and norm_name(a.admin1) == norm_name(b.location)
+
+
+def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
     """The earlier incident `m` restates, if any."""
-    if m.casualty_only and out:
-        return out[-1]
+    if m.casualty_only and out:  # a toll restates the event with that toll ('31 dead' ... '31 were killed')
+        same = [inc for inc in out if m.killed is not None and any(x.killed == m.killed for x in inc.mentions)]
+        return same[-1] if same else out[-1]
     date, loc = m.date_value, m.place.location if m.place else None
+    for inc in reversed(out):  # another type's report of the event: the same (known) day at a compatible place
+        if date is not None and inc.date == date and inc.sub != m.sub and _restates(inc, m, types) and _within(
+                next((x.place for x in inc.mentions if x.place), None), m.place, countries):
+            return inc
     for n, inc in enumerate(reversed(out)):
         if inc.sub != m.sub or inc.date != date:
             continue
@@ -77,15 +139,69 @@ def _target(out: list[Incident], m: Mention, countries: dict) -> Incident | None
     return None
 
 
-def _join_leads(out: list[Incident]) -> None:
-    """An undated headline or lead ("Army shells village") is the dated report that follows it."""
+def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
+    """An undated lead ("Army shells village", or dated only by the day of a statement) is the next dated report
+    of its type at a compatible place (the same, one inside the other's admin1, or a country). A headline
+    summarises the article's event ('Suicide bomber kills 4 in Qardaha'): it is the first report that follows of
+    an event of its family at a compatible place (the same, or a country, or none), whatever its date."""
     for inc in list(out):
-        if all(m.date and m.date.published for m in inc.mentions):
-            twin = next((o for o in out if o is not inc and o.sub == inc.sub and any(
-                m.explicit for m in o.mentions) and _same_place(inc.loc, o.loc)), None)
-            if twin is not None:
-                twin.mentions[:0] = inc.mentions
-                out.remove(inc)
+        headline = all(m.headline for m in inc.mentions)
+        if not headline and not all(m.date and m.date.published for m in inc.mentions):
+            continue
+        later = out[out.index(inc) + 1:]
+        twin = next((o for o in later if _leads(inc, o, countries, types, headline)), None) if headline else next(
+            (o for o in later if o.sub == inc.sub
+             and any(m.explicit for m in o.mentions) and _within(_place(inc), _place(o), countries)
+             and _recent(o.date, inc.date) and _tolls_agree(inc, o) and not _same_sentence(inc, o)), None)
+        if twin is not None:
+            twin.mentions[:0] = inc.mentions
+            out.remove(inc)
+
+
+LEAD_DAYS = 7  # a lead dated by its publication reports the news of the past week
+
+
+def _recent(day: str | None, published: str | None) -> bool:
+    """Is the dated report's day (or month, year) one a lead published on `published` can be about: within
+    LEAD_DAYS before it, or a coarser date that holds it ("in July" for a lead of 27 July)?"""
+    if not day or not published:
+        return True
+    if len(day) < 10:
+        return published.startswith(day)
+    try:
+        gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(day)).days
+    except ValueError:
+        return True
+    return -1 <= gap <= LEAD_DAYS
+
+
+def _same_sentence(a: Incident, b: Incident) -> bool:
+    """Reports in one sentence that `per_sentence` kept apart ('raided a mine and abducted 15 miners') are two
+    events of that sentence: never joined again as a lead and its report."""
+    return bool({m.sent.start for m in a.mentions} & {m.sent.start for m in b.mentions})
+
+
+def _tolls_agree(a: Incident, b: Incident) -> bool:
+    """No two different death tolls: a lead with a toll of its own that no report repeats sums more than one
+    event ('nearly 50 killed over the past two days' over '23 on Monday' and '25 on Tuesday')."""
+    ka = {m.killed for m in a.mentions if m.killed is not None}
+    kb = {m.killed for m in b.mentions if m.killed is not None}
+    return not ka or not kb or bool(ka & kb)
+
+
+def _place(inc: Incident) -> Place | None:
+    return next((m.place for m in inc.mentions if m.place), None)
+
+
+def _leads(head: Incident, o: Incident, countries: dict, types: dict, headline: bool) -> bool:
+    if not headline or family(types, head.sub) != family(types, o.sub) or _side_clash(head, o):
+        return False
+    return _wide_or_same(head.loc, o.loc, countries)
+
+
+def _wide_or_same(a: str | None, b: str | None, countries: dict) -> bool:
+    """Compatible places of a lead and a report: the same, or one is unnamed or a country."""
+    return a is None or b is None or fold(a) in countries or fold(b) in countries or _same_place(a, b)
 
 
 def _focus(mentions: list[Mention], countries: dict) -> Place | None:
@@ -95,34 +211,45 @@ def _focus(mentions: list[Mention], countries: dict) -> Place | None:
 
 def settle(inc: Incident, focus: Place | None) -> None:
     """The incident's fields: those of its clearest mention (dated, not only casualties), else the first given;
-    counts are the largest restated figure, or added up for an additive mention."""
-    ms = inc.mentions
-    inc.evidence = pick = next((m for m in ms if m.explicit and not m.casualty_only),
-                               next((m for m in ms if not m.casualty_only), ms[0]))
+    counts are the largest restated figure, or added up for an additive mention. The body's reports come before
+    the headline's, which fills only what the body leaves open."""
+    body = [m for m in inc.mentions if not m.headline]
+    ms = body + [m for m in inc.mentions if m.headline]
+    events = [m for m in body if not m.casualty_only] or [m for m in ms if not m.casualty_only] or ms
+    # the clearest report: an event clause over a casualty clause, dated over undated, specific over generic
+    inc.evidence = pick = max(events, key=lambda m: (m.explicit, not m.generic))
+    inc.first = min(body or ms, key=lambda m: m.start_char)
+    # the type of the most specific report: a specific act, else one naming the means (a blast), body first
+    typed = [m for m in ms if not m.casualty_only]
+    inc.sub = max(typed, key=lambda m: (not m.generic, m.weapon or m.blast, not m.headline)).sub if typed else inc.sub
     inc.actor1 = pick.actor1 or next((m.actor1 for m in ms if m.actor1), None)
     inc.actor2 = pick.actor2 or next((m.actor2 for m in ms if m.actor2), None)
     inc.place = pick.place or next((m.place for m in ms if m.place), None) or (focus if inc.sub else None)
+    inc.place = next((m.place for m in ms if m.place and inc.place and _inside(m.place, inc.place)), inc.place)
     inc.when = next((m.date for m in ms if m.explicit), next((m.date for m in ms if m.date), None))
+    counted = [m for m in body if m.killed is not None or m.injured is not None] or ms
     inc.killed = inc.injured = None
-    for m in ms:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
+    for m in counted:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
         if m.killed is not None:
             inc.killed = m.killed + (inc.killed or 0) if m.additive else larger(inc.killed, m.killed)
         if m.injured is not None:
             inc.injured = m.injured + (inc.injured or 0) if m.additive else larger(inc.injured, m.injured)
 
 
-def merge(mentions: list[Mention], countries: dict) -> list[Incident]:
-    """Mentions of one event into one incident, in the order of their first mention."""
+def merge(mentions: list[Mention], countries: dict, types: dict | None = None) -> list[Incident]:
+    """Mentions of one event into one incident, in the order of their first mention. `types`: sub-event type ->
+    event type."""
     out: list[Incident] = []
+    types = types or {}
     for m in mentions:
-        target = _target(out, m, countries)
+        target = _target(out, m, countries, types)
         if target is None:
             out.append(Incident(m.sub, m.date_value, m.place.location if m.place else None, [m]))
             continue
         target.mentions.append(m)
         if target.loc is None:
             target.loc = m.place.location if m.place else None
-    _join_leads(out)
+    _join_leads(out, countries, types)
     focus = _focus(mentions, countries)
     for inc in out:
         settle(inc, focus)

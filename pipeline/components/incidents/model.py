@@ -90,6 +90,9 @@ class Mention:
     additive: bool = False         # "in addition to the bomber, two were killed": adds to the earlier count
     weapon: bool = False           # typed by a weapon cue (air strike, shelling, bomb)
     blast: bool = False            # typed only by an explosion word ('explosions rocked'), not by what exploded
+    generic: bool = False          # typed by a generic word ('attack', 'killed', 'explosion'), not a specific act
+    headline: bool = False         # in the article's headline ('Suicide bomber kills 4 in Qardaha')
+    definite: bool = False         # a definite event noun refers back ('the bombardment', "Monday's raid")
     cues: list = field(default_factory=list)
 
     @property
@@ -108,7 +111,8 @@ class Incident:
     date: str | None
     loc: str | None
     mentions: list[Mention]
-    evidence: Mention | None = None
+    evidence: Mention | None = None   # the clearest report: the row's evidence sentence and fields
+    first: Mention | None = None      # the first report in the text: the row's start_char / end_char
     actor1: Actor | None = None
     actor2: Actor | None = None
     place: Place | None = None
@@ -130,6 +134,7 @@ class DocContext:
     date_mentions: list = field(default_factory=list)
     published: str | None = None
     stage: str = "sitrep_incidents"
+    anaphor_toks: set[int] = field(default_factory=set)  # inside an anaphor ('the attack'): never a side
 
     def ent(self, i: int) -> Span | None:
         """The entity covering token `i`, of any label (DATE, CARDINAL ... too)."""

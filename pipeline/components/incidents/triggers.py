@@ -51,6 +51,11 @@ def combo(lex: Lexicon, text: str) -> tuple[str, set] | None:
     return None
 
 
+def anaphor_tokens(cues: list[Cue]) -> set[int]:
+    """Tokens inside an anaphor ('the attack', 'the assault'): an event named again, never a side."""
+    return {i for c in cues if c.kind == "anaphor" for i in range(c.span.start, c.span.end)}
+
+
 def cue_tokens(cues: list[Cue]) -> set[int]:
     """Tokens inside a cue other than an anaphor ('the attack'): an event word is never an actor or a place."""
     return {i for c in cues if c.kind != "anaphor" for i in range(c.span.start, c.span.end)}

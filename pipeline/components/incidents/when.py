@@ -2,22 +2,54 @@
 narrative date or the publication date."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.tokens import Span
 
 from ... import dates as _dates
-from ... import docindex
+from ... import docindex, lexicon
 from ..base import note_problem
 from .model import DocContext, Mention, When
 
 
 def date_mentions(ctx: DocContext) -> list:
-    """The dates of the text (pipeline.dates). A date parser bug must not lose the incidents: they are kept
-    undated and the failure is an `errors` row."""
+    """The dates of the text (pipeline.dates), with the possessive weekdays copy without apostrophes writes
+    ("Saturdays blast"). A date parser bug must not lose the incidents: they are kept undated and the failure
+    is an `errors` row."""
     try:
-        return list(_dates.find_dates(ctx.ix.text, ctx.published))
+        found = list(_dates.find_dates(ctx.ix.text, ctx.published))
     except Exception as e:  # noqa: BLE001 - kept undated, reported
         note_problem(ctx.doc, ctx.stage, e, "its incidents are kept without dates from the text")
         return []
+    extra = [d for d in possessive_weekdays(ctx.ix.text, ctx.published)
+             if not any(d.start < x.end and x.start < d.end for x in found)]
+    return sorted(found + extra, key=lambda d: d.start) if extra else found
+
+
+# "Saturdays blast": "Saturday's blast" with the apostrophe dropped (FA-KES copy) dates the noun after it, like
+# "Tuesday's fighting" (the same or the latest such day up to publication); "on Saturdays" (every Saturday) is
+# no date, nor the second of "on Saturdays and Sundays".
+POSSESSIVE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?P<wd>" + "|".join(w.capitalize() for w in _dates.WEEKDAYS)
+                                + r")s(?= [a-z])")
+HABITUAL = re.compile(r"\b(?:on|every|most|some|all)\s+(?:the\s+)?$|days\s+(?:and|or)\s+$", re.IGNORECASE)
+
+
+def possessive_weekdays(text: str, published) -> list:
+    """The possessive weekdays written without the apostrophe, as date mentions resolved against publication."""
+    if not published:
+        return []
+    try:
+        pub = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return []
+    out = []
+    for m in POSSESSIVE_WEEKDAY.finditer(text):
+        if HABITUAL.search(text[max(0, m.start() - 16):m.start()]):
+            continue
+        day = _dates.resolve_weekday(_dates.WEEKDAYS[m["wd"].lower()], pub)
+        out.append(_dates.DateMention(m.start(), m.end(), m.group(), day.isoformat(), "day"))
+    return out
 
 
 def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
@@ -27,11 +59,27 @@ def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
     s0, s1 = sent.start_char, sent.end_char  # Span offsets build Tokens on each access: read them once
     inside = [d for d in ctx.date_mentions if s0 <= d.start and d.end <= s1 and d.value
               and not (bg and bg.search(text[max(0, d.start - 25):d.start].lower()))
-              and not in_since_phrase(sent, d.start)]
+              and not in_since_phrase(sent, d.start) and not dates_statement(sent, d.start)]
     if inside:
         pos = m.trigger.idx
         d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
         m.date = When(d.value, d.text, d.precision, True)
+
+
+def dates_statement(sent: Span, start: int) -> bool:
+    """The date at char `start` modifies a verb of saying after it ("the organisation said Tuesday", "said on
+    Thursday"): it dates the statement, not the event (ACLED Codebook 2023: an event is dated by the day it
+    happened; the day it was reported is only the fallback, as the publication date is)."""
+    tok = sent.doc[docindex.index(sent.doc).token_at(start)]
+    while tok.dep_ in ("compound", "nummod", "amod", "det") and tok.head is not tok:
+        tok = tok.head  # "last Tuesday", "2 Jul": the date phrase's head
+    head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else tok.head
+    # only after the verb: in "... east of Homs Saturday the monitor said" the parser hangs the day on "said",
+    # but it stands in the reported clause, before the speaker
+    return tok.dep_ in ("npadvmod", "pobj", "tmod") and head.lower_ in SPEECH_VERBS and tok.i > head.i
+
+
+SPEECH_VERBS = lexicon.words("speech_verbs")
 
 
 # the phrase words between "since" and the date it dates: "since the outbreak of the war in 2011"
