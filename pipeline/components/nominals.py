@@ -108,6 +108,7 @@ class NominalLinker(Component):
             for w in words:
                 self.described_as.setdefault(w, label)
         self.person_dets = frozenset(spec.get("person_determiners", ()))
+        self.kinds = {w: frozenset(heads) for w, heads in spec.get("kinds", {}).items()}
         kinds = spec["place_kind_nouns"]  # "the country" is a country, "the town" a settlement
         self.country_nouns, self.admin_nouns = frozenset(kinds["country"]), frozenset(kinds["admin"])
         self.settlement_nouns = frozenset(kinds["settlement"])
@@ -213,7 +214,7 @@ class NominalLinker(Component):
     def _antecedent(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
         """The named mention a description refers to: said beside it (apposition, a title, "the town of X", a
         copula), else, for a definite description, an earlier actor it names or the nearest of its class."""
-        for step in (self._appositive, self._titled, self._predicate, self._definite):
+        for step in (self._appositive, self._titled, self._predicate, self._definite, self._of_kind):
             e = step(d, tok, noun, span)
             if e is not None:
                 return e
@@ -308,6 +309,16 @@ class NominalLinker(Component):
             if self._refers(noun, e):
                 return e
         return None
+
+    def _of_kind(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
+        """A description that says the kind of organisation ('a monitoring group', 'the monitor') refers to the
+        document's one named organisation of that kind (models/nominals.json `kinds`), named before or after."""
+        heads = next((self.kinds[t.lower_] for t in d.doc[span[0]:span[1]] if t.lower_ in self.kinds), None)
+        if heads is None:
+            return None
+        found = [e for e in d.named if e.label_ in ("ORG", "FACTION") and e._.actor_key
+                 and any(t.lower_ in heads for t in e)]
+        return found[0] if len({e._.actor_key for e in found}) == 1 else None
 
     def _titles(self, doc: Doc, named: list[Span], actors: dict) -> dict[str, set[str]]:
         """Words that named each person: the title before a mention ("Gen.", "Secretary") and its role."""

@@ -11,6 +11,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from ... import docindex
+from ..nominals import SPAN_KEY as NOMINALS
 from .indirect import IndirectSpeech
 
 
@@ -135,6 +136,7 @@ class DocContext:
     inside: list[bool] = field(default_factory=list)  # tokens inside marked spans
     gender: dict[str, str] = field(default_factory=dict)  # "m"/"f" by speaker name, learned from pronouns
     org_subjects: list[Token] = field(default_factory=list)  # subjects headed by an organisation noun
+    described: dict[int, Span] = field(default_factory=dict)  # token -> description linked to an actor (nominals)
 
     @classmethod
     def build(cls, doc: Doc, cues: Cues) -> DocContext:
@@ -144,8 +146,9 @@ class DocContext:
         for e in ents:
             if e.label_ == "PERSON" and len(e) > 1:
                 full_names.setdefault(e[-1].lower_, e)
+        described = {i: sp for sp in doc.spans.get(NOMINALS, ()) if sp._.actor_key for i in range(sp.start, sp.end)}
         return cls(doc, cues, ix, ix.text, ix.paragraphs, ents, ix.ent_at,
-                   {a["key"]: a for a in (doc._.actor_clusters or [])}, full_names)
+                   {a["key"]: a for a in (doc._.actor_clusters or [])}, full_names, described=described)
 
     @cached_property
     def lowers(self) -> list[int]:
