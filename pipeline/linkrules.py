@@ -113,6 +113,7 @@ class Guards:
     media_heads: frozenset = field(default_factory=lambda: lexicon.words("heads", MEDIA))
     region_prefixes: frozenset = field(default_factory=lambda: lexicon.words("region_prefixes", KINDS))
     unit_heads: frozenset = field(default_factory=lambda: lexicon.words("state_unit_heads", KINDS))
+    designators: frozenset = field(default_factory=lambda: lexicon.words("place_designators_after", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -173,11 +174,15 @@ class Guards:
     def place_base(self, text: str) -> str:
         """The place a place name is: its possessive folded ("Aleppos" is Aleppo), and a compass word that only
         says which part of a known place is meant dropped ("eastern Homs", "South Damascus" are Homs, Damascus),
-        unless the gazetteer knows the whole name ("Eastern Ghouta", "South Sudan")."""
+        and so is a designator after it ("Aleppo city"), unless the gazetteer knows the whole name ("Eastern
+        Ghouta", "South Sudan")."""
         t = self.possessive_base(text)
         first, _, rest = t.strip().partition(" ")
         if rest and first.lower() in self.region_prefixes and not self.gaz.lookup(t) and self.gaz.is_strong(rest):
             return rest
+        name, _, last = t.strip().rpartition(" ")
+        if name and last.lower() in self.designators and not self.gaz.lookup(t) and self.gaz.is_strong(name):
+            return name  # "Aleppo city", "Salah al-Din district": the city, the district of that name
         return t
 
     def words(self, text: str) -> tuple[list[str], set[str]]:
