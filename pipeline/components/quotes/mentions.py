@@ -74,8 +74,6 @@ def mention(ctx: DocContext, tok: Token) -> Span:
     doc = tok.doc
     if ctx.ent_at[tok.i] >= 0:
         return ctx.ent(tok.i)
-    if tok.i in ctx.described:  # 'a monitoring group' that sitrep_nominals linked to the Observatory
-        return ctx.described[tok.i]
     if tok.tag_ in PRONOUN_TAGS:
         return doc[tok.i:tok.i + 1]
     left = tok.i

@@ -160,6 +160,8 @@ def resolve(ctx: DocContext, m: Span, known: Mentions) -> tuple[str, str | None,
     if m.label_ in LABEL_TYPE:
         return named(ctx, m)
     ante = antecedent(ctx, m)
+    if ante is None:  # 'a monitoring group' that sitrep_nominals linked to the Observatory named later
+        ante = ctx.described.get(m.root.i)
     if ante is not None:
         return named(ctx, ante)
     toks = [t for t in m if not t.is_space]
