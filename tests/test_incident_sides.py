@@ -59,3 +59,22 @@ def test_generic_kind_reads_the_head_word(nlp):
     assert sides._generic_kind(ctx, Actor("unidentified gunmen", None)) == "Unidentified Armed Group"
     assert sides._generic_kind(ctx, Actor("rebel gunmen", None)) is None  # a side's word makes them somebody
     assert sides._generic_kind(ctx, Actor("protesters", None)) == "Protesters"
+
+
+def test_launched_counterattack_to_retake_names_who_acted(nlp):
+    text = "On Wednesday, al-Nusra Front launched a counterattack to retake Khalasa in Aleppo province, Syria."
+    (inc,) = incidents(nlp, text)
+    assert inc[:2] == ("Non-state actor overtakes territory", "al-Nusra Front")
+
+
+def test_members_of_a_named_organization_and_able_to_kill(nlp):
+    assert incidents(nlp, "On Monday, Syrian troops were able to kill about 40 militants of the al-Nusra Front "
+                          "terrorist organization in Rahibeh, Syria.") == [
+        ("Attack", "Military Forces of Syria", "al-Nusra Front")]
+
+
+def test_claim_replaces_sides_read_from_casualties(nlp):
+    # the clash's casualties name both sides (police first, the state side); the claimant attacked the police
+    text = ("Seven police officers and seven insurgents were killed in clashes in Kandahar, Afghanistan, on Monday. "
+            "The Taliban claimed responsibility for the attack.")
+    assert incidents(nlp, text) == [("Armed clash", "Taliban", "police officers")]

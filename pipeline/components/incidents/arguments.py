@@ -33,7 +33,9 @@ def actor(ctx: DocContext, tok: Token | None, depth: int = 0) -> Actor | None:
         if group is not None:
             return group
     if ent is not None and ent.label_ in ACTOR_LABELS:  # "Coalition aircraft" is an actor though a weapon cue
-        named = _appositive(ctx, ent) if ent.root.lower_ in ctx.lex.generic_actor else None
+        named = _named_group(ctx, ent) if ent.root.lower_ in ctx.lex.sides.group_nouns else None
+        if ent.root.lower_ in ctx.lex.sides.affiliation and _of_object(ent.root) is not None and depth < 3:
+            named = named or actor(ctx, _of_object(ent.root), depth + 1)  # 'militants of al-Nusra Front'
         return named or _entity_actor(ctx, ent)
     lex, sw, low = ctx.lex, ctx.lex.sides, tok.lower_
     if ent is None and low in sw.affiliation and _of_object(tok) is not None and depth < 3:
@@ -76,10 +78,11 @@ def _affiliation(ctx: DocContext, ent) -> Actor | None:
     return None
 
 
-def _appositive(ctx: DocContext, ent) -> Actor | None:
-    """'the Takfiri group ISIL': the appositive names the group."""
+def _named_group(ctx: DocContext, ent) -> Actor | None:
+    """'the Takfiri group ISIL', 'al-Nusra Front terrorist organization': the name beside the group noun (an
+    appositive or a compound outside the entity) is the group."""
     for c in ent.root.children:
-        e = ctx.ent(c.i) if c.dep_ == "appos" else None
+        e = ctx.ent(c.i) if c.dep_ == "appos" or (c.dep_ in ("compound", "nmod", "amod") and c.i < ent.start) else None
         if e is not None and e.label_ in ACTOR_LABELS and e.root.i != ent.root.i:
             return _entity_actor(ctx, e)
     return None
@@ -241,16 +244,18 @@ class _Reader:
         return actor(self.ctx, x) if x is not None and x.i not in self.place_toks else None
 
 
-def _clause_subject(v: Token, r: Roles | None = None) -> tuple[Token | None, bool]:
+def _clause_subject(v: Token, perpetrate: set, r: Roles | None = None) -> tuple[Token | None, bool]:
     """The subject of verb `v`, shared by conjoined / controlled verbs ('was struck and killed'), and whether the
     clause is passive."""
     subj, passive = (r.subj, r.passive) if r is not None else (subject_of(v), False)
     passive = passive or any(c.dep_ == "auxpass" for c in v.children)
     for _ in range(4):
-        if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
-            break
+        if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl", "acomp") or v.head is v:
+            break  # 'were able to kill': through the adjective too
         v = v.head
         subj = subject_of(v)
+    if subj is None and v.dep_ == "acl" and v.head.dep_ == "dobj" and v.head.head.lower_ in perpetrate:
+        subj = subject_of(v.head.head)  # 'X launched a counterattack to retake Khalasa': X
     return subj, passive or (subj is not None and subj.dep_ == "nsubjpass")
 
 
@@ -265,7 +270,7 @@ def _verbal(act: _Reader, t: Token, r: Roles, sides: tuple) -> tuple:
     """Sides of a verb: conjoined / controlled verbs share the subject; a passive's agent acted on its subject; an
     event noun as the subject names its own sides ('a series of U.S. airstrikes against al-Qaida ... destroyed')."""
     a1, a2 = sides
-    subj, r.passive = _clause_subject(t, r)
+    subj, r.passive = _clause_subject(t, act.ctx.lex.perpetrate, r)
     if r.passive:
         return act(r.agent) or a1, act(subj) or a2
     s1 = s2 = None
@@ -306,7 +311,7 @@ def _governed(act: _Reader, t: Token) -> tuple:
     for c in v.children:  # 'killed in US air strikes on the stronghold of ISIL': the target
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting") and act(pobj(c)) is not None:
             return None, act(pobj(c))
-    subj, passive = _clause_subject(v)
+    subj, passive = _clause_subject(v, lex.perpetrate)
     if subj is None and v.dep_ == "acl" and v.head.pos_ in NOMINAL:
         return None, act(v.head)
     return None, act(subj) if passive else None

@@ -29,6 +29,7 @@ class SideWords:
         self.air_means = tuple(data["air_means"])
         self.statement = frozenset(data["claim_statement_verbs"])
         self.target_verbs = frozenset(data["target_verbs"])
+        self.group_nouns = frozenset(data["group_nouns"])
         self.generic = {w: g for g, ws in data["generic_sides"].items() for w in ws}
         self.place_nouns = lexicon.plurals(designators)  # 'the villages of Zaytan and Khalasa' is no side
 

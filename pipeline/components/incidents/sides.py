@@ -79,6 +79,7 @@ def complete(sc: SentenceContext, m: Mention) -> None:
         pair = _pair(act, heads)
         if pair is not None:
             m.actor1, m.actor2 = pair
+            m.casualty_sides = True
             return
     if battle and m.actor1 is None:
         return  # a battle's casualties fall on both sides: they say which side was acted upon only against actor1
@@ -227,8 +228,13 @@ def finish(ctx: DocContext, incidents: list[Incident]) -> None:
     lex, perp = ctx.lex, perpetrator(ctx)
     if perp is not None:
         for inc in incidents:
-            if lex.event_types.get(inc.sub) not in NO_PERPETRATOR and is_generic(ctx, inc.actor1):
+            if lex.event_types.get(inc.sub) in NO_PERPETRATOR:
+                continue
+            if is_generic(ctx, inc.actor1):
                 inc.actor1 = perp
+            elif any(m.casualty_sides and m.actor1 == inc.actor1 for m in inc.mentions) and perp != inc.actor1:
+                # the casualties name both sides, not who attacked: the claimant did, upon the state side
+                inc.actor1, inc.actor2 = perp, inc.actor1
     _air_default(ctx, incidents)
     for inc in incidents:
         inc.actor1, inc.actor2 = _own_state(ctx, inc, inc.actor1), _own_state(ctx, inc, inc.actor2)
