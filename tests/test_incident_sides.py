@@ -78,3 +78,10 @@ def test_claim_replaces_sides_read_from_casualties(nlp):
     text = ("Seven police officers and seven insurgents were killed in clashes in Kandahar, Afghanistan, on Monday. "
             "The Taliban claimed responsibility for the attack.")
     assert incidents(nlp, text) == [("Armed clash", "Taliban", "police officers")]
+
+
+def test_unarmed_people_are_acted_upon_and_no_side_of_a_battle(nlp):
+    assert incidents(nlp, "Scores of people died on Tuesday in a chemical attack on Khan Shaykhun, Syria.") == [
+        ("Chemical weapon", None, "Civilians (Syria)")]
+    assert incidents(nlp, "Dozens of people were killed in clashes in Idlib, Syria, on Monday.") == [
+        ("Armed clash", None, None)]

@@ -314,7 +314,7 @@ def _governed(act: _Reader, t: Token) -> tuple:
     subj, passive = _clause_subject(v, lex.perpetrate)
     if subj is None and v.dep_ == "acl" and v.head.pos_ in NOMINAL:
         return None, act(v.head)
-    return None, act(subj) if passive else None
+    return None, act(subj) if passive or v.lower_ in lex.sides.death_verbs else None
 
 
 def _nominal(act: _Reader, t: Token, r: Roles, sides: tuple, battle: bool = False) -> tuple:

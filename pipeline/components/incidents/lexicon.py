@@ -30,6 +30,8 @@ class SideWords:
         self.statement = frozenset(data["claim_statement_verbs"])
         self.target_verbs = frozenset(data["target_verbs"])
         self.group_nouns = frozenset(data["group_nouns"])
+        self.unarmed = frozenset(data["unarmed_words"])
+        self.death_verbs = frozenset(data["death_verbs"])
         self.generic = {w: g for g, ws in data["generic_sides"].items() for w in ws}
         self.place_nouns = lexicon.plurals(designators)  # 'the villages of Zaytan and Khalasa' is no side
 

@@ -20,6 +20,7 @@ from .arguments import _Reader, actor, is_generic, state_forces
 from .model import Actor, DocContext, Incident, Mention, SentenceContext
 
 NO_PERPETRATOR = ("Protests", "Strategic developments")  # event types whose actor1 a claim never replaces
+POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # ACLED's violent types
 
 
 def _generic_kind(ctx: DocContext, side: Actor | None) -> str | None:
@@ -39,15 +40,16 @@ def _casualties(sc: SentenceContext, m: Mention) -> list[Token]:
     """The people killed or wounded in the sentence, nearest to the event word first: a kill verb's passive subject
     or object, the noun its participle modifies ('22 people killed'), 'the lives of' whom."""
     lex, found = sc.ctx.lex, []
-    verbs = lex.kill_verbs | lex.injure_verbs
+    verbs = lex.kill_verbs | lex.injure_verbs | lex.sides.death_verbs
     for v in sc.sent:
         if v.lower_ in ("lives", "life") and v.pos_ == "NOUN":  # 'claimed the lives of 129 loyalists and 116 rebels'
             found += [x for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
                       if x.dep_ == "pobj"]
         if v.lower_ not in verbs or v.pos_ not in ("VERB", "AUX"):
             continue
+        dying = v.lower_ in lex.sides.death_verbs  # 'people died': the subject is the casualty
         for c in v.children:
-            if c.dep_ in ("nsubjpass", "dobj"):
+            if c.dep_ in ("nsubjpass", "dobj") or (dying and c.dep_ == "nsubj"):
                 found.append(c)
         if v.dep_ == "acl":
             found.append(v.head)
@@ -209,11 +211,10 @@ def _own_state(ctx: DocContext, inc: Incident, side: Actor | None) -> Actor | No
     return state_forces(ctx, country) or side
 
 
-def _generic(ctx: DocContext, inc: Incident, side: Actor | None) -> Actor | None:
+def _generic(ctx: DocContext, inc: Incident, side: Actor | None, country: str | None) -> Actor | None:
     """ACLED's generic actor for an unnamed side, with the event's country; a battle's residents keep their name
     (they act as an armed side)."""
     kind = _generic_kind(ctx, side)
-    country = _country(ctx, inc)
     if kind is None or country is None:
         return side
     if kind == "Civilians" and inc.sub in ctx.lex.sides.battles:
@@ -223,21 +224,49 @@ def _generic(ctx: DocContext, inc: Incident, side: Actor | None) -> Actor | None
     return Actor(f"{kind} ({country})", None)
 
 
-def finish(ctx: DocContext, incidents: list[Incident]) -> None:
-    """The article-level pass: the claimed perpetrator, air strikes' states, generic actors."""
+def _unarmed(ctx: DocContext, side: Actor | None) -> bool:
+    return _generic_kind(ctx, side) == "Civilians" and bool(
+        set(fold(side.name).replace("(", " ").split()) & (ctx.lex.sides.unarmed | {"civilians"}))
+
+
+def _victims_not_actors(ctx: DocContext, inc: Incident) -> None:
+    """Unarmed people are no side of a battle, and in political violence never the side that acted: they are the
+    side acted upon (models/sides.json unarmed_words)."""
+    sub, lex = inc.sub, ctx.lex
+    if sub in lex.sides.battles:
+        inc.actor1 = None if _unarmed(ctx, inc.actor1) else inc.actor1
+        inc.actor2 = None if _unarmed(ctx, inc.actor2) else inc.actor2
+    elif lex.event_types.get(sub) in POLITICAL_VIOLENCE and _unarmed(ctx, inc.actor1):
+        inc.actor1, inc.actor2 = None, inc.actor2 or inc.actor1
+
+
+def _claimed(ctx: DocContext, incidents: list[Incident]) -> None:
+    """The claimed perpetrator acted in the article's violent incidents whose actor1 is unnamed."""
     lex, perp = ctx.lex, perpetrator(ctx)
-    if perp is not None:
-        for inc in incidents:
-            if lex.event_types.get(inc.sub) in NO_PERPETRATOR:
-                continue
-            if is_generic(ctx, inc.actor1):
-                inc.actor1 = perp
-            elif any(m.casualty_sides and m.actor1 == inc.actor1 for m in inc.mentions) and perp != inc.actor1:
-                # the casualties name both sides, not who attacked: the claimant did, upon the state side
-                inc.actor1, inc.actor2 = perp, inc.actor1
+    if perp is None:
+        return
+    for inc in incidents:
+        if lex.event_types.get(inc.sub) in NO_PERPETRATOR:
+            continue
+        if is_generic(ctx, inc.actor1):
+            inc.actor1 = perp
+        elif any(m.casualty_sides and m.actor1 == inc.actor1 for m in inc.mentions) and perp != inc.actor1:
+            # the casualties name both sides, not who attacked: the claimant did, upon the state side
+            inc.actor1, inc.actor2 = perp, inc.actor1
+
+
+def finish(ctx: DocContext, incidents: list[Incident]) -> None:
+    """The article-level pass: the claimed perpetrator, air strikes' states, victims, generic actors (the country of
+    the event, else the article's most frequent one)."""
+    for inc in incidents:
+        _victims_not_actors(ctx, inc)
+    _claimed(ctx, incidents)
     _air_default(ctx, incidents)
+    countries = [c for c in (_country(ctx, i) for i in incidents) if c]
+    fallback = max(set(countries), key=countries.count) if countries else None
     for inc in incidents:
         inc.actor1, inc.actor2 = _own_state(ctx, inc, inc.actor1), _own_state(ctx, inc, inc.actor2)
-        inc.actor1, inc.actor2 = _generic(ctx, inc, inc.actor1), _generic(ctx, inc, inc.actor2)
+        country = _country(ctx, inc) or fallback
+        inc.actor1, inc.actor2 = _generic(ctx, inc, inc.actor1, country), _generic(ctx, inc, inc.actor2, country)
         if inc.actor1 and inc.actor2 and inc.actor1.name == inc.actor2.name:
             inc.actor2 = None
