@@ -70,7 +70,7 @@ def test_launched_counterattack_to_retake_names_who_acted(nlp):
 def test_members_of_a_named_organization_and_able_to_kill(nlp):
     assert incidents(nlp, "On Monday, Syrian troops were able to kill about 40 militants of the al-Nusra Front "
                           "terrorist organization in Rahibeh, Syria.") == [
-        ("Attack", "Military Forces of Syria", "al-Nusra Front")]
+        ("Armed clash", "Military Forces of Syria", "al-Nusra Front")]  # an attack on an armed group is a battle
 
 
 def test_claim_replaces_sides_read_from_casualties(nlp):
@@ -85,3 +85,9 @@ def test_unarmed_people_are_acted_upon_and_no_side_of_a_battle(nlp):
         ("Chemical weapon", None, "Civilians (Syria)")]
     assert incidents(nlp, "Dozens of people were killed in clashes in Idlib, Syria, on Monday.") == [
         ("Armed clash", None, None)]
+
+
+def test_thwarted_attack_launched_by_names_the_attacker(nlp):
+    text = "Army units operating in Lattakia countryside thwarted an attack launched by al-Nusra Front terrorists on " \
+           "Kabani, Syria, on Monday."
+    assert [i[1:] for i in incidents(nlp, text)] == [("al-Nusra Front", "Military Forces of Syria")]

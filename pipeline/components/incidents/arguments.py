@@ -33,7 +33,8 @@ def actor(ctx: DocContext, tok: Token | None, depth: int = 0) -> Actor | None:
         if group is not None:
             return group
     if ent is not None and ent.label_ in ACTOR_LABELS:  # "Coalition aircraft" is an actor though a weapon cue
-        named = _named_group(ctx, ent) if ent.root.lower_ in ctx.lex.sides.group_nouns else None
+        sw = ctx.lex.sides  # 'the Takfiri group ISIL', 'al-Nusra Front terrorists': the name beside the noun
+        named = _named_group(ctx, ent) if ent.root.lower_ in sw.group_nouns | sw.affiliation else None
         if ent.root.lower_ in ctx.lex.sides.affiliation and _of_object(ent.root) is not None and depth < 3:
             named = named or actor(ctx, _of_object(ent.root), depth + 1)  # 'militants of al-Nusra Front'
         return named or _entity_actor(ctx, ent)
@@ -341,6 +342,15 @@ def _inverse(lex, t: Token) -> bool:
     return any(c.dep_ == "prt" and f"{t.lower_} {c.lower_}" in lex.sides.inverse for c in t.children)
 
 
+def _launcher(act: _Reader, obj: Token | None) -> Actor | None:
+    """'thwarted an attack launched by al-Nusra Front': the agent of the attack noun's participle."""
+    for c in obj.children if obj is not None else ():
+        agent = next((x for x in c.children if x.dep_ == "agent"), None) if c.dep_ == "acl" else None
+        if agent is not None and pobj(agent) is not None:
+            return act(pobj(agent))
+    return None
+
+
 def _adjacent_side(sc: SentenceContext, t: Token) -> Actor | None:
     """A side's word right before an event noun names who acted even when the parser hangs it elsewhere ('killed
     in rebel shelling', where 'rebel' is parsed as the object of 'in')."""
@@ -366,7 +376,8 @@ def fill_sides(sc: SentenceContext, m: Mention) -> None:
         a1, a2 = _nominal(act, t, r, (a1, a2), m.sub in lex.sides.battles)
     if _inverse(lex, t):
         # the subject of "repelled" defends: the attacker is the object or the "attacks by X"
-        a1, a2 = ((act(r.agent) or act(r.obj)), (act(r.subj) or a1)) if not r.passive else (a2, a1)
+        a1, a2 = ((act(r.agent) or act(r.obj) or _launcher(act, r.obj)), (act(r.subj) or a1)) \
+            if not r.passive else (a2, a1)
     a1 = a1 or _adjacent_side(sc, t)
     if a1 and a2 and m.sub == "Armed clash" and r.between and lex.is_state(a2[0]) and not lex.is_state(a1[0]):
         a1, a2 = a2, a1  # symmetric wording ("fighting between residents and regime forces"): state side first
