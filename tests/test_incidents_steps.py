@@ -60,7 +60,7 @@ def test_arguments_sides_from_subject_and_object(nlp):
     (f,) = frames.clause_frames(sc, scues)
     arguments.fill_sides(sc, f.mention)
     assert f.mention.actor1 == Actor("Taliban militants", "faction:taliban-militants")
-    assert f.mention.actor2 == Actor("police checkpoint", None)
+    assert f.mention.actor2 == Actor("police", None)  # the checkpoint's owner is the side acted upon
     r = arguments.roles(f.mention.trigger)
     assert (r.subj.text, r.obj.text, r.passive) == ("militants", "checkpoint", False)
     assert arguments.is_generic(sc.ctx, Actor("unidentified gunmen", None))

@@ -5,6 +5,7 @@ One pass per document, one module per step:
 2. `frames`: cues are grouped by the clause they sit in; a clause that reports an event becomes a mention;
 3. arguments: `arguments` (sides), `places` (location), `when` (date), `counts` (killed, injured);
 4. `merge`: one incident per type per sentence, then mentions of one event (same type, date, place) merged;
+   `sides.finish`: the article's claimed perpetrator, air strikes' states, ACLED's generic actors;
 5. `coding`: the sub-event type refined by the clause's wording, and the table row.
 Records are in `model`; everything about the Doc being processed is in a `DocContext`, not on the component.
 """
@@ -17,14 +18,13 @@ from ... import docindex, extensions
 from ...text import fold
 from ..base import Component, read_model_json
 from ..boilerplate import start_outside
-from . import accidents, arguments, coding, counts, frames, merge, places, triggers, when
+from . import accidents, arguments, coding, counts, frames, merge, places, sides, triggers, when
 from .lexicon import Lexicon
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 
 extensions.register()
 
 DEFAULT_LEXICON = "event_types.json"  # relative to models/ (an absolute path also works, but is not portable)
-NO_PERPETRATOR = ("Protests", "Strategic developments")  # event types whose actor1 a claim never replaces
 
 __all__ = ["DEFAULT_LEXICON", "Cue", "IncidentExtractor", "Mention", "make_incidents"]
 
@@ -58,11 +58,7 @@ class IncidentExtractor(Component):
             mentions.extend(found)
         when.resolve(mentions, ctx.published)
         incidents = merge.merge(mentions, lex.countries, lex.event_types)
-        perp = arguments.perpetrator(ctx)
-        if perp is not None:
-            for inc in incidents:
-                if lex.event_types.get(inc.sub) not in NO_PERPETRATOR and arguments.is_generic(ctx, inc.actor1):
-                    inc.actor1 = perp
+        sides.finish(ctx, incidents)
         doc._.incidents = _outside_furniture(doc, [coding.row(lex, i, ctx.geo) for i in incidents])
 
     def context(self, doc: Doc, cues: list[Cue] | None = None) -> DocContext:
@@ -104,6 +100,7 @@ class IncidentExtractor(Component):
         m, lex = f.mention, self.lex
         arguments.fill_sides(sc, m)
         coding.armed_target(lex, f)
+        sides.complete(sc, m)  # the casualties as the side acted upon: after typing, which reads the target
         coding.territory(lex, m)
         m.place = places.place_in(sc, range(f.clause[0].i, f.clause[-1].i + 1)) or places.place_in(
             sc, range(sc.sent.start, sc.sent.end))
@@ -118,6 +115,7 @@ class IncidentExtractor(Component):
         sent: Span = sc.sent
         m = Mention(sub=sub, sent=sent, start_char=sent.start_char, end_char=sent.end_char, trigger=sent.root)
         arguments.fill_sides(sc, m)
+        sides.complete(sc, m)
         coding.territory(self.lex, m)
         m.place = places.place_in(sc, range(sent.start, sent.end))
         when.fill_date(sc.ctx, m, sent)

@@ -22,8 +22,18 @@ def armed_target(lex: Lexicon, f: Frame) -> None:
         if t.dep_ in SUBJECT_DEPS and (t.head.i == trig.i or trig.dep_ == "dobj" and t.head.i == trig.head.i):
             subj_ids.update(x.i for x in t.subtree)
     target = {t.lower_ for t in f.clause if t.i not in subj_ids}
-    if target & lex.armed and not (m.actor2 and not (set(fold(m.actor2[0]).split()) & lex.armed)):
+    if target & lex.armed and not (m.actor2 and not _armed_side(lex, m.actor2)):
         m.sub = becomes
+
+
+def _armed_side(lex: Lexicon, side) -> bool:
+    """Is the side armed: an armed word in its name, or a named faction ('Hezbollah') that is not unarmed people
+    (DESIGN.md: FACTION is a collective actor in the conflict)?"""
+    words = set(fold(side[0]).split())
+    if words & lex.armed:
+        return True
+    civilian = any(lex.sides.generic.get(w) == "Civilians" for w in words)  # 'residents', 'villagers'
+    return bool(side[1]) and side[1].startswith("faction:") and not civilian
 
 
 def captive(lex: Lexicon, t: Token) -> bool:

@@ -13,6 +13,28 @@ from ...text import fold
 from .model import Combo
 from .reported import ReportedCues
 
+SIDES = "sides.json"  # ACLED's actor definitions and the side word lists (models/sides.json)
+
+
+class SideWords:
+    """The word lists of models/sides.json (each list's ACLED definition is beside it there)."""
+
+    def __init__(self, data: dict, designators: set[str]):
+        self.quantity = frozenset(data["quantity_nouns"])
+        self.possession = frozenset(data["possession_nouns"])
+        self.affiliation = frozenset(data["affiliation_nouns"])
+        self.non_side = frozenset(data["non_side_nouns"])
+        self.inverse = frozenset(data["inverse_phrases"])
+        self.battles = frozenset(data["battle_types"])
+        self.air_means = tuple(data["air_means"])
+        self.statement = frozenset(data["claim_statement_verbs"])
+        self.target_verbs = frozenset(data["target_verbs"])
+        self.group_nouns = frozenset(data["group_nouns"])
+        self.unarmed = frozenset(data["unarmed_words"])
+        self.death_verbs = frozenset(data["death_verbs"])
+        self.generic = {w: g for g, ws in data["generic_sides"].items() for w in ws}
+        self.place_nouns = lexicon.plurals(designators)  # 'the villages of Zaytan and Khalasa' is no side
+
 
 def alternation(words: list[str]) -> re.Pattern:
     """One regex matching any of `words` as whole words, longest first."""
@@ -61,6 +83,7 @@ class Lexicon:
         self.state_adj = {k.lower(): v for k, v in lex.get("state_adjectives", {}).items()}
         self.actor_mods = set(lex.get("actor_modifiers", []))
         self.reported = ReportedCues(lex["reported_event"])
+        self.sides = SideWords(lexicon.load(SIDES), self.designators)
 
     def _patterns(self, lex: dict) -> None:
         self.state_rx = alternation([fold(w) for w in lex["state_words"]])

@@ -93,6 +93,7 @@ class Mention:
     generic: bool = False          # typed by a generic word ('attack', 'killed', 'explosion'), not a specific act
     headline: bool = False         # in the article's headline ('Suicide bomber kills 4 in Qardaha')
     definite: bool = False         # a definite event noun refers back ('the bombardment', "Monday's raid")
+    casualty_sides: bool = False   # the sides were read from the casualties ('129 loyalists and 116 rebels')
     cues: list = field(default_factory=list)
 
     @property
