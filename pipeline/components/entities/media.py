@@ -4,6 +4,7 @@ possessive) says whose state it is; an owner that is no country ("Hezbollahs off
 own TV") makes the outlet that owner's, not a state's, and no candidate is made here."""
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -19,6 +20,14 @@ MEDIA_KB = "state_media"  # the kb_id of these spans: their label is fixed by th
 OUTLET_NOUNS = frozenset({"station", "channel", "network"})
 TV_WORDS = frozenset({"tv", "television"})
 DEMONYMS = frozenset(lexicon.load(KINDS)["demonyms"])
+HEADS = frozenset(lexicon.load(MEDIA_FILE)["heads"])
+
+
+def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lower-cased form is one of `words`, from the Doc's array (no Token objects made): most
+    articles name no broadcaster, and these steps then cost nothing."""
+    ids = {doc.vocab.strings[w] for w in words}  # the hash of a string, without adding it
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in ids]
 
 
 def media_matcher(vocab: Vocab) -> Matcher:
@@ -59,7 +68,9 @@ def _named_after(doc: Doc, e: int) -> bool:
 
 def state_media_spans(doc: Doc, matcher: Matcher, countries: set[str], known: dict) -> list[Span]:
     """ORG spans of a state's broadcaster, owner included."""
-    out = []
+    out: list[Span] = []
+    if not _positions(doc, HEADS):
+        return out
     for _, s, e in matcher(doc):
         if _named_after(doc, e):
             continue
@@ -84,9 +95,7 @@ def outlet_names(doc: Doc, countries: set[str]) -> list[Span]:
     after the description), "Al Mayadeen TV channel", "Halab Today TV" (a name with "TV" in it): an organisation,
     whatever a same-named town is. A country or demonym before "TV" is no such name (`state_media_spans`)."""
     out = []
-    for i, t in enumerate(doc):
-        if t.lower_ not in TV_WORDS:
-            continue
+    for i in _positions(doc, TV_WORDS):
         j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ in OUTLET_NOUNS)
         if j > i + 1 and j < len(doc) and (doc[j].is_title or doc[j].lower_ == "al"):
             k = j

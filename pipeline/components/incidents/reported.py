@@ -72,14 +72,11 @@ def _compared(cues: ReportedCues, x: Token) -> bool:
 def _since_child(cues: ReportedCues, x: Token) -> bool:
     """Has `x` a `since` phrase or clause of its own ('killed thousands since 2011', '... since Moscow
     intervened')?"""
-    if _compared(cues, x):
-        return False
     for c in x.children:
-        if c.dep_ == "prep" and c.lower_ in cues.cumulative and not _recent_start(cues, c):
-            return True
-        if c.dep_ in ("advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ in cues.cumulative
-                                                 for m in c.children):
-            return True
+        if c.dep_ == "prep" and c.lower_ in cues.cumulative and not _recent_start(cues, c) or \
+                c.dep_ in ("advcl", "relcl") and any(m.dep_ == "mark" and m.lower_ in cues.cumulative
+                                                     for m in c.children):
+            return not _compared(cues, x)  # the comparison walks the clause: only when a since phrase is there
     return False
 
 

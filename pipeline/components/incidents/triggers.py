@@ -39,6 +39,13 @@ def undated(sent: Span) -> str:
     return _MONTH_MARCH.sub(lambda m: " " * len(m.group(0)), "".join(parts))
 
 
+def may_combo(lex: Lexicon, text: str) -> bool:
+    """Could a combination hold in the sentence? Its words must all be in the raw text (blanking dates only takes
+    words away), so most sentences skip the per-token rewrite `undated` makes."""
+    low = text.lower()
+    return any(all(rx.search(low) for rx in c.when) for c in lex.combos)
+
+
 def combo(lex: Lexicon, text: str) -> tuple[str, set] | None:
     """The highest-priority combination rule the text satisfies (protest + tear gas, bomb + defused ...): its
     sub-event type and the types it overrides."""
