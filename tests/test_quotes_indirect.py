@@ -92,6 +92,29 @@ CASES = [
     # a share of respondents speaks
     ("Twelve percent indicated that they were not sure.",
      "they were not sure", "Twelve percent", "Twelve percent", "indicated"),
+    # "A, as X pointed out, B": the cue in an as-clause set off by commas; a one-word side is no content.
+    ("Hawaii, as one of the president's advisers pointed out, rarely gets two hurricanes in a row.",
+     "rarely gets two hurricanes in a row", "one", "one", "pointed"),
+    # scene setting side of a parenthetical is not content
+    ("In Syria, the spokesman said, the coalition struck six targets.",
+     "the coalition struck six targets", "the spokesman", "the spokesman", "said"),
+    # No nested attributions: the claim inside what residents rejected is not a second row.
+    ("Residents rejected the minister's claim that the town was empty.",
+     "the minister's claim that the town was empty", "Residents", "Residents", "rejected"),
+    # gerund cue speaks for the clause subject
+    ("But the council is steering clear of criticizing the governor for the delay.",
+     "the delay", "the council", "the council", "criticizing"),
+    # judgement verb object
+    ("The opposition mocked the ceasefire proposal as a public relations stunt.",
+     "the ceasefire proposal as a public relations stunt", "opposition", "The opposition", "mocked"),
+    # Only the complementiser "that" is cut from a content, not the determiner ("rejected that argument").
+    ("The judge rejected that argument in a ruling released Thursday.",
+     "that argument", "The judge", "The judge", "rejected"),
+    # spoke on condition of anonymity is no content
+    ("An official, who spoke on condition of anonymity, said the talks had failed.",
+     "the talks had failed", "official", "An official", "said"),
+    # Support for a thing named in one word: "The union endorsed Clinton".
+    ("The union endorsed Clinton.", "Clinton", "The union", "The union", "endorsed"),
 ]
 
 
@@ -293,32 +316,3 @@ def test_relative_pronoun_out_of_the_complement(nlp):
 ])
 def test_nouns_of_intention_and_attitude(nlp, text, content, speaker, cue):
     one(nlp, text, content, speaker, speaker, cue)
-
-
-@pytest.mark.parametrize("text,content,speaker,mention,cue", [
-    # "A, as X pointed out, B": the cue in an as-clause set off by commas; a one-word side is no content.
-    ("Hawaii, as one of the president's advisers pointed out, rarely gets two hurricanes in a row.",
-     "rarely gets two hurricanes in a row", "one", "one", "pointed"),
-    # scene setting side of a parenthetical is not content
-    ("In Syria, the spokesman said, the coalition struck six targets.",
-     "the coalition struck six targets", "the spokesman", "the spokesman", "said"),
-    # No nested attributions: the claim inside what residents rejected is not a second row.
-    ("Residents rejected the minister's claim that the town was empty.",
-     "the minister's claim that the town was empty", "Residents", "Residents", "rejected"),
-    # gerund cue speaks for the clause subject
-    ("But the council is steering clear of criticizing the governor for the delay.",
-     "the delay", "the council", "the council", "criticizing"),
-    # judgement verb object
-    ("The opposition mocked the ceasefire proposal as a public relations stunt.",
-     "the ceasefire proposal as a public relations stunt", "opposition", "The opposition", "mocked"),
-    # Only the complementiser "that" is cut from a content, not the determiner ("rejected that argument").
-    ("The judge rejected that argument in a ruling released Thursday.",
-     "that argument", "The judge", "The judge", "rejected"),
-    # spoke on condition of anonymity is no content
-    ("An official, who spoke on condition of anonymity, said the talks had failed.",
-     "the talks had failed", "official", "An official", "said"),
-    # Support for a thing named in one word: "The union endorsed Clinton".
-    ("The union endorsed Clinton.", "Clinton", "The union", "The union", "endorsed"),
-])
-def test_one_attribution(nlp, text, content, speaker, mention, cue):
-    one(nlp, text, content, speaker, mention, cue)
