@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span
 
 from .schema import LABEL_TYPE
@@ -91,6 +91,15 @@ class DocIndex:
     def tok_starts(self) -> list[int]:
         """Character offset of each token's first character."""
         return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+
+    @cached_property
+    def lowers(self) -> list[int]:
+        """The hash of each token's lower-cased form: one array read for every stage, no Token objects made."""
+        return self.doc.to_array(LOWER).tolist() if len(self.doc) else []
+
+    def positions(self, ids: set[int] | frozenset[int]) -> list[int]:
+        """The tokens whose lower-cased form's hash is in `ids` (`vocab.strings[word]` gives a word's hash)."""
+        return [i for i, h in enumerate(self.lowers) if h in ids]
 
     def token_range(self, start_char: int, end_char: int) -> tuple[int, int]:
         """Indices [i, j) of the tokens that start in [start_char, end_char)."""

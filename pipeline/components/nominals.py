@@ -20,7 +20,6 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -139,7 +138,7 @@ class NominalLinker(Component):
     def process(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        lower = doc.to_array([LOWER]).tolist()
+        lower = docindex.index(doc).lowers
         hits = [i for i, h in enumerate(lower) if h in self._ids]
         if not hits:
             return doc

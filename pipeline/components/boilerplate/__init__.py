@@ -49,7 +49,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -82,7 +81,7 @@ class Boilerplate(Component):
         if not len(doc):
             return
         page = self._page(doc)
-        spans = self._token_rules(page, doc.to_array([LOWER]).tolist())
+        spans = self._token_rules(page, docindex.index(doc).lowers)
         spans.extend(sp for s, e in page.lines if (sp := credits.tail(page, s, e)))
         ranges = []
         for s, e in spans:

@@ -4,12 +4,11 @@ possessive) says whose state it is; an owner that is no country ("Hezbollahs off
 own TV") makes the outlet that owner's, not a state's, and no candidate is made here."""
 from __future__ import annotations
 
-from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ... import lexicon
+from ... import docindex, lexicon
 from .factions import expand
 from .words import CALENDAR
 
@@ -26,8 +25,7 @@ HEADS = frozenset(lexicon.load(MEDIA_FILE)["heads"])
 def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """The tokens whose lower-cased form is one of `words`, from the Doc's array (no Token objects made): most
     articles name no broadcaster, and these steps then cost nothing."""
-    ids = {doc.vocab.strings[w] for w in words}  # the hash of a string, without adding it
-    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in ids]
+    return docindex.index(doc).positions({doc.vocab.strings[w] for w in words})  # a word's hash, not added
 
 
 def media_matcher(vocab: Vocab) -> Matcher:

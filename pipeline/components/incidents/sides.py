@@ -11,7 +11,6 @@ lists in models/sides.json):
 """
 from __future__ import annotations
 
-from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from ... import gazetteer
@@ -160,8 +159,7 @@ def perpetrator(ctx: DocContext) -> Actor | None:
     """The side the article says did it: the first claim of responsibility, statement or attribution naming one."""
     doc, lex = ctx.doc, ctx.lex
     ids = lex.perp_ids | {doc.vocab.strings[w] for w in lex.sides.statement}
-    lower = doc.to_array([LOWER]).tolist()  # one array read, not a Python attribute per token
-    for i in [i for i, h in enumerate(lower) if h in ids]:
+    for i in ctx.ix.positions(ids):  # the shared array, not a Python attribute per token
         t = doc[i]
         if t.lower_ in lex.claim and any(c.lower_ == "responsibility" for c in t.children):
             perp = _claimant(ctx, t)

@@ -4,9 +4,7 @@ speakers are resolved (`Candidate`) and the speakers met so far (`Speaker`, for 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
-from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
@@ -150,10 +148,10 @@ class DocContext:
         return cls(doc, cues, ix, ix.text, ix.paragraphs, ents, ix.ent_at,
                    {a["key"]: a for a in (doc._.actor_clusters or [])}, full_names, described=described)
 
-    @cached_property
+    @property
     def lowers(self) -> list[int]:
-        """The hash of each token's lower-cased form."""
-        return self.doc.to_array(LOWER).tolist()
+        """The hash of each token's lower-cased form (the shared index's)."""
+        return self.ix.lowers
 
     def tok_range(self, a: int, b: int) -> tuple[int, int]:
         """Indices of the tokens starting in [a, b)."""
