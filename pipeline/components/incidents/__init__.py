@@ -78,7 +78,7 @@ class IncidentExtractor(Component):
     def _sentence(self, sc: SentenceContext, scues: list[Cue], combo: tuple | None) -> list[Mention]:
         """The incidents of one sentence: its event clauses, retyped by a keyword combination, one per type."""
         clauses = frames.clause_frames(sc, scues)
-        political = accidents.political(self.lex.causes, clauses, scues)
+        political = accidents.political(self.lex.causes, clauses, scues, sc.ctx.cue_toks)
         if clauses and not political:
             return []  # a tsunami, a crash, a boiler blast: no political actor, no ACLED event
         found = [self._fill(sc, f) for f in political]

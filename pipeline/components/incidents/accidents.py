@@ -3,11 +3,14 @@ developments (ACLED Codebook 2023, 'ACLED Events'); a natural hazard, an acciden
 boiler that explodes, is no event (models/event_types.json `non_violent_causes`, with the definition)."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Span, Token
 
 from .model import Cue, Frame
 
 SUBJECTS = ("nsubj", "nsubjpass")
+CAUSE_MARKS = frozenset({"when", "after", "as"})
 AT_PREPS = ("at", "in", "of", "inside")
 
 
@@ -37,6 +40,17 @@ def _natural_cause(causes: dict, sent: Span) -> bool:
                or t.pos_ == "VERB" and t.lower_ in causes["accident_verbs"] for t in sent)
 
 
+def _eventless_cause(f: Frame, cue_toks: Collection[int]) -> bool:
+    """Deaths whose cause the sentence gives as a clause without any event word ('three officers were killed when
+    their helicopter crashed'): an accident, not political violence."""
+    if not f.mention.casualty_only:
+        return False
+    for c in f.cue.root.children:
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in c.children):
+            return not any(t.i in cue_toks for t in c.subtree)
+    return False
+
+
 def _hazard_agent(causes: dict, f: Frame) -> bool:
     """The event word's subject is a hazard: 'an earthquake and tsunami struck the island' is no attack."""
     trig = f.cue.root
@@ -44,13 +58,13 @@ def _hazard_agent(causes: dict, f: Frame) -> bool:
     return subj is not None and any(t.lower_ in causes["hazards"] for t in (subj, *subj.conjuncts))
 
 
-def political(causes: dict, frames: list[Frame], scues: list[Cue]) -> list[Frame]:
-    """The sentence's frames that have a political actor. A hazard as the subject of an event word drops that
-    frame; when the sentence's only cues are casualty and explosion words, a hazard, an accident or an
-    accidental blast named in it drops them all. An attack word elsewhere in the sentence keeps the deaths an
-    event ('shelling caused a fire that killed ...')."""
+def political(causes: dict, frames: list[Frame], scues: list[Cue], cue_toks: Collection[int]) -> list[Frame]:
+    """The sentence's frames that have a political actor. Deaths caused by a clause with no event word, and a
+    hazard as the subject of an event word, drop that frame; when the sentence's only cues are casualty and
+    explosion words, a hazard, an accident or an accidental blast named in it drops them all. An attack word
+    elsewhere in the sentence keeps the deaths an event ('shelling caused a fire that killed ...')."""
     hazard_done = {id(c) for f in frames if _hazard_agent(causes, f) for c in f.mention.cues}
-    frames = [f for f in frames if not _hazard_agent(causes, f)]
+    frames = [f for f in frames if not _hazard_agent(causes, f) and not _eventless_cause(f, cue_toks)]
     attack_words = [c for c in scues if id(c) not in hazard_done and c.kind in ("event", "weapon")
                     and not c.group.get("effect")]
     if not frames or attack_words:

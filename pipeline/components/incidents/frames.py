@@ -144,8 +144,6 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     doc, sent = sc.sent.doc, sc.sent
     if unreported(sc, pick.root, pick.kind == "casualty"):
         return None
-    if not real and _non_violent_cause(sc, pick.root):
-        return None
     ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
     if sc.ctx.lex.background.search(" ".join(t.text for t in ctoks).lower()) is not None:
         return None  # its own words, not a nested clause's
@@ -157,19 +155,6 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
                 generic=bool(pick.group.get("generic") or pick.group.get("effect")) or pick.kind == "casualty",
                 definite=definite(pick.root))
     return Frame(m, pick, ctoks)
-
-
-CAUSE_MARKS = frozenset({"when", "after", "as"})
-
-
-def _non_violent_cause(sc: SentenceContext, tok) -> bool:
-    """Deaths whose cause the sentence gives as a clause without any event word ('three officers were killed when
-    their helicopter crashed'): an accident, not political violence (ACLED Codebook 2023: only political violence
-    and demonstrations are events)."""
-    for c in tok.children:
-        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKS for m in c.children):
-            return not any(t.i in sc.ctx.cue_toks for t in c.subtree)
-    return False
 
 
 def clause_frames(sc: SentenceContext, scues: list[Cue]) -> list[Frame]:
