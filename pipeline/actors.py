@@ -210,8 +210,9 @@ def _merge(groups: dict[tuple[str, str], _Group], guards: Guards,
                 ra, rb = rb, ra
             sets.union(ra, rb)
 
-    _spellings(groups, union)
-    _generic_classes(groups, sets, guards, union)
+    _spellings(groups, union, lambda k: sets.sig[k].generic)
+    _generic_classes(groups, sets, guards, union, doc_country or {})
+    _same_places(groups, sets, union)
     _state_classes(groups, sets, union)
     _short_forms(groups, find, union)
     _surnames(groups, sets, guards, union)
@@ -225,7 +226,7 @@ def _merge(groups: dict[tuple[str, str], _Group], guards: Guards,
     return list(out.values())
 
 
-def _spellings(groups: dict, union) -> None:
+def _spellings(groups: dict, union, generic) -> None:
     """Spelling variants: equal skeletons, or close by rapidfuzz within one block (type and first two letters)
     and 3 characters of length, so the cost grows with the size of the blocks, not with the square of the corpus."""
     by_skeleton: dict[tuple[str, str], list] = defaultdict(list)
@@ -251,22 +252,26 @@ def _spellings(groups: dict, union) -> None:
                 ga, gb = groups[a].geo, groups[b].geo
                 if ga and gb and ga.get("geonames_id") != gb.get("geonames_id"):
                     continue  # two different places that happen to be spelled alike
-                if fuzz.ratio(a[1], b[1]) >= FUZZY_CUTOFF:
-                    union(a, b)
+                if fuzz.ratio(a[1], b[1]) >= FUZZY_CUTOFF and not (generic(a) or generic(b)):
+                    union(a, b)  # generic sides join by class ("militias" is not "militants")
 
 
-def _generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union) -> None:
+def _generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union,
+                     doc_country: dict[str, str]) -> None:
     """Generic sides of one class are one actor, like ACLED's generic actors: "terrorists", "terrorist groups",
     "terrorist organizations"; "rebels", "Syrian rebels", "rebel groups". The class is the name's generic words
-    in the singular, less the words that only say it is a group."""
-    by_class: dict[frozenset, list] = defaultdict(list)
+    in the singular, less the words that only say it is a group, and its nationality unless that is the country
+    its documents are about (ACLED's "Rebels (Syria)"; "Iranian militias" in Syria are a side of their own)."""
+    by_class: dict[tuple, list] = defaultdict(list)
     for k in sorted(groups):
         if k[0] != "faction" or not sets.sig[k].generic:
             continue
         words = frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                           for w in guards.words(groups[k].canonical())[0]) - GROUP_FILLERS
-        if words:
-            by_class[words].append(k)
+        ccs = Counter(doc_country[d] for d in groups[k].docs if d in doc_country)
+        home = {ccs.most_common(1)[0][0]} if ccs else set()
+        if words:  # "Syrian rebels" in Syrian news are its rebels; "Iranian militants" are another side
+            by_class[(words, sets.sig[k].nations - home)].append(k)
     for same in by_class.values():
         for k in same[1:]:
             union(same[0], k)
@@ -305,6 +310,19 @@ def _state_classes(groups: dict, sets: GuardedUnionFind, union) -> None:
             union(same[0], k)
 
 
+def _same_places(groups: dict, sets: GuardedUnionFind, union) -> None:
+    """"Kafraya" and "Kefraya": two spellings the gazetteer resolved to its one place (a single candidate, the
+    same coordinates) are that place, however far apart the spellings."""
+    by_place: dict[tuple, list] = defaultdict(list)
+    for k in sorted(groups):
+        geo, places_ = groups[k].geo, sets.sig[k].places
+        if k[0] == "place" and geo and geo.get("lat") is not None and places_ and len(places_) == 1:
+            by_place[(next(iter(places_)), round(geo["lat"], 3), round(geo["lon"], 3))].append(k)
+    for same in by_place.values():
+        for k in same[1:]:
+            union(same[0], k)
+
+
 def _short_forms(groups: dict, find, union) -> None:
     """"Syrian Observatory" is the one "Syrian Observatory for Human Rights": a name of two or more words that
     begins exactly one longer name of its type in the corpus joins it (blocked by the first two words). Longest
@@ -333,8 +351,9 @@ def _possessives(groups: dict, guards: Guards) -> None:
     for k in sorted(groups):
         nk = k[1]
         if len(nk) < 5 or not nk.endswith("s") or nk[:-1] not in by_name or nk in guards.canon \
-                or guards.gaz.lookup(nk):
-            continue  # "Hamas" is a name of its own, not the possessive of "Hama"
+                or guards.gaz.is_strong(nk):
+            continue  # "Hamas" is a name of its own, not the possessive of "Hama"; a Moroccan hamlet "Assads" is
+            # no reason to keep "Assads regime" apart from Assad
         base = max(by_name[nk[:-1]], key=lambda b: (groups[b].n_mentions, b))
         if base in groups and groups[base].n_mentions >= 2 * groups[k].n_mentions:
             g = groups.pop(k)

@@ -6,8 +6,9 @@ an apposition or "also known as", a short form of a longer name); a link is kept
 still describes one actor. A cluster never holds
 - names of two kinds: a person with anything else, a place with a group (faction or organisation);
 - two registry actors (two canonical names of models/factions.jsonl and the UCDP list);
-- two countries, or a country and a group: "US" and "the US-led coalition" are two actors (a country's capital
-  standing for it, "Moscow" for Russia, and its spellings and acronyms, "U.S.", "United States", are the country);
+- two countries, or a country and a group: "US" and "the US-led coalition" are two actors, and so are "Russia"
+  and "Russian Aerospace Forces" (a bare country name is the country, CORPUS.md; a capital standing for it,
+  "Moscow" for Russia, and its spellings and acronyms, "U.S.", "United States", are the country);
 - names of two nationalities: "Syrian regime" and "Russian jets";
 - two gazetteer places: "Damascus" and "Latakia" ("Idlib" and "Idlib province" are one: the admin noun is dropped);
 - a generic side and a named actor: every content word of "rebels", "the militants", "Syrian rebels" is a generic
@@ -48,12 +49,22 @@ STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-", "
 US_IN_NAME = re.compile(r"\bU\.?S\.?(?=[\s-]|$)")
 STATE_KINDS = frozenset({"government", "military", "security forces"})
 SPONSORED = re.compile(r"\w-(?:backed|led|allied|supported|aligned)\b|\b(?:backed|supported) by\b|\bpro-\w", re.I)
+# the sponsor of a side: "Saudi-backed rebels" are rebels of the war they fight in, their backer's nation is not theirs
+SPONSOR = re.compile(r"[\w.]+-(?:backed|led|allied|supported|aligned)\b|\b(?:backed|supported) by \S+"
+                     r"|\bpro-[\w.]+", re.I)
+# a definite article inside an Arabic place name, apart ("Deir el-Zour", "Jisr ash-Shughur") or fused with the
+# doubled sun letter it assimilates to ("Deir Ezzor", "Salah Eddin"): romanisations write it in all these ways
+MID_ARTICLE = re.compile(r"(?<=\w)[\s-]+(?:[ae](?:l|sh|th|dh|[tdrzsn])[\s-]+|[ae](?=(tt|dd|rr|zz|ss|nn)\w))", re.I)
+FUSED_DIN = re.compile(r"(?<=\w{3})[aeu]dd+in\b", re.I)  # "Salaheddin", "Nureddin": the "ad-Din" of "Salah ad-Din"
 ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)$", re.I)
+# the governorate written before its name: "the province of Idlib", "countryside of Hama", "rural Damascus"
+REGION_OF = re.compile(r"^(?i:the\s+)?(?:(?P<rural>(?i:rural))\s+|(?P<noun>(?i:province|governorate|countryside))"
+                       r"(?i:s?\s+of\s+))(?P<name>[A-Z].*)$")
 ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
 REGION_KINDS = frozenset({"admin1", "region"})
 RULER_HEADS = frozenset({"forces", "troops", "regime"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
-TA_MARBUTA = re.compile(r"(?<=[^aeiou])ah\b")
+TA_MARBUTA = re.compile(r"(?<=[^aeiou])[ae]h\b")
 INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
 
 
@@ -83,8 +94,9 @@ class Sig:
             return "two registry actors"
         if len(self.countries) > 1:
             return "two countries"
-        if self.countries and (self.registries or self.named or self.generic or self.nations - self.countries):
-            return "a country and a group"
+        if self.countries and (self.registries or self.named or self.generic or self.state
+                               or self.nations - self.countries):
+            return "a country and a group"  # "Russia" is the country, "Russian Aerospace Forces" its forces
         if len(self.nations) > 1:
             return "two nationalities"
         if self.places is not None and not self.places:
@@ -172,6 +184,14 @@ class Guards:
         return t
 
     def place_base(self, text: str) -> str:
+        """See `_place_base`; "province of Idlib", "rural Damascus" are first written as "Idlib province",
+        "Damascus countryside": the governorate (CORPUS.md), not the city."""
+        m = REGION_OF.match(text.strip())
+        if m:
+            text = f"{m['name']} {(m['noun'] or 'countryside').lower()}"
+        return self._place_base(text)
+
+    def _place_base(self, text: str) -> str:
         """The place a place name is: its possessive folded ("Aleppos" is Aleppo), and a compass word that only
         says which part of a known place is meant dropped ("eastern Homs", "South Damascus" are Homs, Damascus),
         and so is a designator after it ("Aleppo city"), unless the gazetteer knows the whole name ("Eastern
@@ -249,7 +269,8 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
         # "Idlib" may be the city or the governorate
         if ADMIN1_TAIL.search(text.strip()):
             found = [p for p in found if p.kind in REGION_KINDS] or found
-        ident = frozenset((skeleton(p.name), p.country, p.kind in REGION_KINDS) for p in found) if found else None
+        ident = frozenset((place_skeleton(p.name), p.country, p.kind in REGION_KINDS)
+                          for p in found) if found else None
         return Sig(kinds=frozenset({"place"}), countries=frozenset({cc}) if cc else frozenset(),
                    places=ident)
     text = g.possessive_base(text)
@@ -269,6 +290,8 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     if state:
         return Sig(kinds=frozenset({"group"}), nations=frozenset(nations), state=frozenset({state}))
     generic = bool(rest) and set(rest) <= g.generic_words and not reg
+    if generic:
+        nations = g.words(SPONSOR.sub(" ", text))[1]
     return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),
                nations=frozenset(nations), generic=generic, named=not generic and not reg and bool(rest))
 
@@ -306,11 +329,12 @@ def skeleton(name: str) -> str:
 def place_skeleton(name: str) -> str:
     """The skeleton of a place name with its first-level tail made one: "Idleb countryside", "Idlib Province" ->
     "idlib province"'s skeleton; "Idlib" (maybe the city) keeps its own. The spelling choices of Arabic
-    romanisation are folded too (`eventplaces.translit_key`: "Mayadeen" = "al-Mayadin"), and a final "-ah" is
-    the "-a" of the same ta marbuta ("al-Tabqah" = "Tabqa")."""
+    romanisation are folded too (`eventplaces.translit_key`: "Mayadeen" = "al-Mayadin"): a final "-ah" or "-eh"
+    is the "-a" of the same ta marbuta ("al-Tabqah" = "Tabqa", "Hasakeh" = "Hasaka"), "o" the "u" it renders,
+    and an article inside the name is dropped however written (`MID_ARTICLE`: "Deir el-Zour" = "Deir Ezzor")."""
     m = ADMIN1_TAIL.search(name.strip())
-    base = name.strip()[:m.start()] if m else name
-    folded = TA_MARBUTA.sub("a", translit_key(base))
+    base = FUSED_DIN.sub(" din", MID_ARTICLE.sub(" ", name.strip()[:m.start()] if m else name))
+    folded = TA_MARBUTA.sub("a", translit_key(base)).replace("o", "u")  # "Zor" = "Zour" = "Zur"
     return skeleton(folded) + ("/province" if m else "")
 
 

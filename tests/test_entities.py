@@ -304,3 +304,12 @@ def test_places_run_together_without_commas_are_a_list(nlp):
 def test_takfiri_epithet_names_the_generic_side(nlp):
     doc = nlp("The army inflicted heavy losses upon the Takfiri terrorist organizations in the area.")
     assert ("Takfiri terrorist organizations", "FACTION") in ents(doc)
+
+
+def test_province_written_before_its_name_is_the_governorate(nlp):
+    doc = nlp("Air strikes hit the province of Deir ez-Zor on Monday. Shelling in rural Damascus killed two. "
+              "Deir ez-Zor city was calm.")
+    assert [t for t in ents(doc) if t[1] == "PLACE"] == [("province of Deir ez-Zor", "PLACE"),
+                                                          ("rural Damascus", "PLACE"), ("Deir ez-Zor", "PLACE")]
+    names = sorted(a["name"] for a in doc._.actors if a["type"] == "place")
+    assert names == ["Damascus countryside", "Deir ez-Zor", "Deir ez-Zor province"]  # the city is another place

@@ -32,6 +32,7 @@ def conflict(guards, a, b, label_a="FACTION", label_b="FACTION"):
     ("Syrian army", "Free Syrian Army", "FACTION", "FACTION", "a state's forces and another group"),
     ("Reuters", "Syria", "ORG", "PLACE", "two kinds"),
     ("Free Syrian Army and Nusra Front", "Nusra Front", "FACTION", "FACTION", "two registry actors"),
+    ("Russia", "Russian Aerospace Forces", "FACTION", "FACTION", "a country and a group"),  # the country, its forces
 ])
 def test_guards_refuse(guards, a, b, la, lb, why):
     assert conflict(guards, a, b, la, lb) == why
@@ -47,6 +48,8 @@ def test_guards_refuse(guards, a, b, la, lb, why):
     ("Syrian Arab Army", "Syrian regime forces", "FACTION", "FACTION"),
     ("ISIL", "Islamic State", "FACTION", "FACTION"),
     ("Russias", "Russia", "FACTION", "FACTION"),          # a possessive without its apostrophe
+    ("Saudi-backed rebels", "Syrian rebels", "FACTION", "FACTION"),  # a sponsor's nation is not the side's
+    ("Raqa", "Raqqa", "PLACE", "PLACE"),                  # one gazetteer place once the ta marbuta is folded
 ])
 def test_guards_allow(guards, a, b, la, lb):
     assert conflict(guards, a, b, la, lb) is None
@@ -213,3 +216,42 @@ def test_named_state_signatures(guards):
         [frozenset({"US"}), frozenset({"?"}), frozenset({"?"}), frozenset()]
     assert conflict(guards, "Assad regime", "Free Syrian Army") == "a state's forces and another group"
     assert conflict(guards, "Military Forces of the United States", "U.S. forces") is None
+
+
+def test_place_skeleton_folds_articles_inside_the_name_and_vowel_spellings():
+    from pipeline.linkrules import place_skeleton
+    sk = [place_skeleton(n) for n in ("Deir el-Zour", "Deir ez-Zor", "Deir Ezzor", "Deir al Zor")]
+    assert sk == ["dayrzur"] * 4
+    assert [place_skeleton(n) for n in ("Salaheddin", "Salah al-Din", "Salah-Eddin")] == ["saladin"] * 3
+    assert [place_skeleton(n) for n in ("Hasakeh", "Al-Hasakah")] == ["hasaka", "hasaka"]
+    assert place_skeleton("al-Mayadin") == place_skeleton("Mayadeen") == "mayadin"  # "adin" is no "ad-Din"
+    assert place_skeleton("Deir Az-Zour province") == "dayrzur/province"
+
+
+def test_region_written_before_its_name_is_the_governorate(guards):
+    assert [guards.place_base(t) for t in ("province of Deir ez-Zor", "the countryside of Hama", "rural Damascus",
+                                           "Rural Aleppo", "rural areas")] == \
+        ["Deir ez-Zor province", "Hama countryside", "Damascus countryside", "Aleppo countryside", "rural areas"]
+
+
+def test_generic_classes_keep_foreign_sides_apart_and_fold_the_home_nation():
+    rows = [_row("d1", "place", "Aleppo", 5, country="SY", lat=36.2, lon=37.16),
+            _row("d2", "place", "Homs", 5, country="SY", lat=34.73, lon=36.71),
+            _row("d1", "faction", "rebels", 6), _row("d2", "faction", "Syrian rebels", 3),
+            _row("d2", "faction", "Saudi-backed rebels", 1),
+            _row("d1", "faction", "militants", 4), _row("d2", "faction", "Iranian militants", 2),
+            _row("d1", "faction", "Iranian militias", 2)]
+    _, ids = _link(rows)
+    rebels = ids.get("d1", "faction:rebels")
+    assert ids.get("d2", "faction:syrian rebels") == ids.get("d2", "faction:saudi-backed rebels") == rebels
+    militants = {ids.get("d1", "faction:militants"), ids.get("d2", "faction:iranian militants"),
+                 ids.get("d1", "faction:iranian militias")}
+    assert len(militants) == 3  # the home side, an Iranian side, and militias (another word, no spelling of it)
+
+
+def test_one_gazetteer_place_under_two_spellings_is_one_actor():
+    rows = [_row("d1", "place", "Kefraya", 3, country="SY", admin1="Idlib", lat=35.9769, lon=36.695),
+            _row("d2", "place", "Kafraya", 2, country="SY", admin1="Idlib", lat=35.9769, lon=36.695)]
+    t, ids = _link(rows)
+    assert ids.get("d1", "place:kefraya") == ids.get("d2", "place:kafraya") == "place:kafraya"
+    assert list(t.loc["place:kafraya", "aliases"]) == ["Kefraya"]

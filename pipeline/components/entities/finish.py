@@ -10,12 +10,22 @@ from .model import Selection
 from .resources import Resources
 from .words import ADMIN_NOUNS
 
+REGION_NOUNS = frozenset({"province", "provinces", "governorate", "countryside"})  # "the province of Idlib"
+
 
 def extend_admin(doc: Doc, sel: Selection) -> None:
-    """"Idlib province" is the name of the province, not the city."""
+    """"Idlib province" is the name of the province, not the city; so are "the province of Idlib" and "rural
+    Damascus" (the governorate, CORPUS.md: `linkrules.REGION_OF` reads them as "Idlib province")."""
     for c in sel.chosen:
-        if c.label == "PLACE" and c.end < len(doc) and doc[c.end].lower_ in ADMIN_NOUNS and not sel.taken[c.end]:
+        if c.label != "PLACE":
+            continue
+        if c.end < len(doc) and doc[c.end].lower_ in ADMIN_NOUNS and not sel.taken[c.end]:
             c.end += 1
+        elif c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in REGION_NOUNS \
+                and not sel.taken[c.start - 2]:
+            c.start -= 2
+        elif c.start >= 1 and doc[c.start - 1].lower_ == "rural" and not sel.taken[c.start - 1]:
+            c.start -= 1
 
 
 def cut_at_furniture(doc: Doc, sel: Selection) -> None:
