@@ -1,4 +1,4 @@
-"""Actor-linking guards (pipeline/linkrules.py) and the corpus-level evidence rules (pipeline/actors.py)."""
+"""Actor-linking guards (pipeline/linkrules.py) and the corpus-level evidence rules (pipeline/actors.py, pipeline/actor_evidence.py)."""
 from __future__ import annotations
 
 import pytest
@@ -255,3 +255,23 @@ def test_one_gazetteer_place_under_two_spellings_is_one_actor():
     t, ids = _link(rows)
     assert ids.get("d1", "place:kefraya") == ids.get("d2", "place:kafraya") == "place:kafraya"
     assert list(t.loc["place:kafraya", "aliases"]) == ["Kefraya"]
+
+
+def test_country_capital_and_possessive_are_one_acting_country():
+    rows = [_row("d1", "faction", "Russia", 5), _row("d4", "faction", "Russia", 2), _row("d2", "faction", "Moscow", 2),
+            _row("d3", "faction", "Russias", 1), _row("d1", "faction", "Russian Aerospace Forces", 3)]
+    _, ids = _link(rows)
+    assert {ids.get("d2", "faction:moscow"), ids.get("d3", "faction:russias")} == {"faction:russia"}
+    assert ids.get("d1", "faction:russian aerospace forces") == "faction:russian-aerospace-forces"  # its forces
+
+
+def test_registry_name_with_generic_head_and_canonical_without_possessive():
+    rows = [_row("d1", "faction", "Islamic State", 5), _row("d2", "faction", "ISIS terrorists", 2),
+            _row("d3", "faction", "Hezbollah fighters", 1), _row("d1", "faction", "Hezbollah", 3),
+            _row("d1", "person", "Donald Trumps", 1), _row("d2", "person", "Donald Trumps", 1),
+            _row("d3", "person", "Donald Trump", 1)]
+    t, ids = _link(rows)
+    assert ids.get("d2", "faction:isis terrorists") == "faction:islamic-state"
+    assert ids.get("d3", "faction:hezbollah fighters") == "faction:hezbollah"
+    assert ids.get("d1", "person:donald trumps") == "person:donald-trump"
+    assert t.loc["person:donald-trump", "name"] == "Donald Trump"
