@@ -1,6 +1,7 @@
 """Where an incident happened, as event grouping compares places (`events`): the level of a report's place
 (a specific place, an admin1, the country), the admin1 a location's name is, whether a location is its country
-itself, and the keys that identify one named place across spellings."""
+itself, and the keys that identify one named place across spellings; and whether a report's date is only the day
+its article came out (`dated_by_publication`)."""
 from __future__ import annotations
 
 import json
@@ -123,3 +124,21 @@ def place_keys(location: str | None, actor_id: str | None) -> frozenset:
     if location and (k := translit_key(location)):
         keys.add("name:" + k)
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _same_day_words():
+    import re
+
+    return re.compile("|".join(settings()["same_day_words"]), re.IGNORECASE)
+
+
+def dated_by_publication(row: Mapping) -> bool:
+    """Whether a report's day is only its article's own day: the date is the publication day and was not read
+    from a word naming that day ("today", "on Tuesday" in Tuesday's paper: `same_day_words`). The date then came
+    from publication (inherited, or the header's "Date of publication 7 April 2017"), and the event happened by
+    that day, not necessarily on it."""
+    date, pub, text = row.get("date"), row.get("published"), row.get("date_text")
+    if row.get("date_precision") != "day" or not date or not pub or str(pub)[:10] != str(date)[:10]:
+        return False
+    return not (isinstance(text, str) and _same_day_words().search(text))

@@ -12,22 +12,30 @@ When two incidents are one event (each rule is a definition, checked against eve
 - place: the same place, or one place contains the other: the same `location_actor_id` (actor linking already maps
   spelling variants and GeoNames ids to one actor) or the same name once the spelling choices of Arabic
   romanisation are folded ("Foua"/"Fuaa", `translit_key`), or one report names only the admin1 (or a location that is
-  the admin1 itself) that holds the other's location. A report whose location is the country itself (its name,
-  or a variant actor linking put at the country's own point: "Syrias") names no place inside it;
+  the admin1 itself) that holds the other's location. One actor id is one gazetteer place (one point) whatever
+  admin1 a report's context gave it ("Ghouta" near Damascus, in Rif Dimashq). A report whose location is the
+  country itself (its name, or a variant actor linking put at the country's own point: "Syrias") names no place
+  inside it;
 - date: each day-precision report at most `day_tolerance` days from the event's day (the day most of its day
   reports give), so reports may lie either side of it; a month or year report contains the day reports
   and lies within the other coarse reports' periods (calendar periods nest, so overlapping = containment);
+  a report dated only by its article's own day (`dated_by_publication`) says the event happened by then: when no
+  event is on that day it looks back `report_lag_days`, as a vague report (below);
 - sides: actor ids do not contradict: two reports that both name both sides contradict when they share no actor.
 Reports are placed from the most to the least specific (day and named place first). A precise report joins the
 closest compatible event; a vaguer one (a month, or only an admin1) joins an event only when exactly one event
 fits it, or when a repeated detail (its sub-event type, else its death toll) singles one out of several; otherwise
-it stays an event of its own: a report that could be any of several events is not guessed. A report that names
-only the country is vaguer still: it joins an event only when such a detail matches, even when one event fits.
+it stays an event of its own: a report that could be any of several events is not guessed. A month or year report
+at a named place joins the one event at that place in its period (the place singles it out). A report dated by
+its article's day that finds no event on it looks over the week before it, and joins only where a detail matches.
+A report that names only the country is vaguer still: it joins an event only when such a detail matches, even when
+one event fits.
 An event's killed and injured follow ACLED's conservative rule: the lowest figure that reports in two documents
 give, else the lowest any report gives (`conservative`); the killed range is kept beside it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -35,12 +43,13 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from .eventplaces import place_keys, place_level, settings, translit_key  # noqa: F401 - part of this API
+from .eventplaces import dated_by_publication, place_keys, place_level, settings, translit_key  # noqa: F401
 from .eventsummary import GEO_COLUMNS, conservative, event_id, summarise  # noqa: F401 - part of this API
 from .schema import SCHEMAS, table_from_rows
 
 # The incident columns the step reads: a summary, not the evidence text.
-SUMMARY_COLUMNS = ("incident_id", "doc_id", "event_type", "sub_event_type", "date", "date_precision", "location",
+SUMMARY_COLUMNS = ("incident_id", "doc_id", "event_type", "sub_event_type", "date", "date_text", "date_precision",
+                   "location",
                    "location_actor_id", "country", "admin1", "lat", "lon", "actor1", "actor1_id", "inter1",
                    "actor2", "actor2_id", "inter2", "killed", "injured")
 WEEK = 7
@@ -83,6 +92,7 @@ class Report:
     admin1: str | None
     sides: frozenset
     places: frozenset = frozenset()  # the place's keys (place_keys); empty unless the place is specific
+    by_publication: bool = False     # its day is only its article's day (`dated_by_publication`)
 
     @property
     def specific(self) -> bool:
@@ -104,7 +114,7 @@ def _report(row: dict, seq: int) -> Report:
     sides = frozenset(x for x in (row.get("actor1_id"), row.get("actor2_id")) if x)
     keys = place_keys(row.get("location"), row.get("location_actor_id")) if level == "specific" else frozenset()
     return Report(row, seq, date_window(row.get("date")), family(row.get("event_type")), level, cc or "", admin1,
-                  sides, keys)
+                  sides, keys, dated_by_publication(row))
 
 
 @dataclass
@@ -164,8 +174,8 @@ def compatible(ev: Event, r: Report, tol: int) -> bool:
         return False
     if r.places and ev.places and not (r.places & ev.places):
         return False  # two different named places
-    if r.admin1 and ev.admin1s and r.admin1 not in ev.admin1s:
-        return False
+    if r.admin1 and ev.admin1s and r.admin1 not in ev.admin1s and not (r.place and r.place in ev.places):
+        return False  # another admin1, unless it is the same gazetteer place (one actor id: one point)
     if any(x.country and r.country and x.country != r.country for x in ev.reports):
         return False
     if not _dates_fit(ev, r, tol):
@@ -190,6 +200,14 @@ def _the_one(cands: list[Event], r: Report) -> list[Event]:
         if len(same) == 1:
             return same
     return []
+
+
+def _covered(ev: Event, r: Report) -> bool:
+    """An event a later report may refer back to without its date: one that other articles (two or more) have
+    reported, and whose death tolls include the report's own, when it gives one."""
+    docs = {x.row.get("doc_id") for x in ev.reports} - {r.row.get("doc_id")}
+    k = r.row.get("killed")
+    return len(docs) >= 2 and (k is None or any(x.row.get("killed") == k for x in ev.reports))
 
 
 def _rank(r: Report) -> int:
@@ -223,13 +241,26 @@ class _Blocks:
         lo, hi, day = r.window
         weeks = range((lo - self.tol) // WEEK, (hi + self.tol) // WEEK + 1)
         exact = self._search(self.by_place, sorted(r.places), weeks, r) if r.places else []
-        if day and exact:
-            return exact  # the same named place within the day tolerance: the closest such event
+        if exact and (day or len(exact) == 1):
+            # the same named place within the day tolerance: the closest such event; a month or year report at a
+            # named place: the one event at that place in its period (the place is the detail that singles it out)
+            return exact
         blocks = [r.block] if r.admin1 else sorted(self.blocks_of[r.country], key=str)
         cands = self._search(self.index, blocks, weeks, r)
         if r.level == "country" or (not (day and r.specific and r.admin1) and len(cands) > 1):
             cands = _the_one(cands, r)
         return cands
+
+    def looking_back(self, r: Report) -> tuple[Report, list[Event]] | None:
+        """The event a report dated only by its article's day may join when none is on that day: within the
+        `report_lag_days` before it, the one a repeated detail singles out (`_the_one`), however many fit. The
+        report joins as one of that period (a coarse report), so the event's day stays that of its day reports."""
+        if not r.admin1 or r.level == "country":
+            return None  # a week anywhere in the country is no place to look back over
+        lo = r.window[0] - int(settings()["report_lag_days"])
+        back = dataclasses.replace(r, window=(lo, r.window[1], False))
+        cands = [e for e in _the_one(self.candidates(back), r) if _covered(e, r)]
+        return (back, cands) if cands else None
 
     def register(self, ev: Event, old: tuple | None, had: set) -> None:
         """Index `ev` under the weeks its span now touches (a wider span never leaves a week it touched) and its
@@ -257,6 +288,8 @@ def group(rows: Iterable[Mapping]) -> list[list[dict]]:
     assigned: dict[int, Event] = {}
     for r in placeable:
         cands = blocks.candidates(r)
+        if not cands and r.by_publication and (back := blocks.looking_back(r)):
+            r, cands = back  # dated by its article's day, no event on it: the one event of the week before
         ev = min(cands, key=lambda e: _distance(e, r)) if cands else Event()
         old = ev.span() if cands else None
         had = set(ev.places)
@@ -274,13 +307,15 @@ def group(rows: Iterable[Mapping]) -> list[list[dict]]:
 def build(incidents: Iterable[pa.Table], documents: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     """The events table and the map incident_id -> event_id, from incident summaries (actor ids already the
     corpus-level ones) and the documents' source and published columns."""
-    rows: list[dict] = []
-    for t in incidents:
-        rows.extend(t.select([c for c in SUMMARY_COLUMNS if c in t.column_names]).to_pylist())
     docs: dict[str, tuple] = {}
     for t in documents:
         for d, s, p in zip(*(t.column(c).to_pylist() for c in ("doc_id", "source", "published"))):
             docs.setdefault(d, (s, p))
+    rows: list[dict] = []
+    for t in incidents:
+        for row in t.select([c for c in SUMMARY_COLUMNS if c in t.column_names]).to_pylist():
+            row["published"] = docs.get(row["doc_id"], (None, None))[1]
+            rows.append(row)
     out, id_map = [], {}
     for g in group(rows):
         ev = summarise(g, docs)

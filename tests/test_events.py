@@ -227,3 +227,49 @@ def test_eval_misses_say_what_the_grouping_saw_of_each_split_report(tmp_path, mo
                            "b@0 Damascus/- 2017-04-05",
                            "gold report c@0 (A) has no predicted incident"]
     assert (s["events.pair_p"], s["events.pair_r"], s["events.aligned"]) == (1.0, 0.0, round(2 / 3, 4))
+
+
+def test_one_gazetteer_place_with_two_admin1_labels_is_one_place():
+    # the same actor id (one point): a report's admin1 from its context ("near Damascus") is not another place
+    rows = [inc("a:e0", "2013-08-21", loc="Ghouta", admin1="Rif Dimashq"),
+            inc("b:e0", "2013-08-21", loc="Ghouta", admin1="Damascus"),
+            inc("c:e0", "2013-08-21", loc="Jobar", admin1="Damascus")]  # another place of the other admin1
+    assert groups(rows) == [["a:e0", "b:e0"], ["c:e0"]]
+
+
+def test_month_report_at_a_named_place_joins_the_one_event_there():
+    rows = [inc("a:e0", "2013-08-21", loc="Ghouta", admin1="Rif Dimashq"),
+            inc("b:e0", "2013-08-10", loc="Douma", admin1="Rif Dimashq"),
+            inc("c:e0", "2013-08", loc="Ghouta", admin1="Rif Dimashq"),   # the place singles out a
+            inc("d:e0", "2013-08", loc="Rif Dimashq", admin1="Rif Dimashq")]  # only the admin1: a or b, not guessed
+    assert groups(rows) == [["a:e0", "c:e0"], ["b:e0"], ["d:e0"]]
+
+
+def published(row: dict, day: str, text: str | None = None) -> dict:
+    return dict(row, published=day, date_text=text)
+
+
+def test_report_dated_by_its_article_looks_back_a_week_for_the_event_its_details_single_out():
+    rows = [inc("a:e0", "2017-04-04", killed=58), inc("g:e0", "2017-04-04", killed=72),  # two articles report it
+            inc("b:e0", "2017-04-04", loc="Saraqib", sub="Air/drone strike"),
+            # "a chemical attack on a village in Idlib", dated only by the header of 7 April: the chemical attack
+            published(inc("c:e0", "2017-04-07", loc="Idlib"), "2017-04-07", "7 April 2017"),
+        ]
+    assert groups(rows) == [["a:e0", "c:e0", "g:e0"], ["b:e0"]]
+    # each alone beside the attack: no detail singles it out (a shelling); a death toll no report of the attack
+    # gives; more than a week after it: an event of its own
+    for other in (published(inc("e:e0", "2017-04-07", loc="Idlib", sub="Shelling/artillery/missile attack"),
+                            "2017-04-07"),
+                  published(inc("e:e0", "2017-04-08", loc="Idlib", killed=3), "2017-04-08"),
+                  published(inc("e:e0", "2017-04-12", loc="Idlib"), "2017-04-12")):
+        assert groups(rows[:3] + [other]) == [["a:e0", "g:e0"], ["b:e0"], ["e:e0"]]
+    # an event only one article reported is not one a later report refers back to undated
+    assert groups([rows[0], rows[3]]) == [["a:e0"], ["c:e0"]]
+    # a look-back report joins as one of its week: the event's day stays the 4th, so a report of the 5th still joins
+    assert groups(rows[:4] + [inc("i:e0", "2017-04-05", loc="Syria", admin1=None, killed=58)]) == [
+        ["a:e0", "c:e0", "g:e0", "i:e0"], ["b:e0"]]
+    # "on Friday" in Friday's paper names that day: no look-back, so not the attack of the 4th
+    friday = published(inc("d:e0", "2017-04-07", loc="Idlib"), "2017-04-07", "Friday")
+    assert events.dated_by_publication(rows[3]) and not events.dated_by_publication(friday)
+    assert groups(rows[:3] + [friday]) == [["a:e0", "g:e0"], ["b:e0"], ["d:e0"]]
+    assert not events.dated_by_publication(dict(rows[3], published="2017-04-08"))  # a date the text gives

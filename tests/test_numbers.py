@@ -276,6 +276,10 @@ def test_year_like_numbers(sentence, killed):
     ("At least 12 people were killed on Friday; more than 9000 people have been killed in the war so far.", 12),
     ("The agency says 350000 people have been killed since 2012 in the country's civil war.", None),
     ("More than 9,000 have died in the long-running conflict.", None),
+    # "since <the country's> war started": the war's toll, not the attack's ("Syrias" = "Syria's", apostrophe lost)
+    ("More than 320000 people have been killed and millions displaced since Syrias war started in 2011.", None),
+    ("On Tuesday 58 people were killed; more than 320000 have been killed since the Syrian conflict began.", 58),
+    ("Three soldiers were killed on Monday since war planes came back.", 3),
     ("Since Tuesday at least 40 villagers have been killed in air raids on the district.", None),
     ("Three were killed, raising the death toll to 50 since the start of the offensive.", 3),
     # "so far" alone is this incident's count; beside another count it is the running total
