@@ -1,4 +1,4 @@
-"""Actor-linking guards (pipeline/linkrules.py) and the corpus-level evidence rules (pipeline/actors.py, pipeline/actor_evidence.py)."""
+"""Actor-linking guards (pipeline/linkrules.py) and the corpus-level evidence rules (actors.py, actor_evidence.py)."""
 from __future__ import annotations
 
 import pytest
