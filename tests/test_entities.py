@@ -313,3 +313,10 @@ def test_province_written_before_its_name_is_the_governorate(nlp):
                                                           ("rural Damascus", "PLACE"), ("Deir ez-Zor", "PLACE")]
     names = sorted(a["name"] for a in doc._.actors if a["type"] == "place")
     assert names == ["Damascus countryside", "Deir ez-Zor", "Deir ez-Zor province"]  # the city is another place
+
+
+def test_month_abbreviation_in_a_date_is_no_place(nlp):
+    doc = nlp("Monitor AFP Thursday 30 Jun 2016 At least 70 fighters were killed in Aleppo. Fighting in Jun "
+              "on 3 May killed 4.")
+    places = [t for t, lab in ents(doc) if lab == "PLACE"]
+    assert places == ["Aleppo", "Jun"]  # the dateline's "Jun" is a month; the town after "in" stays a place

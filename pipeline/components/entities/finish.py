@@ -5,11 +5,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ...daterules import MONTH_ABBR, MONTHS, WEEKDAY_ABBR, WEEKDAYS
 from ..boilerplate import in_ranges
 from .model import Selection
 from .resources import Resources
 from .words import ADMIN_NOUNS
 
+CALENDAR = frozenset(MONTHS) | frozenset(MONTH_ABBR) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBR)
 REGION_NOUNS = frozenset({"province", "provinces", "governorate", "countryside"})  # "the province of Idlib"
 
 
@@ -37,8 +39,19 @@ def cut_at_furniture(doc: Doc, sel: Selection) -> None:
             c.end = next((t for t in range(c.start, c.end) if in_ranges(furniture, doc[t].idx)), c.end)
 
 
+def calendar_word(doc: Doc, start: int, end: int) -> bool:
+    """"Thursday 30 Jun 2016": a month or weekday name beside a number is part of a date, not a name (the
+    gazetteer's "Jun" in Spain, "Sun" anywhere)."""
+    if end - start != 1 or doc[start].lower_.rstrip(".") not in CALENDAR:
+        return False
+    return (start > 0 and doc[start - 1].like_num) or (end < len(doc) and doc[end].like_num)
+
+
 def junk(res: Resources, doc: Doc, text: str, start: int, end: int) -> bool:
-    """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences."""
+    """Photo credits ("[Getty]") and section labels ("Live Story"): short lines that are not sentences; a
+    calendar word inside a date."""
+    if calendar_word(doc, start, end):
+        return True
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     if s > 0 and text[s - 1] == "[" and text[e:e + 1] == "]":
         return True
