@@ -59,7 +59,7 @@ def generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union,
     its documents are about (ACLED's "Rebels (Syria)"; "Iranian militias" in Syria are a side of their own)."""
     by_class: dict[tuple, list] = defaultdict(list)
     for k in sorted(groups):
-        if k[0] != "faction" or not sets.sig[k].generic:
+        if k[0] not in ("faction", "org") or not sets.sig[k].generic:
             continue
         words = frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
                           for w in guards.words(SPONSOR.sub(" ", groups[k].canonical()))[0]) - GROUP_FILLERS

@@ -320,3 +320,8 @@ def test_month_abbreviation_in_a_date_is_no_place(nlp):
               "on 3 May killed 4.")
     places = [t for t, lab in ents(doc) if lab == "PLACE"]
     assert places == ["Aleppo", "Jun"]  # the dateline's "Jun" is a month; the town after "in" stays a place
+
+
+def test_name_never_ends_in_a_function_word(nlp):
+    doc = nlp("US Strikes Kill 12 In Raqqa At Dawn. Fighting continued near Bank of America.")
+    assert ("Raqqa", "PLACE") in ents(doc) and ("Bank of America", "ORG") in ents(doc)

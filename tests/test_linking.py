@@ -275,3 +275,14 @@ def test_registry_name_with_generic_head_and_canonical_without_possessive():
     assert ids.get("d3", "faction:hezbollah fighters") == "faction:hezbollah"
     assert ids.get("d1", "person:donald trumps") == "person:donald-trump"
     assert t.loc["person:donald-trump", "name"] == "Donald Trump"
+
+
+def test_generic_class_spans_labels_and_creed_qualifiers():
+    rows = [_row("d1", "faction", "militants", 6), _row("d4", "faction", "militants", 1),
+            _row("d2", "faction", "Islamist militants", 2),
+            _row("d3", "org", "Syria rebels", 1), _row("d1", "faction", "rebels", 4),
+            _row("d2", "faction", "rebels", 1),
+            _row("d3", "place", "Homs", 5, country="SY", lat=34.73, lon=36.71)]
+    _, ids = _link(rows)
+    assert ids.get("d2", "faction:islamist militants") == "faction:militants"
+    assert ids.get("d3", "org:syria rebels") == "faction:rebels"  # the model's ORG label changes no side

@@ -12,6 +12,7 @@ from .resources import Resources
 from .words import ADMIN_NOUNS
 
 CALENDAR = frozenset(MONTHS) | frozenset(MONTH_ABBR) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBR)
+TRAILING_FUNCTION_WORDS = frozenset({"at", "in", "on", "of", "the", "and", "for", "to", "from", "with", "by", "as"})
 REGION_NOUNS = frozenset({"province", "provinces", "governorate", "countryside"})  # "the province of Idlib"
 
 
@@ -62,7 +63,11 @@ def junk(res: Resources, doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 def set_ents(res: Resources, doc: Doc, text: str, sel: Selection, keep_other: list[Span]) -> None:
-    """`doc.ents`: the chosen spans that are no junk, and the kept model entities no chosen span overlaps."""
+    """`doc.ents`: the chosen spans that are no junk, and the kept model entities no chosen span overlaps. A
+    name never ends in a function word: a title-case headline's "Raqqa At" is Raqqa."""
+    for c in sel.chosen:
+        while c.end - c.start > 1 and doc[c.end - 1].lower_ in TRAILING_FUNCTION_WORDS:
+            c.end -= 1
     ents = [Span(doc, c.start, c.end, label=c.label) for c in sel.chosen if c.label and c.end > c.start
             and not junk(res, doc, text, c.start, c.end)
             and not (c.end - c.start == 1 and doc[c.start].text in res.not_names)]
