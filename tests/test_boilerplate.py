@@ -25,6 +25,10 @@ CASES = [
      "The Syrian Arab News Agency (SANA) said troops advanced.", ["(AFP)"]),
     # a sentence that starts with a label word is text
     ("Photos and video emerging from Khan Sheikhoun show limp bodies.", []),
+    # a call to action whose run is a sentence to the reader ("you"); one with a quoted "you" is text
+    ("Rebels took the town. FOLLOW TRTWORLD Dont miss out on the Latest News We wont spam you and we respect "
+     "your privacy. Follow the money, he said.",
+     ["FOLLOW TRTWORLD Dont miss out on the Latest News We wont spam you and we respect your privacy."]),
     # a glued dateline, a hyphenated word that is none, and the editors' sign-off after the last sentence
     ("6 October 2016 Aleppo SANA-Terrorist organizations fired shells on Aleppo. The US-led coalition struck "
      "Raqqa. Manar/Mazen", ["Aleppo SANA-", "Manar/Mazen"]),

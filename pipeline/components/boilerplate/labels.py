@@ -6,6 +6,8 @@ from __future__ import annotations
 from .page import DATE_JOINERS, FUNCTION_POS, NAME_JOINERS, Page, clause
 
 MAX_LIST_RUN = 40
+READER = frozenset({"you", "your", "yours", "yourself"})
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 
 
 def label_run(p: Page, i: int) -> tuple[int, int] | None:
@@ -35,6 +37,8 @@ def label_run(p: Page, i: int) -> tuple[int, int] | None:
                     k = cut
                     break
         elif clause(t):
+            if kind == "action" and (e := _to_reader(p, k, end)):
+                return i, e
             # a sentence: only a label that stands before a capitalised caption is furniture ("Photo Smoke
             # is seen ..."), the label word of "Photos and video emerging ... show" is text
             return (i, j) if j < end and doc[j].is_title and kind == "credit" and j > i else None
@@ -42,6 +46,19 @@ def label_run(p: Page, i: int) -> tuple[int, int] | None:
     if k < end and p.sent_end_at(k):
         k += 1
     return (i, k) if k > j or kind != "list" else None
+
+
+def _to_reader(p: Page, k: int, end: int) -> int | None:
+    """Rule 1 for a call to action whose run is a sentence: furniture when the sentence speaks to the reader
+    in the second person ("FOLLOW TRTWORLD Dont miss out on the Latest News We wont spam you"); news copy does
+    not, outside quotes. The end of that sentence, else None."""
+    doc, e = p.doc, k
+    while e < end and not p.sent_end_at(e):
+        e += 1
+    words = {t.lower_ for t in doc[k:e]}
+    if words & READER and not words & QUOTE_MARKS:
+        return min(e + 1, end)
+    return None
 
 
 def _date_run(p: Page, i: int, j: int, end: int) -> tuple[int, int] | None:
