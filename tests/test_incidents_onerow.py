@@ -66,3 +66,27 @@ def test_a_toll_of_the_background_is_no_event(nlp, text, rows):
 ])
 def test_a_definite_event_noun_restates_the_latest_event_of_its_family(nlp, text, rows):
     assert fields(run(nlp, text), "sub_event_type", "location", "date") == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a siege named as the condition of a place: no event
+    ("More than 250000 people live under government siege in the eastern half of Aleppo.", []),
+    ("The siege started after Daraa al-Balad refused to accept the results of the elections.", []),
+    # its imposition or its end, said by a predicate: an event
+    ("Regime forces besieged the town of Madaya on Monday.", [("Other", "Madaya")]),
+    ("On September 5 Syrian troops broke the blockade around Deir ez-Zor.", [("Other", "Deir")]),
+    # the besieged towns are the place of the blast, not a second event
+    ("Earlier in the day a blast occurred near a bus convoy evacuating residents of the besieged Shiite towns of "
+     "Fua and Kefraya.", [("Remote explosive/landmine/IED", "Fua")]),
+])
+def test_a_siege_is_an_event_only_as_a_predicate(nlp, text, rows):
+    assert fields(run(nlp, text), "sub_event_type", "location") == rows
+
+
+def test_a_specific_definite_noun_restates_an_event_of_its_own_type(nlp):
+    # 'the bomber' names the suicide bombing, not the hostage-taking reported last
+    rows = run(nlp, "A suicide bomber detonated outside of the Shamshad TV station in Kabul, Afghanistan. Assailants "
+                    "then entered the building and opened fire on staff, holding them hostage for two to three hours "
+                    "before security forces stormed the building, rescuing the hostages. At least three assailants, "
+                    "including the bomber, were killed.")
+    assert fields(rows, "sub_event_type") == [("Suicide bomb",), ("Attack",), ("Abduction/forced disappearance",)]

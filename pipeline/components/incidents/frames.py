@@ -143,8 +143,19 @@ def _own_words(head, ctoks: list) -> list:
     return sorted({t.i: t for t in ctoks + subj}.values(), key=lambda t: t.i)
 
 
+def _develops(c: Cue) -> bool:
+    """A lasting condition (a `state` group of the lexicon: siege, blockade, curfew) is an event only as what a
+    predicate does: a verb of its own clause ('troops besieged the town') or the object of one ('broke the
+    blockade', 're-imposing the siege'); 'the besieged towns', 'under siege', 'the siege started' name the
+    condition (ACLED Codebook 2023, Strategic developments > Other)."""
+    if not c.group.get("state"):
+        return True
+    r = c.root
+    return r.pos_ in ("VERB", "AUX") and r.dep_ not in ("amod", "acl") or r.pos_ == "NOUN" and r.dep_ == "dobj"
+
+
 def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Frame | None:
-    real = [c for c in ccues if c.kind in ("event", "weapon")]
+    real = [c for c in ccues if c.kind in ("event", "weapon") and _develops(c)]
     casualty = [c for c in ccues if c.kind == "casualty"]
     if not real and not casualty:
         return None

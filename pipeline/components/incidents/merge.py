@@ -174,7 +174,10 @@ def _antecedent(out: list[Incident], m: Mention, countries: dict, types: dict) -
     if not (m.definite or m.generic and any(c.kind == "anaphor" for c in m.cues)):
         return None  # a specific act in the attack ('a child was abducted in the attack') is one of its own
     fam = family(types, m.sub)
-    inc = next((o for o in reversed(out) if family(types, o.sub) == fam), None)  # the latest event of its family
+    # the latest event of its family that the noun can name: a generic word any, a specific one ('the bomber',
+    # 'the raids') one of its own type or a more specific one ('the raids' after 'warplanes bombed')
+    inc = next((o for o in reversed(out) if family(types, o.sub) == fam and (m.generic or any(
+        x.sub == m.sub or x.priority >= m.priority for x in o.mentions))), None)
     if inc is None or _side_clash(inc, m) or any(family(types, x.sub) != fam for x in inc.mentions
                                                  if not x.casualty_only):
         return None
