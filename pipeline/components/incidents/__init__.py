@@ -90,7 +90,7 @@ class IncidentExtractor(Component):
                 found.append(self._combo_mention(sc, combo[0]))
         if not found:
             return []
-        kept = merge.per_sentence(found)
+        kept = merge.per_sentence(found, self.lex.event_types, self.lex.countries)
         k, inj, additive = counts.sentence_counts(sc.ctx, sc.sent)
         if k is not None or inj is not None:
             kept[0].killed, kept[0].injured, kept[0].additive = k, inj, additive

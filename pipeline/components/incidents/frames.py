@@ -135,8 +135,27 @@ def _pick(real: list[Cue], casualty: list[Cue], h: int) -> tuple[Cue, Cue | None
     return max(real or casualty, key=lambda c: (c.group["priority"], -c.span.start)), head_cue
 
 
+def _own_words(head, ctoks: list) -> list:
+    """The words that say whether a clause whose predicate is the event word is background: its own, and its
+    subject's whole phrase ('the civil war which began in 2011 has killed 280,000': a subject described as the
+    background makes a running total)."""
+    subj = [t for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return sorted({t.i: t for t in ctoks + subj}.values(), key=lambda t: t.i)
+
+
+def _develops(c: Cue) -> bool:
+    """A lasting condition (a `state` group of the lexicon: siege, blockade, curfew) is an event only as what a
+    predicate does: a verb of its own clause ('troops besieged the town') or the object of one ('broke the
+    blockade', 're-imposing the siege'); 'the besieged towns', 'under siege', 'the siege started' name the
+    condition (ACLED Codebook 2023, Strategic developments > Other)."""
+    if not c.group.get("state"):
+        return True
+    r = c.root
+    return r.pos_ in ("VERB", "AUX") and r.dep_ not in ("amod", "acl") or r.pos_ == "NOUN" and r.dep_ == "dobj"
+
+
 def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Frame | None:
-    real = [c for c in ccues if c.kind in ("event", "weapon")]
+    real = [c for c in ccues if c.kind in ("event", "weapon") and _develops(c)]
     casualty = [c for c in ccues if c.kind == "casualty"]
     if not real and not casualty:
         return None
@@ -145,7 +164,8 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     if unreported(sc, pick.root, pick.kind == "casualty"):
         return None
     ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
-    if sc.ctx.lex.background.search(" ".join(t.text for t in ctoks).lower()) is not None:
+    words = _own_words(doc[h], ctoks) if pick.span.start <= h < pick.span.end else ctoks
+    if sc.ctx.lex.background.search(" ".join(t.text for t in words).lower()) is not None:
         return None  # its own words, not a nested clause's
     trig = doc[h] if head_cue is pick else pick.root
     m = Mention(sub=pick.group["sub"], sent=sent, start_char=min(t.idx for t in ctoks),
@@ -153,7 +173,7 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
                 casualty_only=not real, anaphoric=anaphor, weapon=pick.kind == "weapon",
                 blast=bool(pick.group.get("effect")),
                 generic=bool(pick.group.get("generic") or pick.group.get("effect")) or pick.kind == "casualty",
-                definite=definite(pick.root))
+                definite=definite(pick.root), priority=pick.group["priority"])
     return Frame(m, pick, ctoks)
 
 

@@ -13,6 +13,10 @@ SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
 # ACLED Codebook 2023, "Event types": battles, explosions/remote violence and violence against civilians are the
 # three political violence types; one attack reported as 'the attack', 'the killings' or 'the blast' is one event
 POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# ACLED Codebook 2023: a battle is one engagement whatever happens in it (a territory change is coded instead of the
+# armed clash it ended), remote violence one event whatever the means used in it, a protest or riot one gathering
+# (the intervention against it types it); violence against civilians and strategic developments name distinct acts
+ONE_ENGAGEMENT = frozenset({"Battles", "Explosions/Remote violence", "Protests", "Riots"})
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
@@ -53,9 +57,51 @@ def _effect_of_event(m: Mention, kept: list[Mention]) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.i in others for c in t.children)
 
 
-def per_sentence(mentions: list[Mention]) -> list[Mention]:
+def _folds(a: Mention, b: Mention, types: dict, countries: dict) -> bool:
+    """Do two event clauses of one sentence report one event? The same ACLED event type of one engagement
+    (`ONE_ENGAGEMENT`: 'air strikes hit the town and shelling pounded it', 'attacked army positions and captured the
+    town'), or a generic word ('the attack', 'killed') beside a specific act of the political-violence family, at
+    compatible places, with no two named acting sides (ACLED Codebook 2023: one event is one pair of actors at one
+    place on one day). Two acts against civilians ('raided a mine and abducted 15 miners') stay two."""
+    ta, tb = types.get(a.sub), types.get(b.sub)
+    same = ta in ONE_ENGAGEMENT and ta == tb or (_loose(a) or _loose(b)) and family(types, a.sub) == family(
+        types, b.sub) == "political violence"
+    return same and not _side_clash(a, b) and _within(a.place, b.place, countries)
+
+
+def _loose(m: Mention) -> bool:
+    """A generic report that names no act of its own: a generic noun ('the attack'), or a generic participle adjunct
+    without a subject of its own ('warplanes struck the town, massacring dozens'). 'where rebels killed the pilot'
+    has one; a conjoined verb ('threw grenades and opened fire') shares the subject and reports an act of its own."""
+    t = m.trigger
+    if t.pos_ not in ("VERB", "AUX"):
+        return m.generic
+    return m.generic and t.tag_ in ("VBG", "VBN") and t.dep_ in ("advcl", "acl", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent", "expl") for c in t.children)
+
+
+def _one_per_event(kept: list[Mention], types: dict, countries: dict) -> list[Mention]:
+    """The sentence's event clauses folded into one per event (`_folds`): the report typed by the most specific
+    cue (the lexicon's priority: a territory change over the clash it ended, an air strike over 'the attack')
+    keeps its fields and takes the others' missing ones; its span covers both clauses (the first mention too)."""
+    out: list[Mention] = []
+    for m in kept:
+        k = next((o for o in out if _folds(o, m, types, countries)), None)
+        if k is None:
+            out.append(m)
+            continue
+        win, lose = (m, k) if m.priority > k.priority else (k, m)
+        win.actor1, win.actor2 = win.actor1 or lose.actor1, win.actor2 or lose.actor2
+        win.place, win.date = win.place or lose.place, win.date or lose.date
+        win.start_char, win.end_char = min(win.start_char, lose.start_char), max(win.end_char, lose.end_char)
+        out[out.index(k)] = win
+    return out
+
+
+def per_sentence(mentions: list[Mention], types: dict | None = None, countries: dict | None = None) -> list[Mention]:
     """The sentence's incidents: one per type (later mentions of a type lend it their missing fields), the
-    subsumed ones dropped; the first mention when only casualty clauses remain. A lone mention spans the sentence."""
+    subsumed ones dropped, then one per event (`_one_per_event`, with `types`: sub-event type -> event type); the
+    first mention when only casualty clauses remain. A lone mention spans the sentence."""
     kept: list[Mention] = []
     for m in mentions:
         if m.casualty_only:
@@ -68,6 +114,8 @@ def per_sentence(mentions: list[Mention]) -> list[Mention]:
             same.actor2 = same.actor2 or m.actor2
             same.place = same.place or m.place
     kept = subsume(kept)
+    if types:
+        kept = _one_per_event(kept, types, countries or {})
     sent = mentions[0].sent
     if not kept:
         kept = [mentions[0]]
@@ -88,6 +136,8 @@ def _side_clash(a: Incident | Mention, b: Incident | Mention) -> bool:
     one pair of actors at one place on one day)."""
     a1 = a.actor1 if isinstance(a, Mention) else next((m.actor1 for m in a.mentions if m.actor1), None)
     b1 = b.actor1 if isinstance(b, Mention) else next((m.actor1 for m in b.mentions if m.actor1), None)
+    if a1 and b1 and a1.key and a1.key == b1.key:
+        return False  # one actor written two ways ('U.S.', 'the United States')
     return bool(a1 and b1 and fold(a1[0]) != fold(b1[0]))
 
 
@@ -116,11 +166,36 @@ def _inside(a: Place, b: Place) -> bool:
     return bool(a.admin1) and norm_name(a.admin1) == norm_name(b.location)
 
 
+def _antecedent(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
+    """A report that refers back ('the attack ... killed a nurse', 'the bombardment struck the town', "Monday's
+    raid"): a definite event noun types it, or a generic report has an anaphor in its clause. It restates the
+    latest earlier event of its family when that one is at a compatible place, with no other acting side, day or
+    toll of its own (ACLED: mentions of one event are one event)."""
+    if not (m.definite or m.generic and any(c.kind == "anaphor" for c in m.cues)):
+        return None  # a specific act in the attack ('a child was abducted in the attack') is one of its own
+    fam = family(types, m.sub)
+    # the latest event of its family that the noun can name: a generic word any, a specific one ('the bomber',
+    # 'the raids') one of its own type or a more specific one ('the raids' after 'warplanes bombed')
+    inc = next((o for o in reversed(out) if family(types, o.sub) == fam and (m.generic or any(
+        x.sub == m.sub or x.priority >= m.priority for x in o.mentions))), None)
+    if inc is None or _side_clash(inc, m) or any(family(types, x.sub) != fam for x in inc.mentions
+                                                 if not x.casualty_only):
+        return None
+    if m.explicit and inc.date is not None and m.date_value != inc.date:
+        return None
+    if m.killed is not None and any(x.killed not in (None, m.killed) for x in inc.mentions):
+        return None  # another toll: another event ('the fighting claimed 245 lives' after 'killed 10')
+    return inc if _within(_place(inc), m.place, countries) else None
+
+
 def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
     """The earlier incident `m` restates, if any."""
     if m.casualty_only and out:  # a toll restates the event with that toll ('31 dead' ... '31 were killed')
         same = [inc for inc in out if m.killed is not None and any(x.killed == m.killed for x in inc.mentions)]
         return same[-1] if same else out[-1]
+    back = _antecedent(out, m, countries, types)
+    if back is not None:
+        return back
     date, loc = m.date_value, m.place.location if m.place else None
     for inc in reversed(out):  # another type's report of the event: the same (known) day at a compatible place
         if date is not None and inc.date == date and inc.sub != m.sub and _restates(inc, m, types) and _within(

@@ -94,6 +94,7 @@ class Mention:
     headline: bool = False         # in the article's headline ('Suicide bomber kills 4 in Qardaha')
     definite: bool = False         # a definite event noun refers back ('the bombardment', "Monday's raid")
     casualty_sides: bool = False   # the sides were read from the casualties ('129 loyalists and 116 rebels')
+    priority: int = 0              # the typing cue's priority in the lexicon (a specific act over a generic one)
     cues: list = field(default_factory=list)
 
     @property

@@ -52,6 +52,8 @@ class ReportedCues:
         self.uncertain = frozenset(data["uncertain_marks"])
         self.hypothetical = frozenset(f for w in data["hypothetical_lemmas"] for f in inflections(w))
         self.hypothetical_mods = frozenset(data["hypothetical_modifiers"])
+        self.habitual = frozenset(data.get("habitual_marks", ()))
+        self.habitual_heads = frozenset(f for w in data.get("habitual_heads", ()) for f in inflections(w))
 
 
 def _recent_start(cues: ReportedCues, prep: Token) -> bool:
@@ -128,6 +130,19 @@ def _hypothetical(cues: ReportedCues, x: Token, trigger: Token) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in cues.hypothetical_mods for c in x.children)
 
 
+HABITUAL_DEPS = frozenset({"advmod", "amod", "acomp", "npadvmod"})
+
+
+def _habitual(cues: ReportedCues, x: Token) -> bool:
+    """Habitual or iterative aspect: 'has been repeatedly violated', 'occasional bomb blasts', 'the shelling is
+    daily', 'warplanes kept pounding': a pattern, not a single occurrence (ACLED Codebook 2023, 'Events')."""
+    if any(c.dep_ in HABITUAL_DEPS and c.lower_ in cues.habitual for c in x.children):
+        return True
+    if x.lower_ in cues.habitual_heads:  # the predicate is 'keep' + a gerund, however the gerund is attached
+        return x.i + 1 < len(x.doc) and x.doc[x.i + 1].tag_ == "VBG"
+    return x.tag_ == "VBG" and x.dep_ == "xcomp" and x.head.lower_ in cues.habitual_heads
+
+
 def _describes(x: Token, cue_toks: Collection[int]) -> bool:
     """An event word describing a thing, not an occurrence: a present participle modifying a noun ('a coalition
     fighting IS') describes that side; a participle modifying a noun that is no event word ('a fighting
@@ -155,6 +170,8 @@ def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
             return "negated"  # 'no casualties' is a toll of zero, not a denial of the event
         if _hypothetical(cues, x, trigger):
             return "hypothetical"
+        if in_clause and _habitual(cues, x):
+            return "habitual"
         if x is trigger and _describes(x, cue_toks):
             return "describes a thing"
         if x.i == clause_head.i:
