@@ -75,14 +75,17 @@ def generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union,
 def ruler_forces(groups: dict, sets: GuardedUnionFind, guards: Guards, doc_country: dict[str, str]) -> None:
     """"The Assad regime" in documents that do not name Assad as a person is a state's, which one the words do not
     say (`linkrules`); the ruler is a person of the corpus ("Bashar al-Assad"), so the name is the forces of the
-    country its documents are about (the
+    country its documents are about; so is a named group whose name is the ruler's and state-force words ("Assad
+    warplanes", "Assad government"; the
     document-level rule of `linkrules.Guards.state_forces`, with the corpus's people as the rulers: a surname that
     documents use alone for a person, "Assad", of a full name, "Bashar al-Assad"; not the "Arab" of "Arab forces"
     that some "Ahmad al-Arab" ends with); RULER_SHARE of its documents must be about that country."""
     surnames = {k[1] for k in groups if k[0] == "person" and " " not in k[1]}
     rulers = frozenset(k[1].split()[-1] for k in groups if k[0] == "person" and " " in k[1]) & surnames
     for k in sorted(groups):
-        if k[0] not in ("faction", "org") or sets.sig[k].state != {"?"} or k[1].startswith("#"):
+        sig = sets.sig[k]
+        ruled = sig.named and not sig.nations and k[1].split()[0] in rulers  # "Assad warplanes"
+        if k[0] not in ("faction", "org") or not (sig.state == {"?"} or ruled) or k[1].startswith("#"):
             continue
         ccs = Counter(doc_country[d] for d in groups[k].docs if d in doc_country)
         cc, n = ccs.most_common(1)[0] if ccs else (None, 0)

@@ -62,7 +62,6 @@ REGION_OF = re.compile(r"^(?i:the\s+)?(?:(?P<rural>(?i:rural))\s+|(?P<noun>(?i:p
                        r"(?i:s?\s+of\s+))(?P<name>[A-Z].*)$")
 ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
 REGION_KINDS = frozenset({"admin1", "region"})
-RULER_HEADS = frozenset({"forces", "troops", "regime"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 TA_MARBUTA = re.compile(r"(?<=[^aeiou])[ae]h\b")
 INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
@@ -234,7 +233,8 @@ class Guards:
         # "Assad forces", "the Assad regime" where Assad is a person of the article: the ruler's state (the
         # document's country); without the person the words do not say which state, and the name stays its own
         owner = bool(nations)
-        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in RULER_HEADS | {"force"}:
+        if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in self.state_heads \
+                and set(rest[1:]) <= self.state_words:  # "Assad warplanes", "Assad regime jets", "Assad government"
             rest, owner = rest[1:], True
         if len(nations) == 1 and len(rest) > 2 and rest[0] in ("army", "military") and rest[-1] in self.unit_heads:
             rest = rest[:1]  # "Syrian Army Tiger Forces": a unit of the state's army is the state's forces

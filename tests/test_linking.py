@@ -286,3 +286,14 @@ def test_generic_class_spans_labels_and_creed_qualifiers():
     _, ids = _link(rows)
     assert ids.get("d2", "faction:islamist militants") == "faction:militants"
     assert ids.get("d3", "org:syria rebels") == "faction:rebels"  # the model's ORG label changes no side
+
+
+def test_ruler_name_with_state_force_words_is_the_state(guards):
+    assert [guards.state_forces("FACTION", t, "SY", frozenset({"assad"}))
+            for t in ("Assad warplanes", "Assad regime jets", "Assad government", "Assad loyalists")] == \
+        ["SY", "SY", "SY", None]
+    rows = [_row("d1", "person", "Bashar al-Assad", 3), _row("d2", "person", "Assad", 2),
+            _row("d3", "faction", "Assad warplanes", 2), _row("d1", "faction", "Syrian army", 4),
+            *(_row(d, "place", "Homs", 2, country="SY", lat=34.73, lon=36.71) for d in ("d1", "d2", "d3"))]
+    _, ids = _link(rows)
+    assert ids.get("d3", "faction:assad warplanes") == ids.get("d1", "faction:syrian army")
