@@ -173,3 +173,39 @@ def test_a_country_container_gives_no_point():
     p = places_of("The US fired 59 Tomahawk missiles at the Shayrat air base in Syria on Friday.")
     assert p["Tomahawk"]["country"] == "SY" and math.isnan(p["Tomahawk"]["lat"])
     assert not math.isnan(p["Syria"]["lat"])
+
+
+# -- every country's first-level divisions (models/admin1_world.csv) ------------------------------------------
+@pytest.mark.parametrize("name,country,code,geonames_id", [
+    ("Uttar Pradesh", "IN", "36", 1253626),
+    ("Anhui", "CN", "01", 1818058),
+    ("Anhui Province", "CN", "01", 1818058),
+    ("Gauteng", "ZA", "06", 1085594),
+    ("Tibet", "CN", "14", 1279685),
+])
+def test_world_divisions(gaz, name, country, code, geonames_id):
+    p = gaz.best(gaz.lookup(name))
+    assert (p.kind, p.country, p.admin1_code, p.geonames_id) == ("admin1", country, code, geonames_id)
+    assert p.lat is not None and p.lon is not None
+
+
+def test_world_divisions_named_by_common_words_are_left_out(gaz):
+    assert all(p.kind != "admin1" for p in gaz.lookup("Central"))
+
+
+def test_division_short_name():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(pipeline.__file__).parent.parent / "models" / "make_admin1_world.py"
+    spec = importlib.util.spec_from_file_location("make_admin1_world", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert [mod.short(n) for n in ("Anhui Sheng", "Xinjiang Uygur Zizhiqu", "State of Mexico", "Fier")] == \
+        ["Anhui", "Xinjiang", "Mexico", "Fier"]
+
+
+def test_a_city_by_alternate_name_does_not_hide_the_division(gaz):
+    # "Minnesota" is an alternate name of Minneota (1,363 people): the state is meant
+    assert [(p.kind, p.name) for p in (gaz.best(gaz.lookup(n)) for n in ("Minnesota", "Idlib", "Daraa"))] == \
+        [("admin1", "Minnesota"), ("city", "Idlib"), ("city", "Dar‘ā")]

@@ -40,9 +40,9 @@ def place_cue(doc: Doc, mentions: list[Span]) -> bool:
 
 
 def container(ctx: DocContext, lx: Lookups, members: list[Key], countries: Counter,
-              admin1s: Counter) -> Place | None:
+              admin1s: Counter, fallback: bool = True) -> Place | None:
     """"Karak, a neighborhood in Daraa al-Balad": a place the gazetteer lacks takes its container's location;
-    failing that, it is somewhere in the document's main country."""
+    failing that (and with `fallback`), it is somewhere in the document's main country."""
     places = [p for p in ctx.mentions if p.label_ == "PLACE"]
     for m in members:
         for e in ctx.groups[m]:
@@ -57,7 +57,7 @@ def container(ctx: DocContext, lx: Lookups, members: list[Key], countries: Count
                     if found is not None:
                         return Place(ctx.first(m), "district", found.country, found.admin1, found.lat, found.lon,
                                      None, 0, inner.text)
-    if countries:
+    if countries and fallback:
         cc = countries.most_common(1)[0][0]
         return Place(ctx.first(members[0]), "district", cc, None, None, None, None, 0, None)
     return None
@@ -136,9 +136,12 @@ def locate(ctx: DocContext, lx: Lookups, members: list[Key], found: list[Place],
         if not found:
             return None
     best = lx.gaz.best(found, countries, admin1s)
-    if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city" \
-            and best.tier < 2:  # a town abroad is likely another place; London stays London
+    abroad = best is not None and countries and countries.get(best.country, 0) == 0
+    if abroad and best.kind == "city" and best.tier < 2:  # a town abroad is likely another place; London stays
         best = container(ctx, lx, members, countries, admin1s) or best
+    elif abroad and best.kind in ("city", "admin1") and best.tier < 3:
+        # a division or city abroad yields to a container the text names: "Karak, a neighborhood in Daraa"
+        best = container(ctx, lx, members, countries, admin1s, fallback=False) or best
     elif best is None:
         best = container(ctx, lx, members, countries, admin1s)
     if best is not None and best.lat is None and best.within:
