@@ -209,3 +209,31 @@ def test_a_city_by_alternate_name_does_not_hide_the_division(gaz):
     # "Minnesota" is an alternate name of Minneota (1,363 people): the state is meant
     assert [(p.kind, p.name) for p in (gaz.best(gaz.lookup(n)) for n in ("Minnesota", "Idlib", "Daraa"))] == \
         [("admin1", "Minnesota"), ("city", "Idlib"), ("city", "Dar‘ā")]
+
+
+# -- a place the gazetteer lacks, named after one it knows -----------------------------------------------------
+@pytest.mark.parametrize("text,name,where", [
+    ("Flights were cancelled at Vancouver International Airport in British Columbia, Canada on Monday.",
+     "Vancouver International Airport", ("CA", "British Columbia", 49.24966, -123.11934)),
+    # "Douglas" is a common word: the county is taken only because Minnesota places are in the story
+    ("The patient was taken to Douglas County Hospital in Alexandria, Minnesota.",
+     "Douglas County Hospital", ("US", "Minnesota", 45.8894, -95.4142)),
+])
+def test_a_facility_is_in_the_place_it_is_named_after(text, name, where):
+    p = places_of(text)[name]
+    assert (p["country"], p["admin1"], p["lat"], p["lon"]) == where
+
+
+def test_a_town_abroad_in_a_name_gives_no_point(gaz):
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from pipeline.components.aliases.geo import _inner
+
+    lx = SimpleNamespace(gaz=gaz)
+    # Tarma is a town in Peru; in a Syrian story "Ain Tarma" is no part of it
+    assert _inner(lx, "tarma", ["Ain"], Counter({"SY": 3}), Counter()) is None
+    assert _inner(lx, "tarma", ["Ain"], Counter(), Counter()).country == "PE"
+    # with an administrative noun, the division: "Idlib province" is not the city
+    assert (_inner(lx, "idlib", ["province"], Counter({"SY": 1}), Counter()).kind,
+            _inner(lx, "idlib", ["hospital"], Counter({"SY": 1}), Counter()).kind) == ("admin1", "city")
