@@ -167,6 +167,8 @@ def _rank(p: Place, countries: Counter, admin1s: Counter) -> tuple:
     a country they are in; any major place (Glasgow, Scotland over Glasgow, Kentucky in a story that names no
     Kentucky place); then the document's countries and divisions, the tier and the population."""
     c, a = countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0)
+    if p.kind == "country":  # every division of a country is its own: "Mexico" is the country, not Mexico City
+        a = sum(n for (cc, _a1), n in admin1s.items() if cc == p.country)
     major = p.tier >= 2
     local = c > 0 and (a > 0 or p.kind in ("admin1", "country"))
     return (local, major and c > 0, major, c, a, p.tier, p.population, p.kind == "country")

@@ -237,3 +237,11 @@ def test_a_town_abroad_in_a_name_gives_no_point(gaz):
     # with an administrative noun, the division: "Idlib province" is not the city
     assert (_inner(lx, "idlib", ["province"], Counter({"SY": 1}), Counter()).kind,
             _inner(lx, "idlib", ["hospital"], Counter({"SY": 1}), Counter()).kind) == ("admin1", "city")
+
+
+def test_a_country_is_not_its_capital(gaz):
+    # Mexico City is also called "Mexico": with Mexico City's division in the story, "Mexico" is still the country
+    from collections import Counter
+
+    p = gaz.best(gaz.lookup("Mexico"), Counter({"MX": 3}), Counter({("MX", "Ciudad de México"): 2}))
+    assert (p.kind, p.country) == ("country", "MX")
