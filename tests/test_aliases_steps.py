@@ -136,16 +136,19 @@ def test_candidates_votes_and_container(fresh, lx):
     clusters = ctx.clusters()
     cands, doubtful = G.candidates(ctx, lx, clusters)
     assert [(p.name, p.country) for p in cands[("PLACE", "karak")]] == [
-        ("Qīr Moāv", "JO"), ("Karak City", "JO"), ("Karak", "MY"), ("Karak", "PK")]
-    assert doubtful == {("PLACE", "karak")}  # a lone word opening its sentence, no major place
+        ("Al Karak", "JO"), ("Qīr Moāv", "JO"), ("Karak City", "JO"), ("Karak", "MY"), ("Karak", "PK")]
+    assert doubtful == set()  # a lone word opening its sentence, but Jordan's Al Karak division is a major place
     countries, admin1s, votes = G.vote(ctx, lx, clusters, cands, doubtful)
     assert (countries, admin1s) == (Counter({"SY": 1}), Counter({("SY", "Daraa"): 1}))
     assert list(votes) == [("PLACE", "daraa balad")]
     inside = G.container(ctx, lx, [("PLACE", "karak")], countries, admin1s)
     assert (inside.name, inside.kind, inside.country, inside.admin1, inside.lat, inside.lon, inside.within) == (
         "Karak", "district", "SY", "Daraa", 32.6117, 36.1031, "Daraa al-Balad")
-    # no place cue and no candidate in Syria: Karak stays unplaced
-    assert list(G.geocode(ctx, lx, clusters)) == [("PLACE", "daraa balad")]
+    # Jordan's Karak is abroad: the container the text names places it
+    geo = G.geocode(ctx, lx, clusters)
+    assert list(geo) == [("PLACE", "daraa balad"), ("PLACE", "karak")]
+    assert geo[("PLACE", "karak")] == {"country": "SY", "admin1": "Daraa", "lat": 32.6117, "lon": 36.1031,
+                                       "geonames_id": None}
 
 
 # ---------------------------------------------------------------- actor records

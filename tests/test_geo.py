@@ -173,3 +173,75 @@ def test_a_country_container_gives_no_point():
     p = places_of("The US fired 59 Tomahawk missiles at the Shayrat air base in Syria on Friday.")
     assert p["Tomahawk"]["country"] == "SY" and math.isnan(p["Tomahawk"]["lat"])
     assert not math.isnan(p["Syria"]["lat"])
+
+
+# -- every country's first-level divisions (models/admin1_world.csv) ------------------------------------------
+@pytest.mark.parametrize("name,country,code,geonames_id", [
+    ("Uttar Pradesh", "IN", "36", 1253626),
+    ("Anhui", "CN", "01", 1818058),
+    ("Anhui Province", "CN", "01", 1818058),
+    ("Gauteng", "ZA", "06", 1085594),
+    ("Tibet", "CN", "14", 1279685),
+])
+def test_world_divisions(gaz, name, country, code, geonames_id):
+    p = gaz.best(gaz.lookup(name))
+    assert (p.kind, p.country, p.admin1_code, p.geonames_id) == ("admin1", country, code, geonames_id)
+    assert p.lat is not None and p.lon is not None
+
+
+def test_world_divisions_named_by_common_words_are_left_out(gaz):
+    assert all(p.kind != "admin1" for p in gaz.lookup("Central"))
+
+
+def test_division_short_name():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(pipeline.__file__).parent.parent / "models" / "make_admin1_world.py"
+    spec = importlib.util.spec_from_file_location("make_admin1_world", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert [mod.short(n) for n in ("Anhui Sheng", "Xinjiang Uygur Zizhiqu", "State of Mexico", "Fier")] == \
+        ["Anhui", "Xinjiang", "Mexico", "Fier"]
+
+
+def test_a_city_by_alternate_name_does_not_hide_the_division(gaz):
+    # "Minnesota" is an alternate name of Minneota (1,363 people): the state is meant
+    assert [(p.kind, p.name) for p in (gaz.best(gaz.lookup(n)) for n in ("Minnesota", "Idlib", "Daraa"))] == \
+        [("admin1", "Minnesota"), ("city", "Idlib"), ("city", "Dar‘ā")]
+
+
+# -- a place the gazetteer lacks, named after one it knows -----------------------------------------------------
+@pytest.mark.parametrize("text,name,where", [
+    ("Flights were cancelled at Vancouver International Airport in British Columbia, Canada on Monday.",
+     "Vancouver International Airport", ("CA", "British Columbia", 49.24966, -123.11934)),
+    # "Douglas" is a common word: the county is taken only because Minnesota places are in the story
+    ("The patient was taken to Douglas County Hospital in Alexandria, Minnesota.",
+     "Douglas County Hospital", ("US", "Minnesota", 45.8894, -95.4142)),
+])
+def test_a_facility_is_in_the_place_it_is_named_after(text, name, where):
+    p = places_of(text)[name]
+    assert (p["country"], p["admin1"], p["lat"], p["lon"]) == where
+
+
+def test_a_town_abroad_in_a_name_gives_no_point(gaz):
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from pipeline.components.aliases.geo import _inner
+
+    lx = SimpleNamespace(gaz=gaz)
+    # Tarma is a town in Peru; in a Syrian story "Ain Tarma" is no part of it
+    assert _inner(lx, "tarma", ["Ain"], Counter({"SY": 3}), Counter()) is None
+    assert _inner(lx, "tarma", ["Ain"], Counter(), Counter()).country == "PE"
+    # with an administrative noun, the division: "Idlib province" is not the city
+    assert (_inner(lx, "idlib", ["province"], Counter({"SY": 1}), Counter()).kind,
+            _inner(lx, "idlib", ["hospital"], Counter({"SY": 1}), Counter()).kind) == ("admin1", "city")
+
+
+def test_a_country_is_not_its_capital(gaz):
+    # Mexico City is also called "Mexico": with Mexico City's division in the story, "Mexico" is still the country
+    from collections import Counter
+
+    p = gaz.best(gaz.lookup("Mexico"), Counter({"MX": 3}), Counter({("MX", "Ciudad de México"): 2}))
+    assert (p.kind, p.country) == ("country", "MX")

@@ -40,9 +40,9 @@ def place_cue(doc: Doc, mentions: list[Span]) -> bool:
 
 
 def container(ctx: DocContext, lx: Lookups, members: list[Key], countries: Counter,
-              admin1s: Counter) -> Place | None:
+              admin1s: Counter, fallback: bool = True) -> Place | None:
     """"Karak, a neighborhood in Daraa al-Balad": a place the gazetteer lacks takes its container's location;
-    failing that, it is somewhere in the document's main country."""
+    failing that (and with `fallback`), it is somewhere in the document's main country."""
     places = [p for p in ctx.mentions if p.label_ == "PLACE"]
     for m in members:
         for e in ctx.groups[m]:
@@ -57,10 +57,47 @@ def container(ctx: DocContext, lx: Lookups, members: list[Key], countries: Count
                     if found is not None:
                         return Place(ctx.first(m), "district", found.country, found.admin1, found.lat, found.lon,
                                      None, 0, inner.text)
-    if countries:
+    if countries and fallback:
         cc = countries.most_common(1)[0][0]
         return Place(ctx.first(members[0]), "district", cc, None, None, None, None, 0, None)
     return None
+
+
+def named_inside(ctx: DocContext, lx: Lookups, members: list[Key], countries: Counter,
+                 admin1s: Counter) -> Place | None:
+    """"Vancouver International Airport", "Douglas County Hospital": a place the gazetteer lacks whose name holds a
+    place it knows (the longest such words, a strong name: no rare alternate name, and a common word only in a
+    division the document's other places are in) is in that place; with an administrative noun ("Idlib
+    province") it is the division of that name. A country or continent in the name ("United Way of America")
+    gives no point, nor a place abroad other than a capital ("Ain Tarma" in a Syrian story is not in Tarma,
+    Peru)."""
+    for m in members:
+        name = ctx.first(m)
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                key = place_key(" ".join(words[i:i + n]))
+                if key not in lx.gaz.index or key in lx.gaz.weak_keys and key not in lx.gaz.common_keys:
+                    continue
+                found = _inner(lx, key, words[:i] + words[i + n:], countries, admin1s)
+                if found is not None and key in lx.gaz.common_keys and not admin1s.get((found.country, found.admin1)):
+                    continue  # a common word ("Douglas County"): only in a division the document's places are in
+                if found is not None:
+                    return Place(name, "district", found.country, found.admin1, found.lat, found.lon, None, 0,
+                                 found.name)
+    return None
+
+
+def _inner(lx: Lookups, key: str, rest: list[str], countries: Counter, admin1s: Counter) -> Place | None:
+    cands = lx.gaz.lookup_key(key)
+    if any(w.lower() in ADMIN_NOUNS for w in rest):
+        cands = [p for p in cands if p.kind in ("admin1", "admin2")] or cands
+    found = lx.gaz.best(cands, countries, admin1s)
+    if found is None or found.lat is None or found.kind in ("country", "continent"):
+        return None
+    if countries and countries.get(found.country, 0) == 0 and found.tier < 3:
+        return None
+    return found
 
 
 def candidates(ctx: DocContext, lx: Lookups, clusters: Clusters) -> tuple[dict[Key, list[Place]], set[Key]]:
@@ -136,11 +173,14 @@ def locate(ctx: DocContext, lx: Lookups, members: list[Key], found: list[Place],
         if not found:
             return None
     best = lx.gaz.best(found, countries, admin1s)
-    if best is not None and countries and countries.get(best.country, 0) == 0 and best.kind == "city" \
-            and best.tier < 2:  # a town abroad is likely another place; London stays London
+    abroad = best is not None and countries and countries.get(best.country, 0) == 0
+    if abroad and best.kind == "city" and best.tier < 2:  # a town abroad is likely another place; London stays
         best = container(ctx, lx, members, countries, admin1s) or best
+    elif abroad and best.kind in ("city", "admin1") and best.tier < 3:
+        # a division or city abroad yields to a container the text names: "Karak, a neighborhood in Daraa"
+        best = container(ctx, lx, members, countries, admin1s, fallback=False) or best
     elif best is None:
-        best = container(ctx, lx, members, countries, admin1s)
+        best = named_inside(ctx, lx, members, countries, admin1s) or container(ctx, lx, members, countries, admin1s)
     if best is not None and best.lat is None and best.within:
         inner = lx.gaz.best(lx.gaz.lookup(best.within), countries, admin1s)
         if inner is not None:
