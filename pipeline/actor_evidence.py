@@ -7,7 +7,17 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 
 from . import lexicon
-from .linkrules import INITIAL_STOP, SPONSOR, GuardedUnionFind, Guards, Sig, initials, place_skeleton, skeleton
+from .linkrules import (
+    ADMIN1_TAIL,
+    INITIAL_STOP,
+    SPONSOR,
+    GuardedUnionFind,
+    Guards,
+    Sig,
+    initials,
+    place_skeleton,
+    skeleton,
+)
 from .text import norm_name
 
 FUZZY_CUTOFF = 90
@@ -115,7 +125,9 @@ def same_places(groups: dict, sets: GuardedUnionFind, union) -> None:
     for k in sorted(groups):
         geo, places_ = groups[k].geo, sets.sig[k].places
         if k[0] == "place" and geo and geo.get("lat") is not None and places_ and len(places_) == 1:
-            by_place[(next(iter(places_)), round(geo["lat"], 3), round(geo["lon"], 3))].append(k)
+            # "Deir ez-Zor province" is the governorate even where the gazetteer gave a bare "Deir Ezzor" its point
+            region = bool(ADMIN1_TAIL.search(groups[k].canonical().strip()))
+            by_place[(next(iter(places_)), round(geo["lat"], 3), round(geo["lon"], 3), region)].append(k)
     for same in by_place.values():
         for k in same[1:]:
             union(same[0], k)
