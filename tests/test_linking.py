@@ -297,3 +297,11 @@ def test_ruler_name_with_state_force_words_is_the_state(guards):
             *(_row(d, "place", "Homs", 2, country="SY", lat=34.73, lon=36.71) for d in ("d1", "d2", "d3"))]
     _, ids = _link(rows)
     assert ids.get("d3", "faction:assad warplanes") == ids.get("d1", "faction:syrian army")
+
+
+def test_bare_name_and_governorate_at_one_point_stay_two_places():
+    rows = [_row("d1", "place", "Deir Ezzor", 3, country="SY", admin1="Deir ez-Zor", lat=35.032, lon=40.3881),
+            _row("d2", "place", "Deir ez-Zor province", 2, country="SY", admin1="Deir ez-Zor", lat=35.032,
+                 lon=40.3881)]
+    _, ids = _link(rows)
+    assert ids.get("d1", "place:deir ezzor") != ids.get("d2", "place:deir ez-zor province")
