@@ -133,17 +133,19 @@ def same_places(groups: dict, sets: GuardedUnionFind, union) -> None:
             union(same[0], k)
 
 
-def generic_heads(groups: dict, heads: frozenset, union) -> None:
+def generic_heads(groups: dict, sets: GuardedUnionFind, heads: frozenset, union) -> None:
     """"Hezbollah fighters", "Nusra militants": a group's name with a generic head is that group, when the corpus
-    knows the group by the bare name (the registry's names are folded already, `_group_key`)."""
+    knows the group by the bare name (the registry's names are folded already, `_group_key`). Only a named
+    group: "Islamist militants" and "Islamist terrorists" are two generic classes, not one "Islamist"."""
     for k in sorted(groups):
         words = k[1].split()
         if k[0] not in ("faction", "org") or len(words) < 2 or words[-1] not in heads:
             continue
         while len(words) > 1 and words[-1] in heads:
             words.pop()
-        if (k[0], " ".join(words)) in groups:
-            union((k[0], " ".join(words)), k)
+        base = (k[0], " ".join(words))
+        if base in groups and sets.sig[base].named and not sets.sig[base].generic:
+            union(base, k)
 
 
 def countries(groups: dict, sets: GuardedUnionFind, union) -> None:

@@ -217,7 +217,7 @@ def _merge(groups: dict[tuple[str, str], _Group], guards: Guards,
     ev.same_places(groups, sets, union)
     ev.state_classes(groups, sets, union)
     ev.countries(groups, sets, union)
-    ev.generic_heads(groups, guards.generic_words | ev.GROUP_FILLERS, union)
+    ev.generic_heads(groups, sets, guards.generic_words | ev.GROUP_FILLERS, union)
     ev.short_forms(groups, find, union)
     ev.surnames(groups, sets, guards, union)
     ev.acronyms(groups, find, union)

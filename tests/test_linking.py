@@ -305,3 +305,10 @@ def test_bare_name_and_governorate_at_one_point_stay_two_places():
                  lon=40.3881)]
     _, ids = _link(rows)
     assert ids.get("d1", "place:deir ezzor") != ids.get("d2", "place:deir ez-zor province")
+
+
+def test_generic_qualifier_chains_no_two_classes():
+    rows = [_row("d1", "faction", "Islamist militants", 3), _row("d2", "faction", "Islamist terrorists", 3),
+            _row("d3", "faction", "Islamist", 1)]
+    _, ids = _link(rows)
+    assert ids.get("d1", "faction:islamist militants") != ids.get("d2", "faction:islamist terrorists")
