@@ -147,10 +147,23 @@ def test_parenthetical_cue_splits_the_content(nlp):
     assert {(q["speaker_start_char"], q["cue"]) for q in qs} == {(text.index("the spokesman"), "said")}
 
 
+@pytest.mark.parametrize("text, content, cue", [
+    ("The mayor did not say that the bridge would reopen next month.",
+     "the bridge would reopen next month", "did not say"),
+    ("The mayor never claimed that the bridge would reopen next month.",
+     "the bridge would reopen next month", "never claimed"),
+    ("The mayor would argue that the bridge should reopen next month.",
+     "the bridge should reopen next month", "would argue"),
+    ("The mayor refused to reopen the bridge next month.", "to reopen the bridge next month", "refused"),
+])
+def test_negated_and_modal_reports_keep_their_verb_group(nlp, text, content, cue):
+    """PolNeAR: a negated attribution still counts, and negation and modals belong to the cue's verb group."""
+    one(nlp, text, content, "The mayor", "The mayor", cue)
+
+
 @pytest.mark.parametrize("text", [
-    "The mayor did not say that the bridge would reopen next month.",  # negated
-    "The mayor never claimed that the bridge would reopen next month.",  # negated
-    "The mayor would argue that the bridge should reopen next month.",  # hypothetical
+    "The mayor did not mention a new bridge in the town.",  # negated, an object: no proposition
+    "The mayor didn't know what the noise was.",  # negated, an indirect question
     "If the mayor says that the bridge is safe, residents will return.",  # hypothetical
     "Did the mayor say that the bridge would reopen next month?",  # a question
     "The mayor said on Tuesday.",  # no propositional content
@@ -160,7 +173,8 @@ def test_not_attributions(nlp, text):
 
 
 def test_asserts_on_one_sentence(nlp):
-    """The filter alone, on the cue token: negation, a modal, a condition, a question."""
+    """The filter alone, on the cue token: negation (unless allowed), a modal (allowed), a condition, a
+    question."""
     ex = next(p for _, p in nlp.pipeline if isinstance(p, QuoteExtractor))
     ind: IndirectSpeech = ex.cues.indirect
 
@@ -174,7 +188,8 @@ def test_asserts_on_one_sentence(nlp):
 
     assert ind.asserts(cue("Officials said the road was open.", "said"))
     assert not ind.asserts(cue("Officials did not say the road was open.", "say"))
-    assert not ind.asserts(cue("Officials might say the road was open.", "say"))
+    assert ind.asserts(cue("Officials did not say the road was open.", "say"), negation=True)
+    assert ind.asserts(cue("Officials might say the road was open.", "say"))
     assert not ind.asserts(cue("If officials say the road is open, we go.", "say"))
     assert not ind.asserts(cue("Did officials say the road was open?", "say"))
     assert ind.asserts(cue("Officials asked whether the road was open?", "asked"))
