@@ -340,3 +340,19 @@ def test_relative_pronoun_out_of_the_complement(nlp):
 ])
 def test_nouns_of_intention_and_attitude(nlp, text, content, speaker, cue):
     one(nlp, text, content, speaker, speaker, cue)
+
+
+def test_free_relative_pronoun_agrees_in_number(nlp):
+    """"what he called “…”": "he" stands for the nearest subject above that is not a plural noun."""
+    text = "The general urged his soldiers to ignore what he called “enemy lies.”"
+    qs = quotes(nlp, text)
+    assert [(q["text"], q["cue"], q["speaker_start_char"], q["speaker_end_char"]) for q in qs] == \
+        [("enemy lies.", "called", 0, len("The general"))]
+
+
+def test_marks_before_an_adverbial_cue_with_its_own_clause(nlp):
+    """“…” when he said that A: the marks belong to the outer report, the later cue reports its own clause."""
+    text = "The envoy said the truce was “holding firm” when he said on Monday that the talks would resume."
+    qs = quotes(nlp, text)
+    assert [(q["text"], q["kind"], q["speaker_start_char"]) for q in qs] == \
+        [("holding firm", "direct", 0), ("the talks would resume", "indirect", text.index("he said"))]

@@ -10,6 +10,9 @@ from .model import Cues, DocContext
 
 PRONOUN_TAGS = {"PRP"}
 BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
+# a plural noun cannot be the antecedent of a singular personal pronoun
+PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
+SINGULAR_PERSONAL = {"he", "she"}
 
 
 def _according_object(v: Token, second: str) -> Token | None:
@@ -108,8 +111,9 @@ def adjacent_subject(ctx: DocContext, v: Token, lo: int, hi: int, from_left: boo
     return None
 
 
-def outer_subject(cues: Cues, v: Token) -> Token | None:
-    """The nearest non-pronoun subject of a verb above `v` in the same sentence."""
+def outer_subject(cues: Cues, v: Token, singular: bool = False) -> Token | None:
+    """The nearest non-pronoun subject of a verb above `v` in the same sentence; `singular`: not a plural noun
+    (the antecedent of "he" or "she" agrees in number with it)."""
     h = v
     for _ in range(6):
         if h.head.i == h.i:
@@ -117,15 +121,17 @@ def outer_subject(cues: Cues, v: Token) -> Token | None:
         h = h.head
         if h.pos_ in ("VERB", "AUX"):
             subj = subject(cues, h)
-            if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS:
+            if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS and \
+                    not (singular and subj.tag_ in PLURAL_NOUN_TAGS):
                 return subj
     return None
 
 
 def free_relative(cues: Cues, v: Token, subj: Token, inside: list[bool]) -> Token:
-    """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
+    """"X condemned what he called “…”": the pronoun stands for the sentence's own subject, the nearest one
+    above that agrees with it in number ("X urged Americans to see what he called “…”": X)."""
     if subj.tag_ in PRONOUN_TAGS and any(c.tag_ in ("WP", "WDT") for c in v.children):
-        outer = outer_subject(cues, v)
+        outer = outer_subject(cues, v, singular=subj.lower_ in SINGULAR_PERSONAL)
         if outer is not None and not inside[outer.i]:
             return outer
     return subj
