@@ -356,3 +356,17 @@ def test_marks_before_an_adverbial_cue_with_its_own_clause(nlp):
     qs = quotes(nlp, text)
     assert [(q["text"], q["kind"], q["speaker_start_char"]) for q in qs] == \
         [("holding firm", "direct", 0), ("the talks would resume", "indirect", text.index("he said"))]
+
+
+@pytest.mark.parametrize("text, content, mention, cue", [
+    ("The ministry issued a policy paper welcoming the decision to reopen the crossing.",
+     "the decision to reopen the crossing", "The ministry", "welcoming"),
+    ("Lawyers for the company filed papers opposing the release of the records.",
+     "the release of the records", "Lawyers", "opposing"),
+])
+def test_participle_on_an_artifact_speaks_for_its_maker(nlp, text, content, mention, cue):
+    """PolNeAR: the source is the sentient agent if one is available; the artifact belongs to the cue."""
+    qs = quotes(nlp, text)
+    s, m = text.index(content), text.index(mention)
+    assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["speaker_end_char"], q["cue"]) for q in qs] \
+        == [(s, s + len(content), m, m + len(mention), cue)]

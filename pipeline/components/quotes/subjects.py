@@ -151,6 +151,23 @@ def _gerund_controller(cues: Cues, v: Token) -> Token | None:
     return None
 
 
+def _artifact_agent(cues: Cues, n: Token) -> Token | None:
+    """"X issued a paper welcoming A", "X filed papers opposing A", "X, at a news conference announcing A": a
+    participle on an artifact or an act of expression that X made or took part in speaks for X. The guidelines:
+    the source is the sentient agent if one is available; the artifact or act belongs to the cue. A name, a
+    pronoun or a person noun ("footage of X asking") speaks itself."""
+    if n.pos_ != "NOUN" or n.ent_type_ or n.lower_ in cues.person_nouns or n.dep_ not in ("dobj", "pobj") or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
+        return None  # "footage of X saying A": X speaks
+    h = n.head.head if n.dep_ == "pobj" else n.head
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
+        return None
+    return subj if cues.indirect.can_speak(subj) else None
+
+
 def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
     """The source of a reported-speech cue: as `subject`, with four readings of the parse. A passive cue with
     an agent: the agent ("X was first reported by Y"; X is the content). Two subjects ("The Latest: Trump
@@ -166,6 +183,10 @@ def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
         return (before or subjs)[-1 if before else 0]
     if subjs and subjs[0].ent_type_ == "PERCENT" and v.pos_ == "VERB":
         return subjs[0]
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        agent = _artifact_agent(cues, v.head)
+        if agent is not None:
+            return agent
     found = subject(cues, v)
     if found is None and v.dep_ == "pcomp" and v.tag_ == "VBG":
         found = _gerund_controller(cues, v)
