@@ -25,6 +25,9 @@ def one(nlp, text, content, speaker, mention, cue, kind="indirect"):
 
 
 CASES = [
+    # a common noun with a name in apposition can speak ("host" alone is no source noun)
+    ("Another local host, Abby Martin, had previously denounced the annexation.",
+     "the annexation", "Abby Martin", "Abby Martin", "denounced"),
     # VerbNet classes (models/quote_cues.json _doc_verbnet): say-37.7, indicate-78, force-59, long-32.2
     ("The envoy observed that the ceasefire had held for a week.",
      "the ceasefire had held for a week", "The envoy", "The envoy", "observed"),

@@ -119,12 +119,14 @@ class IndirectSpeech:
         return not (last is not None and last.text == "?" and v.lower_ not in self.questions)
 
     def can_speak(self, subj: Token | None) -> bool:
-        """A source that can hold or publish an attitude: a pronoun, a name, or a noun of `source_nouns`
-        (a person, a body, a report); "the liberation" or "new emissions rules" cannot."""
+        """A source that can hold or publish an attitude: a pronoun, a name (or a noun with a name in apposition),
+        a noun of `source_nouns` (a person, a body, a report); "the liberation" or "new emissions rules" cannot."""
         if subj is None:
             return False
         if subj.pos_ in ("PRON", "PROPN") or subj.tag_ in ("PRP", "WP") or subj.ent_type_ in SPEAKER_ENTS:
             return True
+        if any(c.dep_ == "appos" and c.ent_type_ in SPEAKER_ENTS for c in subj.children):
+            return True  # "another host, Abby Martin, denounced A": the apposition names the source
         return subj.lower_ in self.sources or self.agent_noun(subj)
 
     def agent_noun(self, t: Token) -> bool:
