@@ -113,6 +113,13 @@ def after_cue(ctx: DocContext, s: Segment, nxt: int, inside: list[bool], strict:
         # “….” He said. after a full stop (strict): only a bare cue that reports nothing else
         if strict and (any(c.dep_ in ("ccomp", "xcomp") and c.i > v.i for c in v.children) or t - lo > 8):
             return None
+        if not according and v.dep_ == "advcl" and any(c.dep_ == "ccomp" and c.i > v.i and c.tag_ != "VBG" and
+                                                       any(g.dep_ in SUBJECT_DEPS for g in c.children)
+                                                       for c in v.children):
+            # “…” when he said that A: a cue heading an adverbial clause, with a finite complement of its own (a
+            # clause with its subject), reports that complement, not the marks before it (they belong to the
+            # clause the adverbial clause modifies: X said Y was “…” when he said A)
+            return None
         return Attribution(cue_text(ctx, v), subj, None, v.i)
     return None
 

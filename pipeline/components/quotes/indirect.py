@@ -15,10 +15,17 @@ Here, following that definition: the content is the cue's propositional compleme
 source or the addressee): a clausal complement (ccomp), a to-infinitive (xcomp), a direct object or the object of
 a linking preposition, for the verb classes of `models/quote_cues.json` that take such a complement; the rest of
 the sentence around a parenthetical cue ("A, X said, B") or "according to X"; the that-clause of a reporting
-noun. The source is the cue's subject (speaker resolution is the extractor's). This project's contract narrows
-the definition: a negated report ("did not say"), a hypothetical one ("would argue", "if X says") and one inside
-a question assert nothing and give no row, and a cue with no propositional content ("said on Tuesday") gives
-nothing.
+noun. The source is the cue's subject (speaker resolution is the extractor's).
+
+Negation and modals: the guidelines annotate a negated attribution ("Negated attribution still counts! ...
+there still must be attributed content": "Lowell did not say that other people had been present") and keep
+modals and negation inside the cue's verb group ("She could not say whether ..."). So a negated or modal verb
+cue gives a row, and its cue is the whole verb group ("did not say", "would argue") so the row reads as what it
+is. A negated cue needs propositional content of its own: a declarative that-clause or a to-infinitive ("did
+not say that A", "refused to A"); a negated cue with an object or an indirect question ("did not mention a
+wedding", "didn't know what it was") names what was not said, no proposition ascribed to the source. This
+project's contract narrows the definition where nothing is reported at all: a report under a condition ("if X
+says") or inside a question, and a cue with no propositional content ("said on Tuesday"), give nothing.
 """
 from __future__ import annotations
 
@@ -32,6 +39,8 @@ from .contents import Report, trim
 
 # the complement relations that carry a clause hanging on a verb or a noun
 CLAUSE_DEPS = frozenset({"ccomp"})
+# the tags of a wh-word that opens an indirect question ("what it was", "who fired")
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl"})
 # entity types of a name that can be a source (spaCy's labels and this project's)
@@ -87,14 +96,17 @@ class IndirectSpeech:
         return trim(doc, a, b, self.concessive)
 
     # ------------------------------------------------------------------ filters
-    def asserts(self, v: Token) -> bool:
-        """The cue reports something as said: not negated ("did not say", "never claimed"), not hypothetical
-        ("would argue", "if X says"), not inside a question ("Did X say that ...?")."""
-        for c in v.children:
-            if c.dep_ == "neg" or c.dep_ in ("advmod", "det") and c.lower_ in self.negators and c.i < v.i:
-                return False
-            if c.dep_ == "aux" and c.lower_ in self.modals:
-                return False
+    def negated(self, v: Token) -> bool:
+        """The cue's verb group is negated ("did not say", "never claimed")."""
+        return any(c.dep_ == "neg" or c.dep_ in ("advmod", "det") and c.lower_ in self.negators and c.i < v.i
+                   for c in v.children)
+
+    def asserts(self, v: Token, negation: bool = False) -> bool:
+        """The cue reports something: not negated ("did not say", "never claimed") unless `negation`, not
+        under a condition ("if X says"), not inside a question ("Did X say that ...?"). A modal ("would
+        argue") is part of the verb group and blocks nothing (module docstring)."""
+        if not negation and self.negated(v):
+            return False
         h = v
         for _ in range(4):  # the clause the cue stands in, and the clauses it hangs on
             if any(c.dep_ == "mark" and c.lower_ in self.conditions for c in h.children):
@@ -107,12 +119,14 @@ class IndirectSpeech:
         return not (last is not None and last.text == "?" and v.lower_ not in self.questions)
 
     def can_speak(self, subj: Token | None) -> bool:
-        """A source that can hold or publish an attitude: a pronoun, a name, or a noun of `source_nouns`
-        (a person, a body, a report); "the liberation" or "new emissions rules" cannot."""
+        """A source that can hold or publish an attitude: a pronoun, a name (or a noun with a name in apposition),
+        a noun of `source_nouns` (a person, a body, a report); "the liberation" or "new emissions rules" cannot."""
         if subj is None:
             return False
         if subj.pos_ in ("PRON", "PROPN") or subj.tag_ in ("PRP", "WP") or subj.ent_type_ in SPEAKER_ENTS:
             return True
+        if any(c.dep_ == "appos" and c.ent_type_ in SPEAKER_ENTS for c in subj.children):
+            return True  # "another host, Abby Martin, denounced A": the apposition names the source
         return subj.lower_ in self.sources or self.agent_noun(subj)
 
     def agent_noun(self, t: Token) -> bool:
@@ -329,8 +343,10 @@ class IndirectSpeech:
                 return Report(v, span[0], span[1], subj) if self.can_speak(subj) else None
         if v.pos_ in ("NOUN", "PROPN"):
             return self.noun_report(v) if lw in self.nouns and self.asserts(v) else None
-        if v.pos_ not in ("VERB", "AUX") or not self.asserts(v):
+        if v.pos_ not in ("VERB", "AUX") or not self.asserts(v, negation=True):
             return None
+        if self.negated(v):
+            return self.negated_report(v, subject(v))
         subj = subject(v)
         if subj is not None and subj.lower_ in self.first and v.tag_ == "VBP" and lw in self.acts:
             # the author's own performative, a speech act in the first person present ("We condemn A", "We call
@@ -361,3 +377,19 @@ class IndirectSpeech:
             if par is not None and self.propositional(v.doc, par[0], par[1]):
                 return Report(v, par[0], par[1], subj, par[2])
         return None
+
+    def negated_report(self, v: Token, subj: Token | None) -> Report | None:
+        """A negated cue with content of its own (module docstring): a declarative clausal complement ("did not
+        say that A") or a to-infinitive ("refused to A"); an indirect question ("didn't know what it was",
+        "isn't saying whether A") or an object names no proposition."""
+        span = None
+        if v.lower_ in self.clause:
+            comp = next((c for c in v.rights if c.dep_ in CLAUSE_DEPS), None)
+            if comp is not None and not any(t.tag_ in WH_TAGS or t.lower_ in self.conditions
+                                            for t in v.doc[comp.left_edge.i:comp.i]):
+                span = self.clause_content(v, subj)
+        if span is None and v.lower_ in self.infinitive and self.can_speak(subj):
+            span = self.infinitive_content(v)
+        if span is None or not self.propositional(v.doc, *span):
+            return None
+        return Report(v, span[0], span[1], subj)

@@ -19,6 +19,16 @@ def named(doc, r: Report) -> bool:
         r.cue.pos_ != "NOUN"  # "its support for Damascus": a noun with a bare name names the policy, an act
 
 
+def verb_group(ctx: DocContext, v) -> str:
+    """The cue as reported; a negated or modal verb cue with its verb group, as the guidelines mark it ("did
+    not say", "would argue", "has never claimed"): the auxiliaries and the negation before the verb."""
+    ind = ctx.cues.indirect
+    group = [c for c in v.lefts if c.dep_ in ("aux", "neg") or c.dep_ == "advmod" and c.lower_ in ind.negators]
+    if not any(c.dep_ == "neg" or c.lower_ in ind.negators or c.lower_ in ind.modals for c in group):
+        return cue_text(ctx, v)
+    return ctx.text[group[0].idx:v.idx + len(v.text)]
+
+
 def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Report]:
     """The reported attributions of the Doc, outermost first and split at parenthetical cues, in text order."""
     doc, cues = ctx.doc, ctx.cues
@@ -46,7 +56,7 @@ def reported_quotes(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -
     for r in reports(ctx, segs, used_cues):
         a, b = r.start, r.end
         cs, ce = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-        attr = Attribution(cue_text(ctx, r.cue), r.subj, None, r.cue.i)
+        attr = Attribution(verb_group(ctx, r.cue), r.subj, None, r.cue.i)
         direct_like = [s for s in segs if s.kind is None and s.start <= cs + 2 and s.end >= ce - 2]
         if direct_like:  # X said “…” parsed as a complement: the marked text is the quote
             direct_like[0].attr, direct_like[0].kind = attr, "direct"

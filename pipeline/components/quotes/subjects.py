@@ -10,6 +10,9 @@ from .model import Cues, DocContext
 
 PRONOUN_TAGS = {"PRP"}
 BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
+# a plural noun cannot be the antecedent of a singular personal pronoun
+PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
+SINGULAR_PERSONAL = {"he", "she"}
 
 
 def _according_object(v: Token, second: str) -> Token | None:
@@ -108,8 +111,9 @@ def adjacent_subject(ctx: DocContext, v: Token, lo: int, hi: int, from_left: boo
     return None
 
 
-def outer_subject(cues: Cues, v: Token) -> Token | None:
-    """The nearest non-pronoun subject of a verb above `v` in the same sentence."""
+def outer_subject(cues: Cues, v: Token, singular: bool = False) -> Token | None:
+    """The nearest non-pronoun subject of a verb above `v` in the same sentence; `singular`: not a plural noun
+    (the antecedent of "he" or "she" agrees in number with it)."""
     h = v
     for _ in range(6):
         if h.head.i == h.i:
@@ -117,15 +121,17 @@ def outer_subject(cues: Cues, v: Token) -> Token | None:
         h = h.head
         if h.pos_ in ("VERB", "AUX"):
             subj = subject(cues, h)
-            if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS:
+            if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS and \
+                    not (singular and subj.tag_ in PLURAL_NOUN_TAGS):
                 return subj
     return None
 
 
 def free_relative(cues: Cues, v: Token, subj: Token, inside: list[bool]) -> Token:
-    """"X condemned what he called “…”": the pronoun stands for the sentence's own subject."""
+    """"X condemned what he called “…”": the pronoun stands for the sentence's own subject, the nearest one
+    above that agrees with it in number ("X urged Americans to see what he called “…”": X)."""
     if subj.tag_ in PRONOUN_TAGS and any(c.tag_ in ("WP", "WDT") for c in v.children):
-        outer = outer_subject(cues, v)
+        outer = outer_subject(cues, v, singular=subj.lower_ in SINGULAR_PERSONAL)
         if outer is not None and not inside[outer.i]:
             return outer
     return subj
@@ -145,6 +151,23 @@ def _gerund_controller(cues: Cues, v: Token) -> Token | None:
     return None
 
 
+def _artifact_agent(cues: Cues, n: Token) -> Token | None:
+    """"X issued a paper welcoming A", "X filed papers opposing A", "X, at a news conference announcing A": a
+    participle on an artifact or an act of expression that X made or took part in speaks for X. The guidelines:
+    the source is the sentient agent if one is available; the artifact or act belongs to the cue. A name, a
+    pronoun or a person noun ("footage of X asking") speaks itself."""
+    if n.pos_ != "NOUN" or n.ent_type_ or n.lower_ in cues.person_nouns or n.dep_ not in ("dobj", "pobj") or \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
+        return None  # "footage of X saying A": X speaks
+    h = n.head.head if n.dep_ == "pobj" else n.head
+    if h.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in h.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in BAD_SUBJ_TAGS:
+        return None
+    return subj if cues.indirect.can_speak(subj) else None
+
+
 def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
     """The source of a reported-speech cue: as `subject`, with four readings of the parse. A passive cue with
     an agent: the agent ("X was first reported by Y"; X is the content). Two subjects ("The Latest: Trump
@@ -160,6 +183,10 @@ def report_subject(cues: Cues, ctx: DocContext, v: Token) -> Token | None:
         return (before or subjs)[-1 if before else 0]
     if subjs and subjs[0].ent_type_ == "PERCENT" and v.pos_ == "VERB":
         return subjs[0]
+    if v.dep_ == "acl" and v.tag_ == "VBG":
+        agent = _artifact_agent(cues, v.head)
+        if agent is not None:
+            return agent
     found = subject(cues, v)
     if found is None and v.dep_ == "pcomp" and v.tag_ == "VBG":
         found = _gerund_controller(cues, v)
