@@ -280,6 +280,12 @@ def test_year_like_numbers(sentence, killed):
     ("More than 320000 people have been killed and millions displaced since Syrias war started in 2011.", None),
     ("On Tuesday 58 people were killed; more than 320000 have been killed since the Syrian conflict began.", 58),
     ("Three soldiers were killed on Monday since war planes came back.", 3),
+    # the war itself is what killed, or the toll is the war's: a running total whatever comes after the count
+    ("Syrias conflict has killed more than 230000 people and wounded at least a million.", None),
+    ("The civil war that began with protests in 2011 has since killed more than 300000 people.", None),
+    ("The NGO has put the death toll from the five-year conflict at as high as 470000.", None),
+    ("At least one uprising member and 12 assailants were killed in the clash.", 13),
+    ("A war monitor said air strikes killed 12 people in Idlib.", 12),
     ("Since Tuesday at least 40 villagers have been killed in air raids on the district.", None),
     ("Three were killed, raising the death toll to 50 since the start of the offensive.", 3),
     # "so far" alone is this incident's count; beside another count it is the running total
