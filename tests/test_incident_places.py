@@ -86,3 +86,11 @@ def test_a_distance_after_a_name_is_no_part_of_it(nlp):
     assert places(nlp, "An offensive by government forces targeting the town of Tabqa 40 kilometres (25 miles) up "
                        "the Euphrates Valley from Raqa suffered a major reverse on Monday. Tabqa is held by IS.") == [
         ("Tabqa", "place:tabqa", "Raqqa", "SY", "2017-04-10")]
+
+
+def test_an_unknown_name_before_a_lowercase_noun_tagged_proper_is_no_place(nlp):
+    # "clans" is tagged NNPS in the second sentence; a lowercase word is a common noun, "Assad" only modifies it
+    assert places(nlp, "Suicide bomber kills 4 in Assad clans hometown. A suicide bomber driving an ambulance killed "
+                       "four people on Sunday in an unprecedented attack on a hospital that took Syrias civil war to "
+                       "the ruling Assad clans hometown for the first time a monitoring group said.") == [
+        (None, None, None, None, "2017-04-16")]

@@ -193,7 +193,9 @@ def is_modifier(ctx: DocContext, s: int, e: int, ent: Span | None) -> bool:
         return False  # "the town of Tabqa 40 kilometres up the valley": the number measures, the name stays
     if e - s > 1 and last.head.i not in ctx.cue_toks:  # "Damascus Opera House state media": a long name stays
         return False
-    if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and last.head.pos_ == "NOUN"
+    # a lowercase head is a common noun whatever its tag ("the ruling Assad clans hometown", "clans" as NNPS)
+    if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and (
+            last.head.pos_ == "NOUN" or last.head.pos_ == "PROPN" and last.head.is_lower)
             and (last.head.is_lower or last.head.i in ctx.cue_toks)):  # "US Raids" in a headline too
         return False
     head = last.head
