@@ -94,3 +94,13 @@ def test_an_unknown_name_before_a_lowercase_noun_tagged_proper_is_no_place(nlp):
                        "four people on Sunday in an unprecedented attack on a hospital that took Syrias civil war to "
                        "the ruling Assad clans hometown for the first time a monitoring group said.") == [
         (None, None, None, None, "2017-04-16")]
+
+
+def test_the_headers_publication_date_is_no_event_date(nlp):
+    # the header's date dates the record: the event takes the text's own cue, else the publication date
+    assert places(nlp, "Date of publication 16 April 2017 More than 33 people were killed in bombing in Idlib on "
+                       "Wednesday.")[0][4] == "2017-04-12"
+    doc, _ = next(nlp.pipe([("Date of publication 16 April 2017 The bomber attacked a crowd outside a bakery in "
+                             "Qamishli.", {"published": "2017-04-16"})], as_tuples=True))
+    assert [(i["date"], i["date_text"], i["date_precision"]) for i in doc._.incidents] == [
+        ("2017-04-16", None, "day")]
