@@ -104,3 +104,9 @@ def test_the_headers_publication_date_is_no_event_date(nlp):
                              "Qamishli.", {"published": "2017-04-16"})], as_tuples=True))
     assert [(i["date"], i["date_text"], i["date_precision"]) for i in doc._.incidents] == [
         ("2017-04-16", None, "day")]
+
+
+def test_an_unknown_word_the_sentence_does_not_place_is_no_location(nlp):
+    # "Sarin" (a nerve agent) is tagged a place the gazetteer cannot locate; nothing attaches it as a place
+    assert [i[:2] for i in places(nlp, "Sarin is an organophosporus compound and a nerve agent. Syrian jets dropped "
+                                       "sarin on Khan Sheikhoun on Tuesday, killing 72 people.")] == [(None, None)]

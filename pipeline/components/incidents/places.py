@@ -308,7 +308,7 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
         if e is not None and e.label_ == "PLACE" and e.start == t and not is_modifier(ctx, e.start, e.end, e) \
                 and not (len(e) == 1 and is_demonym(ctx, e[0])) and not is_origin(ctx.doc, e.end) \
                 and not in_origin_phrase(ctx, e.root) and not is_allegiance(ctx.doc, e.start) \
-                and not is_actor_subject(e.root) and not in_group_name(ctx, e.root):
+                and not is_actor_subject(e.root) and not in_group_name(ctx, e.root) and not _loose_unknown(ctx, e):
             name = without_distance(ctx.doc, e)
             country = ctx.lex.countries.get(fold(name))
             cand = Place(name, named_entity(ctx, name, e) if name != e.text else e, None, country)
@@ -317,6 +317,15 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
             if not country:
                 break
     return best
+
+
+def _loose_unknown(ctx: DocContext, e: Span) -> bool:
+    """A one-word name the gazetteer cannot place ("Sarin is a nerve agent") that the sentence does not attach as
+    a place (the object of a place preposition: "in Sarin") is no location (ACLED: the location is the named
+    place where the event happened)."""
+    if len(e) != 1 or _geo(ctx, e).get("lat") is not None:
+        return False
+    return not (e.root.dep_ == "pobj" and e.root.head.lower_ in ctx.lex.place_preps)
 
 
 @lru_cache(maxsize=1)
