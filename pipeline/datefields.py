@@ -160,3 +160,18 @@ def find_published(text: str, head_chars: int = 800) -> dt.date | None:
         if d is not None:
             return d
     return None
+
+
+def is_header_date(text: str, start: int, end: int, head_chars: int = 800) -> bool:
+    """Is the date at chars [start, end) a full date (with its year) standing where `find_published` reads the
+    publication date: at the start of one of the first header lines, after at most a label ("Date of publication
+    7 April 2017", "Published: ...", "By X |", a capitalised dateline)? Such a date dates the record, not an event
+    it reports (ACLED: an event is dated by the day it happened; the publication date is only the fallback, and
+    then it is no explicit date)."""
+    if start >= head_chars or not _ANY_YEAR.search(text[start:end]):
+        return False  # "Saturdays blast hit a convoy": a weekday starting the text dates its event
+    ls = text.rfind("\n", 0, start) + 1
+    if text.count("\n", 0, ls) >= MAX_HEADER_LINES:
+        return False
+    return _HEADER_PREFIX.match(text[ls:start]) is not None
+

@@ -375,3 +375,13 @@ def test_parse_date_field_round_trips(d):
 def test_counts_in_relative_dates(text, expected):
     """The counts are read by numbers.parse_number."""
     assert [(m.text, m.value, m.precision) for m in find_dates(text, WED)] == [expected]
+
+
+def test_a_date_where_the_header_gives_publication_is_a_header_date():
+    from pipeline.datefields import is_header_date
+    text = "Date of publication 7 April 2017 Syrian jets struck Idlib on 5 April 2017."
+    assert [is_header_date(text, text.index(d), text.index(d) + 12) for d in ("7 April", "5 April")] == [True, False]
+    text = "Title line\nPublished: 7 April 2017\nBody"
+    assert is_header_date(text, text.index("7 April"), text.index("7 April") + 12) is True
+    assert [is_header_date("On 7 April 2017 jets struck.", 3, 15), is_header_date("Saturday jets struck.", 0, 8)] \
+        == [False, False]

@@ -86,3 +86,27 @@ def test_a_distance_after_a_name_is_no_part_of_it(nlp):
     assert places(nlp, "An offensive by government forces targeting the town of Tabqa 40 kilometres (25 miles) up "
                        "the Euphrates Valley from Raqa suffered a major reverse on Monday. Tabqa is held by IS.") == [
         ("Tabqa", "place:tabqa", "Raqqa", "SY", "2017-04-10")]
+
+
+def test_an_unknown_name_before_a_lowercase_noun_tagged_proper_is_no_place(nlp):
+    # "clans" is tagged NNPS in the second sentence; a lowercase word is a common noun, "Assad" only modifies it
+    assert places(nlp, "Suicide bomber kills 4 in Assad clans hometown. A suicide bomber driving an ambulance killed "
+                       "four people on Sunday in an unprecedented attack on a hospital that took Syrias civil war to "
+                       "the ruling Assad clans hometown for the first time a monitoring group said.") == [
+        (None, None, None, None, "2017-04-16")]
+
+
+def test_the_headers_publication_date_is_no_event_date(nlp):
+    # the header's date dates the record: the event takes the text's own cue, else the publication date
+    assert places(nlp, "Date of publication 16 April 2017 More than 33 people were killed in bombing in Idlib on "
+                       "Wednesday.")[0][4] == "2017-04-12"
+    doc, _ = next(nlp.pipe([("Date of publication 16 April 2017 The bomber attacked a crowd outside a bakery in "
+                             "Qamishli.", {"published": "2017-04-16"})], as_tuples=True))
+    assert [(i["date"], i["date_text"], i["date_precision"]) for i in doc._.incidents] == [
+        ("2017-04-16", None, "day")]
+
+
+def test_an_unknown_word_the_sentence_does_not_place_is_no_location(nlp):
+    # "Sarin" (a nerve agent) is tagged a place the gazetteer cannot locate; nothing attaches it as a place
+    assert [i[:2] for i in places(nlp, "Sarin is an organophosporus compound and a nerve agent. Syrian jets dropped "
+                                       "sarin on Khan Sheikhoun on Tuesday, killing 72 people.")] == [(None, None)]

@@ -193,7 +193,9 @@ def is_modifier(ctx: DocContext, s: int, e: int, ent: Span | None) -> bool:
         return False  # "the town of Tabqa 40 kilometres up the valley": the number measures, the name stays
     if e - s > 1 and last.head.i not in ctx.cue_toks:  # "Damascus Opera House state media": a long name stays
         return False
-    if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and last.head.pos_ == "NOUN"
+    # a lowercase head is a common noun whatever its tag ("the ruling Assad clans hometown", "clans" as NNPS)
+    if not (last.dep_ in ("compound", "amod", "nmod", "poss") and last.head.i >= e and (
+            last.head.pos_ == "NOUN" or last.head.pos_ == "PROPN" and last.head.is_lower)
             and (last.head.is_lower or last.head.i in ctx.cue_toks)):  # "US Raids" in a headline too
         return False
     head = last.head
@@ -306,7 +308,7 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
         if e is not None and e.label_ == "PLACE" and e.start == t and not is_modifier(ctx, e.start, e.end, e) \
                 and not (len(e) == 1 and is_demonym(ctx, e[0])) and not is_origin(ctx.doc, e.end) \
                 and not in_origin_phrase(ctx, e.root) and not is_allegiance(ctx.doc, e.start) \
-                and not is_actor_subject(e.root) and not in_group_name(ctx, e.root):
+                and not is_actor_subject(e.root) and not in_group_name(ctx, e.root) and not _loose_unknown(ctx, e):
             name = without_distance(ctx.doc, e)
             country = ctx.lex.countries.get(fold(name))
             cand = Place(name, named_entity(ctx, name, e) if name != e.text else e, None, country)
@@ -315,6 +317,15 @@ def _from_entities(ctx: DocContext, tokens: range) -> Place | None:
             if not country:
                 break
     return best
+
+
+def _loose_unknown(ctx: DocContext, e: Span) -> bool:
+    """A one-word name the gazetteer cannot place ("Sarin is a nerve agent") that the sentence does not attach as
+    a place (the object of a place preposition: "in Sarin") is no location (ACLED: the location is the named
+    place where the event happened)."""
+    if len(e) != 1 or _geo(ctx, e).get("lat") is not None:
+        return False
+    return not (e.root.dep_ == "pobj" and e.root.head.lower_ in ctx.lex.place_preps)
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,8 @@ import re
 
 from spacy.tokens import Span
 
+from ... import datefields, docindex, lexicon
 from ... import dates as _dates
-from ... import docindex, lexicon
 from ..base import note_problem
 from .model import DocContext, Mention, When
 
@@ -54,12 +54,14 @@ def possessive_weekdays(text: str, published) -> list:
 
 def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
     """The explicit date of the sentence nearest the trigger, preferring one inside the mention; none when it
-    follows a background cue ('since the ...')."""
+    follows a background cue ('since the ...'), nor the header's publication date ("Date of publication 7 April
+    2017 ..." starts the first sentence: the event then takes the text's own cue, else the publication date)."""
     text, bg = ctx.ix.text, ctx.lex.bg_dates
     s0, s1 = sent.start_char, sent.end_char  # Span offsets build Tokens on each access: read them once
     inside = [d for d in ctx.date_mentions if s0 <= d.start and d.end <= s1 and d.value
               and not (bg and bg.search(text[max(0, d.start - 25):d.start].lower()))
-              and not in_since_phrase(sent, d.start) and not dates_statement(sent, d.start)]
+              and not in_since_phrase(sent, d.start) and not dates_statement(sent, d.start)
+              and not datefields.is_header_date(text, d.start, d.end)]
     if inside:
         pos = m.trigger.idx
         d = min(inside, key=lambda d: (not (m.start_char <= d.start < m.end_char), abs(d.start - pos)))
