@@ -325,3 +325,9 @@ def test_month_abbreviation_in_a_date_is_no_place(nlp):
 def test_name_never_ends_in_a_function_word(nlp):
     doc = nlp("US Strikes Kill 12 In Raqqa At Dawn. Fighting continued near Bank of America.")
     assert ("Raqqa", "PLACE") in ents(doc) and ("Bank of America", "ORG") in ents(doc)
+
+
+def test_place_name_ends_before_a_credit_or_headline_word(nlp):
+    doc = nlp("52 Dead as Rival Terrorist Groups Clash in Eastern Gouta Monitor. At least 50 fighters and two "
+              "civilians were killed Tuesday.")
+    assert [t for t, lab in ents(doc) if lab == "PLACE"] == ["Eastern Gouta"]

@@ -5,14 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ... import lexicon
 from ...daterules import MONTH_ABBR, MONTHS, WEEKDAY_ABBR, WEEKDAYS
 from ..boilerplate import in_ranges
 from .model import Selection
 from .resources import Resources
-from .words import ADMIN_NOUNS
+from .words import ADMIN_NOUNS, HEADLINE_WORDS
 
 CALENDAR = frozenset(MONTHS) | frozenset(MONTH_ABBR) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBR)
 TRAILING_FUNCTION_WORDS = frozenset({"at", "in", "on", "of", "the", "and", "for", "to", "from", "with", "by", "as"})
+_FURNITURE = lexicon.load("boilerplate.json")
+PLACE_STOPPERS = frozenset(_FURNITURE["agencies"]) | frozenset(_FURNITURE["credit_nouns"]) | HEADLINE_WORDS
 REGION_NOUNS = frozenset({"province", "provinces", "governorate", "countryside"})  # "the province of Idlib"
 
 
@@ -66,6 +69,10 @@ def set_ents(res: Resources, doc: Doc, text: str, sel: Selection, keep_other: li
     """`doc.ents`: the chosen spans that are no junk, and the kept model entities no chosen span overlaps. A
     name never ends in a function word: a title-case headline's "Raqqa At" is Raqqa."""
     for c in sel.chosen:
+        if c.label == "PLACE":
+            # "Aleppo AP", "Damascus Monitor", "Aleppo Bombing as Evacuation ...": a title-case headline or a
+            # credit runs on after the place's name; the name ends before the agency, credit noun or event word
+            c.end = next((t for t in range(c.start + 1, c.end) if doc[t].lower_ in PLACE_STOPPERS), c.end)
         while c.end - c.start > 1 and doc[c.end - 1].lower_ in TRAILING_FUNCTION_WORDS:
             c.end -= 1
     ents = [Span(doc, c.start, c.end, label=c.label) for c in sel.chosen if c.label and c.end > c.start
