@@ -97,3 +97,20 @@ def test_hypothetical_lemmas_are_matched_by_their_regular_forms():
     assert inflections("urge") == {"urge", "urges", "urged", "urging"}
     assert inflections("deny") == {"deny", "denies", "denied", "denying"}
     assert inflections("aim") == {"aim", "aims", "aimed", "aiming"}
+
+
+def test_report_dated_only_by_its_year_is_background():
+    from pipeline.api import extract
+    text = ("Air strikes killed 12 civilians in Idlib on Tuesday, a monitor said. The Syrian conflict which started "
+            "when the Assad regime forces brutally repressed peaceful protests in 2011 has descended into a "
+            "multi-sided civil war. Syria agreed to destroy its chemical weapons in 2013 under a deal brokered by "
+            "Moscow. Rebels shelled Aleppo in March 2017.")
+    inc = extract(text, published="2017-04-05")["incidents"]
+    assert list(zip(inc.sub_event_type, inc.date, inc.date_precision)) == [
+        ("Air/drone strike", "2017-04-04", "day"), ("Shelling/artillery/missile attack", "2017-03", "month")]
+
+
+def test_year_only_report_without_publication_date_is_kept():
+    from pipeline.api import extract
+    inc = extract("In 2019 protesters blocked the main road in Aleppo.", published=None)["incidents"]
+    assert list(inc.date) == ["2019"]  # the year may be the report's own

@@ -58,6 +58,7 @@ class IncidentExtractor(Component):
                     m.headline = True
             mentions.extend(found)
         when.resolve(mentions, ctx.published)
+        mentions = [m for m in mentions if not when.year_only(m, ctx.published)]
         incidents = merge.merge(mentions, lex.countries, lex.event_types)
         sides.finish(ctx, incidents)
         doc._.incidents = _outside_furniture(doc, [coding.row(lex, i, ctx.geo) for i in incidents])

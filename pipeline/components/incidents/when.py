@@ -101,6 +101,15 @@ def in_since_phrase(sent: Span, start: int) -> bool:
     return False
 
 
+def year_only(m: Mention, published: str | None) -> bool:
+    """A report dated only by a year before the article's ("agreed to destroy its chemical weapons in 2013",
+    "protests in 2011" in a 2017 article) is history, not an event ACLED can code: its time precision is at worst
+    the month (codebook: time_precision 1 day, 2 week, 3 month). Without a publication date the year may be the
+    report's own ("In 2019 protesters ..."), and in the article's own year it is news."""
+    return bool(m.explicit and m.date is not None and m.date.precision == "year" and published
+                and str(m.date.value)[:4] < str(published)[:4])
+
+
 def resolve(mentions: list[Mention], published: str | None) -> None:
     """Undated mentions take the narrative date (the last explicit one) or the publication date. Relative days
     ("the day prior") are settled by dates.find_dates against the date before them."""
