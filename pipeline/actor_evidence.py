@@ -164,7 +164,8 @@ def countries(groups: dict, sets: GuardedUnionFind, union) -> None:
 def short_forms(groups: dict, find, union) -> None:
     """"Syrian Observatory" is the one "Syrian Observatory for Human Rights": a name of two or more words that
     begins exactly one longer name of its type in the corpus joins it (blocked by the first two words). Longest
-    names first, so that a name joined to its own longer forms counts as one owner for the shorter ones."""
+    names first, so that a name joined to its own longer forms counts as one owner for the shorter ones. A name
+    an article gave its own acronym is whole ("United Nations (UN)" is no short "United Nations Security Council")."""
     by_head: dict[tuple, list] = defaultdict(list)
     for k in groups:
         ws = k[1].split()
@@ -174,6 +175,8 @@ def short_forms(groups: dict, find, union) -> None:
         ws = k[1].split()
         if k[0] not in ("org", "faction") or len(ws) < 2 or k[1].startswith("#"):
             continue
+        if (ini := _initials(groups[k].canonical())) and any(a.replace(".", "") == ini for a in groups[k].aliases):
+            continue  # "United Nations (UN)": a name with its own acronym is a whole name, not a short form
         owners = {find(o) for o in by_head.get((k[0], *ws[:2]), ()) if o != k and o[1].startswith(k[1] + " ")}
         if len(owners) == 1:
             union(next(iter(owners)), k)
@@ -257,3 +260,18 @@ def acronyms(groups: dict, find, union) -> None:
         found = {find(o) for o in owners.get((type_, acr), ())} or {find(o) for o in spelled.get((type_, acr), ())}
         if len(found) == 1:
             union(next(iter(found)), ks[0])
+
+
+def acronym_heads(groups: dict, find, union) -> None:
+    """"UN Security Council" is the "United Nations Security Council": a name that opens with an acronym joins
+    the name that opens with what the acronym stands for in this corpus (the one actor its bare form joined,
+    `acronyms`) and goes on with the same words."""
+    by_name = {k[1]: k for k in groups if not k[1].startswith("#")}
+    for k in sorted(groups):
+        head, _, rest = k[1].partition(" ")
+        if not rest or (k[0], head) not in groups:
+            continue
+        owner = find((k[0], head))
+        full = norm_name(groups[owner].canonical()) if owner != (k[0], head) else ""
+        if full and " " in full and (o := by_name.get(f"{full} {rest}")) and o[0] == k[0]:
+            union(o, k)

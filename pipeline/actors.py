@@ -10,7 +10,8 @@ group, two nationalities, two places, a generic side and a named one, two kinds)
   folded (`linkrules.skeleton`: "Deir ez-Zor" = "Deir Ezzor", "Abdelrahman" = "Abdel Rahman");
 - a possessive written without its apostrophe ("Syrias civil war", common in scraped copy) joins the name it is
   the possessive of, when that name is at least twice as frequent;
-- an acronym ("UN", "U.N.") joins the one actor that some document linked it to by its own evidence;
+- an acronym ("UN", "U.N.") joins the one actor that some document linked it to by its own evidence, and a
+  name that opens with it joins the one that opens with what it stands for ("UN Security Council");
 - a short form that begins exactly one longer name of its type ("Syrian Observatory") joins it;
 - generic sides of one class are one actor ("terrorists", "terrorist groups", "rebel fighters" = "rebels"), never a
   named one; a foreign nationality makes another class ("Iranian militants"), the home country's does not;
@@ -101,9 +102,10 @@ class _Group:
     def canonical(self) -> str:
         # the best-attested full form: a full name over a bare surname or an acronym ("United Nations" over "UN"),
         # then the name most documents use, then the longer, then A-Z
-        # ("Donald Trump" over the apostrophe-less possessive "Donald Trumps" that more documents may use)
+        # ("Donald Trump" over the apostrophe-less possessive "Donald Trumps" that more documents may use; a
+        # group's "United Nations" is no possessive of the misspelt "United Nation")
         return max(self.names, key=lambda n: (" " in n.strip() if self.type == "person" else not ev.is_acronym(n),
-                                              not (n.endswith("s") and n[:-1] in self.names),
+                                              not (self.type == "person" and n.endswith("s") and n[:-1] in self.names),
                                               self.names[n], len(n), [-ord(c) for c in n]))
 
 
@@ -221,6 +223,7 @@ def _merge(groups: dict[tuple[str, str], _Group], guards: Guards,
     ev.short_forms(groups, find, union)
     ev.surnames(groups, sets, guards, union)
     ev.acronyms(groups, find, union)
+    ev.acronym_heads(groups, find, union)
     out: dict[tuple[str, str], _Group] = {}
     for k in sorted(groups):
         r = find(k)

@@ -312,3 +312,12 @@ def test_generic_qualifier_chains_no_two_classes():
             _row("d3", "faction", "Islamist", 1)]
     _, ids = _link(rows)
     assert ids.get("d1", "faction:islamist militants") != ids.get("d2", "faction:islamist terrorists")
+
+
+def test_name_opening_with_an_acronym_joins_the_spelled_out_name():
+    rows = [_row("d1", "org", "United Nations", 5, aliases=["UN"]), _row("d2", "org", "UN", 3),
+            _row("d1", "org", "United Nations Security Council", 2), _row("d2", "org", "UN Security Council", 4),
+            _row("d3", "org", "United Nation", 1)]
+    t, ids = _link(rows)
+    assert ids.get("d1", "org:united nations security council") == ids.get("d2", "org:un security council")
+    assert t.loc[ids.get("d2", "org:un"), "name"] == "United Nations"  # an org's "-s" is no possessive
