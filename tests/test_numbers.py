@@ -286,6 +286,9 @@ def test_year_like_numbers(sentence, killed):
     ("The NGO has put the death toll from the five-year conflict at as high as 470000.", None),
     ("At least one uprising member and 12 assailants were killed in the clash.", 13),
     ("A war monitor said air strikes killed 12 people in Idlib.", 12),
+    ("The conflict in Syria which has lasted five years has killed more than 280000 people.", None),
+    ("Syrias civil war now in its seventh year has killed at least 400000 people.", None),
+    ("The six-year conflict has caused more than 470000 deaths in the country.", None),
     ("Since Tuesday at least 40 villagers have been killed in air raids on the district.", None),
     ("Three were killed, raising the death toll to 50 since the start of the offensive.", 3),
     # "so far" alone is this incident's count; beside another count it is the running total
