@@ -20,6 +20,12 @@ def larger(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+def smaller(a: int | None, b: int | None) -> int | None:
+    """The smaller of two optional counts (ACLED Codebook 2023, 'Fatalities': when reports differ, the most
+    conservative figure is used)."""
+    return b if a is None else a if b is None else min(a, b)
+
+
 def number_counts(ctx: DocContext, sent: Span) -> tuple[int | None, int | None]:
     """(killed, injured) the number reader finds; a number parser bug leaves them empty and is reported."""
     try:
