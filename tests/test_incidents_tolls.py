@@ -2,7 +2,7 @@
 explicit figure; one event is one pair of actors)."""
 from __future__ import annotations
 
-from pipeline.components.incidents.counts import smaller
+from pipeline.components.incidents.counts import counted_nouns, restated, smaller
 
 
 def rows(nlp, text: str) -> list[tuple]:
@@ -29,3 +29,20 @@ def test_a_toll_with_another_acting_side_is_its_own_event(nlp):
     assert [(r[0], r[2], r[3]) for r in rows(nlp, text)] == [
         ("Air/drone strike", "Zabadani", 5), ("Armed clash", "Daraa", 10)]
     assert rows(nlp, text)[1][1] == "Rebels"
+
+
+def test_restated_lowers_only_a_figure_of_the_same_victims():
+    assert restated(12, 10, True) == 10
+    assert restated(4, 2, False) == 4
+    assert restated(None, 2, True) == 2
+
+
+def test_counted_nouns_are_the_nouns_a_number_counts(nlp):
+    doc, _ = next(nlp.pipe([("Four police officers and 10 assailants were killed on Monday.", {})], as_tuples=True))
+    assert counted_nouns(doc[:]) == frozenset({"officer", "assailant"})
+
+
+def test_a_figure_of_other_victims_is_not_a_lower_report(nlp):
+    text = ("Gunmen attacked a checkpoint in Kunduz, Afghanistan, on Monday, killing four police officers. Two "
+            "guards were killed in the attack.")
+    assert [r[3] for r in rows(nlp, text)] == [4]

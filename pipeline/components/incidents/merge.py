@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...text import fold, norm_name
-from .counts import smaller
+from .counts import counted_nouns, restated
 from .model import Incident, Mention, Place
 
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
@@ -297,9 +297,9 @@ def _focus(mentions: list[Mention], countries: dict) -> Place | None:
 
 def settle(inc: Incident, focus: Place | None) -> None:
     """The incident's fields: those of its clearest mention (dated, not only casualties), else the first given;
-    counts are the lowest restated figure (ACLED: the most conservative explicit figure, not a running total), or
-    added up for an additive mention. The body's reports come before
-    the headline's, which fills only what the body leaves open."""
+    counts are the lowest figure of reports counting the same victims (ACLED: the most conservative explicit
+    figure, not a running total), else the largest, or added up for an additive mention. The body's reports come
+    before the headline's, which fills only what the body leaves open."""
     body = [m for m in inc.mentions if not m.headline]
     ms = body + [m for m in inc.mentions if m.headline]
     events = [m for m in body if not m.casualty_only] or [m for m in ms if not m.casualty_only] or ms
@@ -316,11 +316,15 @@ def settle(inc: Incident, focus: Place | None) -> None:
     inc.when = next((m.date for m in ms if m.explicit), next((m.date for m in ms if m.date), None))
     counted = [m for m in body if m.killed is not None or m.injured is not None] or ms
     inc.killed = inc.injured = None
+    seen: set[str] = set()
     for m in counted:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
+        nouns = counted_nouns(m.sent)
+        same = bool(nouns & seen)
+        seen |= nouns
         if m.killed is not None:
-            inc.killed = m.killed + (inc.killed or 0) if m.additive else smaller(inc.killed, m.killed)
+            inc.killed = m.killed + (inc.killed or 0) if m.additive else restated(inc.killed, m.killed, same)
         if m.injured is not None:
-            inc.injured = m.injured + (inc.injured or 0) if m.additive else smaller(inc.injured, m.injured)
+            inc.injured = m.injured + (inc.injured or 0) if m.additive else restated(inc.injured, m.injured, same)
 
 
 def merge(mentions: list[Mention], countries: dict, types: dict | None = None) -> list[Incident]:
