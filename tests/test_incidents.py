@@ -63,7 +63,7 @@ def test_headline_merges_into_the_dated_report_and_counts_follow(nlp):
 
 
 def test_two_dated_clashes_stay_apart_and_relative_day(nlp):
-    text = ("Fighting broke out between the army and rebels in Kidal on Wednesday. "
+    text = ("Fighting broke out between the army and rebels in Kidal, Mali, on Wednesday. "
             "The day before, the rebels stormed a military base near Kidal.")
     incs = run(nlp, text)
     assert [(i["sub_event_type"], i["date"]) for i in incs] == [("Armed clash", "2024-03-06"),

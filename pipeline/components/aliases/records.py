@@ -26,13 +26,25 @@ def doc_country(ctx: DocContext, lx: Lookups, clusters: Clusters, places: dict[K
     """The country of the places inside a country (towns, regions) the document names, by mentions; only when
     there are none, of the countries it names: a "London-based" monitor or a capital named as a government does
     not make a Syrian article British."""
-    weight, national = Counter(), Counter()
+    weight, national, unsure = Counter(), Counter(), Counter()
     for root, geo in places.items():
         if geo.get("country"):
             is_country = any(lx.guards.signature(m[0], ctx.first(m)).countries for m in clusters[root])
-            (national if is_country else weight)[geo["country"]] += ctx.count(clusters[root])
+            bucket = national if is_country else unsure if _shared_minor(lx, clusters[root], geo) else weight
+            bucket[geo["country"]] += ctx.count(clusters[root])
+    supported = set(weight) | set(national)
+    weight += Counter({cc: n for cc, n in unsure.items() if cc in supported})
     weight = weight or national
     return weight.most_common(1)[0][0] if weight else None
+
+
+def _shared_minor(lx: Lookups, members: list[Key], geo: dict) -> bool:
+    """A town whose name places of other countries share and that is no major place ('Madaya': a town in Syria
+    and one in Myanmar): which country it is in is the gazetteer's guess, so alone it does not say whose 'regime
+    forces' an article names; it counts for a country the document's other places or countries name."""
+    cands = [p for m in members for p in lx.gaz.lookup(m[1])]
+    me = next((p for p in cands if p.geonames_id is not None and p.geonames_id == geo.get("geonames_id")), None)
+    return me is not None and me.tier < 2 and len({p.country for p in cands}) > 1
 
 
 def state_forces(ctx: DocContext, lx: Lookups, clusters: Clusters, places: dict[Key, dict]) -> dict[Key, str]:

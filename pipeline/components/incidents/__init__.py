@@ -109,6 +109,7 @@ class IncidentExtractor(Component):
         if m.place and m.actor2 and fold(m.actor2[0]) == fold(m.place.location):
             m.actor2 = None
         places.struck_place(sc.ctx, m)
+        sides.struck_object(sc.ctx, m)
         when.fill_date(sc.ctx, m, sc.sent)
         return m
 

@@ -25,7 +25,7 @@ def actor(ctx: DocContext, tok: Token | None, depth: int = 0) -> Actor | None:
         return None
     if tok.lower_ in ctx.lex.sides.quantity and _of_object(tok) is not None:  # 'dozens of fighters'
         return actor(ctx, _of_object(tok), depth + 1) if depth < 3 else None
-    if tok.ent_type_ in VALUE_ENTS:
+    if tok.ent_type_ in VALUE_ENTS or tok.like_num:  # a figure ('another one was injured') names no side
         return None
     ent = ctx.ent(tok.i)
     if ent is not None and ent.label_ == "PERSON":

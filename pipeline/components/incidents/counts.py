@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ... import numbers as _numbers
 from ...syntax import VERB_POS, conj_heads, negated
+from ...text import VALUE_ENTS
 from ..base import note_problem
 from .model import DocContext
 
@@ -18,6 +19,32 @@ _ONE_DETS = ("a", "an", "the", "his", "her", "their", "one")
 def larger(a: int | None, b: int | None) -> int | None:
     """The larger of two optional counts."""
     return b if a is None else a if b is None else max(a, b)
+
+
+def smaller(a: int | None, b: int | None) -> int | None:
+    """The smaller of two optional counts (ACLED Codebook 2023, 'Fatalities': when reports differ, the most
+    conservative figure is used)."""
+    return b if a is None else a if b is None else min(a, b)
+
+
+def counted_nouns(sent: Span) -> frozenset[str]:
+    """The nouns a number counts in a sentence, singular ('Four officers were killed' -> {'officer'}; the pipeline
+    has no lemmatizer): who a figure is a figure of."""
+    return frozenset(_singular(t.lower_) for t in sent if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in
+                     VALUE_ENTS and any(
+        c.dep_ == "nummod" or c.like_num and c.dep_ in ("quantmod", "amod", "compound") for c in t.children))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def restated(a: int | None, b: int | None, same_victims: bool) -> int | None:
+    """One figure of two reports of an event: the lower when both count the same victims (ACLED Codebook 2023,
+    'Fatalities': conflicting reports take the most conservative figure), else the larger (a figure of other
+    victims, 'four officers were killed' ... 'the two hostages were killed', is part of the toll, not a report
+    of it)."""
+    return smaller(a, b) if same_victims else larger(a, b)
 
 
 def number_counts(ctx: DocContext, sent: Span) -> tuple[int | None, int | None]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...text import fold, norm_name
-from .counts import larger
+from .counts import counted_nouns, restated
 from .model import Incident, Mention, Place
 
 SUBSUMED = {"Armed clash", "Attack", "Looting/property destruction"}
@@ -188,11 +188,22 @@ def _antecedent(out: list[Incident], m: Mention, countries: dict, types: dict) -
     return inc if _within(_place(inc), m.place, countries) else None
 
 
+def _toll_target(out: list[Incident], m: Mention) -> Incident | None:
+    """The event a casualty clause reports the toll of: the one with that toll ('31 dead' ... '31 were killed'),
+    else the latest event. Never one it names another acting side for ('Rebels killed ten soldiers in Daraa' after
+    Syrian air strikes on Zabadani): ACLED codes one event per pair of actors, so that toll is an event of its
+    own. A place alone does not split it (a village named in a toll is often inside the event's area)."""
+    fits = [inc for inc in out if not _side_clash(inc, m)]
+    same = [inc for inc in fits if m.killed is not None and any(x.killed == m.killed for x in inc.mentions)]
+    if same:
+        return same[-1]
+    return out[-1] if fits and fits[-1] is out[-1] else None
+
+
 def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
     """The earlier incident `m` restates, if any."""
-    if m.casualty_only and out:  # a toll restates the event with that toll ('31 dead' ... '31 were killed')
-        same = [inc for inc in out if m.killed is not None and any(x.killed == m.killed for x in inc.mentions)]
-        return same[-1] if same else out[-1]
+    if m.casualty_only and out:
+        return _toll_target(out, m)
     back = _antecedent(out, m, countries, types)
     if back is not None:
         return back
@@ -286,8 +297,9 @@ def _focus(mentions: list[Mention], countries: dict) -> Place | None:
 
 def settle(inc: Incident, focus: Place | None) -> None:
     """The incident's fields: those of its clearest mention (dated, not only casualties), else the first given;
-    counts are the largest restated figure, or added up for an additive mention. The body's reports come before
-    the headline's, which fills only what the body leaves open."""
+    counts are the lowest figure of reports counting the same victims (ACLED: the most conservative explicit
+    figure, not a running total), else the largest, or added up for an additive mention. The body's reports come
+    before the headline's, which fills only what the body leaves open."""
     body = [m for m in inc.mentions if not m.headline]
     ms = body + [m for m in inc.mentions if m.headline]
     events = [m for m in body if not m.casualty_only] or [m for m in ms if not m.casualty_only] or ms
@@ -304,11 +316,15 @@ def settle(inc: Incident, focus: Place | None) -> None:
     inc.when = next((m.date for m in ms if m.explicit), next((m.date for m in ms if m.date), None))
     counted = [m for m in body if m.killed is not None or m.injured is not None] or ms
     inc.killed = inc.injured = None
+    seen: set[str] = set()
     for m in counted:  # repeated mentions restate a count; "in addition to the bomber, ..." adds to it
+        nouns = counted_nouns(m.sent)
+        same = bool(nouns & seen)
+        seen |= nouns
         if m.killed is not None:
-            inc.killed = m.killed + (inc.killed or 0) if m.additive else larger(inc.killed, m.killed)
+            inc.killed = m.killed + (inc.killed or 0) if m.additive else restated(inc.killed, m.killed, same)
         if m.injured is not None:
-            inc.injured = m.injured + (inc.injured or 0) if m.additive else larger(inc.injured, m.injured)
+            inc.injured = m.injured + (inc.injured or 0) if m.additive else restated(inc.injured, m.injured, same)
 
 
 def merge(mentions: list[Mention], countries: dict, types: dict | None = None) -> list[Incident]:

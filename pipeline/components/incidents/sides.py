@@ -16,7 +16,8 @@ from spacy.tokens import Token
 from ... import gazetteer
 from ...text import SUBJECT_DEPS, fold
 from .arguments import _Reader, actor, is_generic, state_forces
-from .model import Actor, DocContext, Incident, Mention, SentenceContext
+from .model import Actor, DocContext, Incident, Mention, Place, SentenceContext
+from .places import REMOTE_SUBS
 
 NO_PERPETRATOR = ("Protests", "Strategic developments")  # event types whose actor1 a claim never replaces
 POLITICAL_VIOLENCE = ("Battles", "Explosions/Remote violence", "Violence against civilians")  # ACLED's violent types
@@ -91,6 +92,29 @@ def complete(sc: SentenceContext, m: Mention) -> None:
         if battle and not side.key:  # a battle's other side is a named, organised group
             continue
         m.actor2 = side
+        return
+
+
+def struck_object(ctx: DocContext, m: Mention) -> None:
+    """'Syrian air strikes hit Douma', 'Russian jets bombed Saraqeb': a proper-noun object of the verb whose subject
+    is the attack noun or weapon is the place struck, not a side (ACLED: actor2 is an actor; the location is the
+    most specific place where the event happened, so it replaces a country or no place)."""
+    t = m.trigger
+    if m.sub not in REMOTE_SUBS or t.pos_ == "VERB" or t.dep_ != "nsubj" or t.head.pos_ != "VERB":
+        return
+    for c in t.head.children:
+        e = ctx.ent(c.i) if c.dep_ == "dobj" and c.pos_ == "PROPN" else None
+        if c.dep_ != "dobj" or c.pos_ != "PROPN" or e is not None and e.label_ in ("PERSON", "FACTION"):
+            continue
+        name = e.text if e is not None else c.text
+        if fold(name) in ctx.lex.countries:
+            return  # 'jets struck Syria': a state may be the side acted upon; the place stays the clause's
+        if m.actor2 is not None and fold(m.actor2.name) == fold(name):
+            m.actor2 = None
+        if m.place is None or fold(m.place.location) in ctx.lex.countries:
+            known = gazetteer.places().dominant(name)  # the place the name means with no context, if any
+            m.place = Place(name, e, known.admin1 if known else None,
+                            known.country if known else m.place.country if m.place else None)
         return
 
 
