@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from spacy.attrs import HEAD, LOWER
 from spacy.tokens import Token
 
 from ...text import SUBJECT_DEPS
@@ -54,6 +55,28 @@ class ReportedCues:
         self.hypothetical_mods = frozenset(data["hypothetical_modifiers"])
         self.habitual = frozenset(data.get("habitual_marks", ()))
         self.habitual_heads = frozenset(f for w in data.get("habitual_heads", ()) for f in inflections(w))
+        # every test below needs one of these words in the trigger's parse tree (`_quiet_tree`)
+        self.any_word = self.cumulative | self.period_units | self.negative | self.uncertain | self.hypothetical \
+            | self.hypothetical_mods | self.habitual | self.habitual_heads
+        self._doc: list = [None, frozenset(), []]  # the Doc last seen, the roots of its trees with such a word
+
+    def quiet_tree(self, trigger: Token) -> bool:
+        """No word any test reads is in the parse tree of `trigger`: it can only 'describe a thing'. One array
+        pass per Doc (the tree roots of the tokens with such a word), so the ancestor walk is skipped for most
+        triggers."""
+        doc = trigger.doc
+        if self._doc[0] is not doc:
+            ids = {doc.vocab.strings[w] for w in self.any_word}
+            lowers = doc.to_array(LOWER).tolist()
+            heads = [i + int(h) for i, h in enumerate(doc.to_array(HEAD).astype("int64"))]  # offsets, signed
+            roots = [0] * len(doc)
+            for i in range(len(doc)):
+                j, steps = i, 0
+                while heads[j] != j and steps < len(doc):
+                    j, steps = heads[j], steps + 1
+                roots[i] = j
+            self._doc = [doc, frozenset(roots[i] for i, h in enumerate(lowers) if h in ids), roots]
+        return self._doc[2][trigger.i] not in self._doc[1]
 
 
 def _recent_start(cues: ReportedCues, prep: Token) -> bool:
@@ -160,6 +183,8 @@ def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
     """Why the event word `trigger` (in the clause headed by `clause_head`) is no reported event, or None. A
     conjoined verb shares the frame of the verb it is conjoined to ('has killed ... and displaced millions since
     2011'). `cue_toks`: the tokens inside event cues; `casualty`: the trigger is a casualty word."""
+    if cues.quiet_tree(trigger):
+        return "describes a thing" if _describes(trigger, cue_toks) else None
     x, in_clause = trigger, True
     for _ in range(16):
         if in_clause and any(_since_child(cues, v) or _period(cues, v) for v in _coordinated(x)):
