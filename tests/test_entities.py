@@ -323,7 +323,9 @@ def test_month_abbreviation_in_a_date_is_no_place(nlp):
 
 
 def test_name_never_ends_in_a_function_word(nlp):
-    doc = nlp("US Strikes Kill 12 In Raqqa At Dawn. Fighting continued near Bank of America.")
+    # a headline run into its lead: "... near Raqqa At least 16 civilians"
+    doc = nlp("May 24 2017 16 Civilians Dead in Coalition Strikes near Raqqa At least 16 civilians were killed in "
+              "bombing raids by the US-led coalition. Fighting continued near Bank of America.")
     assert ("Raqqa", "PLACE") in ents(doc) and ("Bank of America", "ORG") in ents(doc)
 
 
