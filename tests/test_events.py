@@ -1,6 +1,7 @@
 """Events across articles: exact groups on small synthetic incident rows, the killed rule, deterministic ids."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import random
 
@@ -273,3 +274,18 @@ def test_report_dated_by_its_article_looks_back_a_week_for_the_event_its_details
     assert events.dated_by_publication(rows[3]) and not events.dated_by_publication(friday)
     assert groups(rows[:3] + [friday]) == [["a:e0", "g:e0"], ["b:e0"], ["d:e0"]]
     assert not events.dated_by_publication(dict(rows[3], published="2017-04-08"))  # a date the text gives
+
+
+def test_build_pauses_the_cyclic_collector_and_restores_its_state(monkeypatch):
+    seen = []
+    real_group = events.group
+    monkeypatch.setattr(events, "group", lambda rows: seen.append(gc.isenabled()) or real_group(rows))
+    t = table_from_rows("incidents", [inc("a:e0", "2017-04-04")])
+    for was_on in (True, False):
+        (gc.enable if was_on else gc.disable)()
+        try:
+            events.build([t], [])
+            assert gc.isenabled() is was_on
+        finally:
+            gc.enable()
+    assert seen == [False, False]
