@@ -106,6 +106,13 @@ def test_nominal_place_described_then_definite(nlp):
     assert all(e.text not in ("the town",) for e in doc.ents)  # names only in doc.ents
 
 
+def test_the_area_never_refers_back_to_a_groups_base_or_sponsor(nlp):
+    # FA-KES: "the area" after "The Britain-based Syrian Observatory" went to the United Kingdom in 13 articles
+    doc = nlp("Government forces shelled Kafr Nabl on Monday. The Britain-based Syrian Observatory for Human Rights "
+              "said clashes were ongoing in the area.")
+    assert nominals(doc) == [("the area", "PLACE", "place:kafr-nabl")]
+
+
 def test_nominal_generic_and_title(nlp):
     doc = nlp("The Islamic State group claimed the attack. The group said its fighters killed five soldiers. "
               "Secretary Kerry met the president. The secretary said talks would continue.")

@@ -113,6 +113,7 @@ class NominalLinker(Component):
         self.settlement_nouns = frozenset(kinds["settlement"])
         self.abbreviations = spec["title_abbreviations"]  # "Gen." before a name: "the general" refers to it
         self.peoples = frozenset(spec.get("peoples", ()))
+        self.attribute_suffixes = frozenset(spec.get("attribute_suffixes", ()))
         self.compatible = {w: frozenset(lab for c in cs for lab in COMPAT[c]) for w, cs in self.classes.items()}
         self._ids = {self.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
         self.gaz = gazetteer.places()
@@ -305,9 +306,13 @@ class NominalLinker(Component):
         for e in reversed(d.named[:k]):
             if here - bisect.bisect_right(d.sent_starts, e.start) > self.max_back:
                 return None
-            if self._refers(noun, e):
+            if self._refers(noun, e) and not self._attribute(d.doc, e):
                 return e
         return None
+
+    def _attribute(self, doc: Doc, e: Span) -> bool:
+        """"Britain" in "the Britain-based group": a base or sponsor, not a place where anything happened."""
+        return e.end + 1 < len(doc) and doc[e.end].text == "-" and doc[e.end + 1].lower_ in self.attribute_suffixes
 
     def _of_kind(self, d: NominalDoc, tok: Token, noun: str, span: tuple[int, int]) -> Span | None:
         """A description that says the kind of organisation ('a monitoring group', 'the monitor') refers to the
