@@ -340,3 +340,14 @@ def test_place_name_ends_before_a_credit_or_headline_word(nlp):
     doc = nlp("52 Dead as Rival Terrorist Groups Clash in Eastern Gouta Monitor. At least 50 fighters and two "
               "civilians were killed Tuesday.")
     assert [t for t, lab in ents(doc) if lab == "PLACE"] == ["Eastern Gouta"]
+
+
+def test_a_name_holds_no_day_the_sentence_gives(nlp):
+    # FA-KES: "UN Security Council on Wednesday", "Wednesdays U.N. Security Council", "Human Rights Watch on Monday"
+    for text, name in [("The resolution was put to a vote at the UN Security Council on Wednesday.",
+                        "UN Security Council"),
+                       ("Russia vetoed the draft at Wednesdays U.N. Security Council meeting.",
+                        "U.N. Security Council"),
+                       ("The report was published by Human Rights Watch on Monday.", "Human Rights Watch")]:
+        doc = nlp(text)
+        assert [e.text for e in doc.ents if e.label_ == "ORG"] == [name]

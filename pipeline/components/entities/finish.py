@@ -65,10 +65,27 @@ def junk(res: Resources, doc: Doc, text: str, start: int, end: int) -> bool:
     return len(line.split()) <= res.max_junk_words and not line.endswith((".", "!", "?", '"', "”", ":"))
 
 
+def _weekday(tok) -> bool:
+    """"Wednesday", and its possessive as the text gives it ("Wednesday's" is two tokens, "Wednesdays" one)."""
+    w = tok.lower_
+    return w in WEEKDAYS or w.endswith("s") and w[:-1] in WEEKDAYS
+
+
+def trim_dates(doc: Doc, c) -> None:
+    """A name holds no date: "the UN Security Council on Wednesday" and "Wednesday's U.N. Security Council" are
+    the Council; the model's span ran over the day the sentence gives."""
+    while c.end - c.start > 2 and doc[c.end - 2].lower_ in TRAILING_FUNCTION_WORDS \
+            and doc[c.end - 1].lower_.rstrip(".") in CALENDAR:
+        c.end -= 2
+    while c.end - c.start > 1 and _weekday(doc[c.start]):
+        c.start += 2 if doc[c.start + 1].lower_ == "'s" and c.end - c.start > 2 else 1
+
+
 def set_ents(res: Resources, doc: Doc, text: str, sel: Selection, keep_other: list[Span]) -> None:
     """`doc.ents`: the chosen spans that are no junk, and the kept model entities no chosen span overlaps. A
     name never ends in a function word: a title-case headline's "Raqqa At" is Raqqa."""
     for c in sel.chosen:
+        trim_dates(doc, c)
         if c.label == "PLACE":
             # "Aleppo AP", "Damascus Monitor", "Aleppo Bombing as Evacuation ...": a title-case headline or a
             # credit runs on after the place's name; the name ends before the agency, credit noun or event word
