@@ -109,6 +109,18 @@ def test_bracketed_name_is_an_alias(fresh, lx):
     assert roots(ctx)[("FACTION", "isil")] == ("FACTION", "islamic state of iraq and the levant")
 
 
+def test_or_glosses_a_name_but_either_or_gives_two_actors(fresh, lx):
+    # FA-KES: "carried out either by the regime or Russian warplanes" made "the regime" an alias of Russia's forces
+    _, ctx = fresh("They said the airstrike was carried out either by the regime or Russian warplanes.")
+    C.explicit_aliases(ctx, lx)
+    r = roots(ctx)
+    assert r[("FACTION", "regime")] == ("FACTION", "regime")
+    assert r[("FACTION", "russian warplanes")] == ("FACTION", "russian warplanes")
+    _, ctx = fresh("Fighters clashed with the Asayesh or Kurdish police at the checkpoint.")
+    C.explicit_aliases(ctx, lx)
+    assert roots(ctx)[("ORG", "asayesh")] == ("FACTION", "kurdish police")
+
+
 def test_registry_and_admin_region_links(fresh, lx):
     _, ctx = fresh(IDLIB)
     C.registry_aliases(ctx, lx)

@@ -110,11 +110,19 @@ def said_alias(between: str, after: str, persons: bool, short: bool) -> str | No
     return None
 
 
+def _either_before(a) -> bool:
+    """"either" just before the first of two mentions joined by "or" makes them alternatives."""
+    doc = a.doc
+    return any(t.lower_ == "either" for t in doc[max(a.sent.start, a.start - 3):a.start])
+
+
 def explicit_aliases(ctx: DocContext, lx: Lookups) -> None:
     """"X (Y)", "X, also known as Y": two adjacent mentions the text says are one actor."""
     text, union = ctx.text, ctx.sets.union
     for a, b in zip(ctx.mentions, ctx.mentions[1:]):
         between = text[a.end_char:b.start_char]
+        if between.strip().lower() == "or" and _either_before(a):
+            continue  # "either by the regime or Russian warplanes": two alternatives, not two names of one
         how = said_alias(between, text[b.end_char:b.end_char + 1], a.label_ == b.label_ == "PERSON",
                          len(between) <= 60)
         if how == "aka":
