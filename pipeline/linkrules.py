@@ -33,6 +33,7 @@ bare "state television" the country the document is about) is that state's broad
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -125,6 +126,7 @@ class Guards:
     region_prefixes: frozenset = field(default_factory=lambda: lexicon.words("region_prefixes", KINDS))
     unit_heads: frozenset = field(default_factory=lambda: lexicon.words("state_unit_heads", KINDS))
     designators: frozenset = field(default_factory=lambda: lexicon.words("place_designators_after", KINDS))
+    ruler_titles: frozenset = field(default_factory=lambda: lexicon.words("ruler_titles", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -222,9 +224,10 @@ class Guards:
         return rest, nations
 
     def state_forces(self, label: str, text: str, doc_country: str | None,
-                     rulers: frozenset = frozenset()) -> str | None:
+                     rulers: frozenset = frozenset(), ruler_states: Mapping[str, str] | None = None) -> str | None:
         """ISO-2 of the state whose own forces the name denotes ("regime forces", "the Syrian army", "Syrian
-        warplanes"; "Assad forces" when Assad is a person of the document, `rulers`), else None."""
+        warplanes"; "Assad forces" when Assad is a person of the document, `rulers`: the state his title names,
+        `ruler_states`, else the document's country), else None."""
         if label not in GROUP_LABELS or SPONSORED.search(text):
             return None  # "Iranian-backed forces", "pro-regime militia": a state's proxies, not its forces
         rest, nations = self.words(text)
@@ -235,6 +238,7 @@ class Guards:
         owner = bool(nations)
         if rulers and len(rest) > 1 and rest[0] in rulers and rest[-1] in self.state_heads \
                 and set(rest[1:]) <= self.state_words:  # "Assad warplanes", "Assad regime jets", "Assad government"
+            doc_country = (ruler_states or {}).get(rest[0]) or doc_country  # "Syrian President Bashar Assad"
             rest, owner = rest[1:], True
         if len(nations) == 1 and len(rest) > 2 and rest[0] in ("army", "military") and rest[-1] in self.unit_heads:
             rest = rest[:1]  # "Syrian Army Tiger Forces": a unit of the state's army is the state's forces

@@ -261,3 +261,11 @@ def test_org_described_by_its_head_joins_its_one_full_name(lx):
     assert r[("ORG", "council")] == ("ORG", "un security council")
     assert r[("ORG", "un")] == ("ORG", "un")  # an acronym is no description: not the head of "Russias UN"
     assert C.name_head(["syrian", "observatory", "for", "human", "rights"]) == "observatory"
+
+
+def test_a_rulers_regime_is_the_state_his_title_names_not_the_articles_country(nlp):
+    # FA-KES: in articles on Washington's reaction, "the Assad regime" became the forces of the United States
+    doc = nlp("Trump blamed Syrian President Bashar Assad. These heinous actions by the Assad regime cannot be "
+              "tolerated, Trump said in Washington. The US stood with its allies in Washington and New York.")
+    forces = {a["name"]: a["aliases"] for a in doc._.actors if a["name"].startswith("Military Forces")}
+    assert forces == {"Military Forces of Syria": ["Assad regime"]}

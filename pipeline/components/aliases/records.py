@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from ...linkrules import GROUP_LABELS, Sig
 from ...schema import LABEL_TYPE
 from ...text import actor_key, norm_name
-from .model import Clusters, DocContext, Key, Lookups
+from .model import Clusters, DocContext, Key, Lookups, mention_key
 
 PREFERENCE = {"FACTION": 3, "ORG": 2, "PLACE": 1, "PERSON": 0}
 NO_PLACE = {"country": None, "admin1": None, "lat": None, "lon": None, "geonames_id": None}
@@ -47,16 +47,34 @@ def _shared_minor(lx: Lookups, members: list[Key], geo: dict) -> bool:
     return me is not None and me.tier < 2 and len({p.country for p in cands}) > 1
 
 
+def ruler_states(ctx: DocContext, lx: Lookups) -> dict[str, str]:
+    """Surname -> the state a ruler's title names ("Syrian President Bashar Assad" -> SY): a nationality word
+    then a head-of-state title (models/actor_kinds.json `ruler_titles`) just before a person's name. One state
+    per surname; two different ones say nothing."""
+    found: dict[str, set[str]] = {}
+    for m in ctx.mentions:
+        if m.label_ != "PERSON" or m.start < 2:
+            continue
+        before = m.doc[max(m.sent.start, m.start - 3):m.start]
+        if not any(t.lower_ in lx.guards.ruler_titles for t in before):
+            continue
+        _, nations = lx.guards.words(before.text)
+        if len(nations) == 1:
+            found.setdefault(mention_key(lx.guards, m)[1].split()[-1], set()).update(nations)
+    return {w: next(iter(ccs)) for w, ccs in found.items() if len(ccs) == 1}
+
+
 def state_forces(ctx: DocContext, lx: Lookups, clusters: Clusters, places: dict[Key, dict]) -> dict[Key, str]:
     """Clusters that are a state's own forces ("regime forces", "the Syrian army") -> that state's ISO-2; a bare
     "the regime" or "government forces" is the forces of the country the document's places are mostly in."""
     cc_doc = doc_country(ctx, lx, clusters, places)
     rulers = frozenset(w for k in clusters if k[0] == "PERSON" for w in k[1].split()[-1:])
+    titled = ruler_states(ctx, lx)
     out = {}
     for root, members in clusters.items():
         if root[0] not in GROUP_LABELS:
             continue
-        ccs = {lx.guards.state_forces(m[0], ctx.first(m), cc_doc, rulers) for m in members}
+        ccs = {lx.guards.state_forces(m[0], ctx.first(m), cc_doc, rulers, titled) for m in members}
         if len(ccs) == 1 and None not in ccs:
             out[root] = ccs.pop()
     return out
