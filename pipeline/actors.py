@@ -34,6 +34,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from . import actor_evidence as ev
+from .collector import while_paused
 from .gazetteer import factions, places
 from .linkrules import GuardedUnionFind, Guards
 from .schema import SCHEMAS, table_from_rows
@@ -109,6 +110,7 @@ class _Group:
                                               self.names[n], len(n), [-ord(c) for c in n]))
 
 
+@while_paused  # collector.py: full collections would rescan every live actor summary
 def link(doc_actors: Iterable[pa.Table]) -> tuple[pa.Table, ActorIds]:
     """Return the actors table and the map from per-document actor keys to canonical actor ids."""
     canon = factions()[1]  # normalised faction name or alias -> registry name

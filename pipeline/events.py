@@ -35,16 +35,15 @@ give, else the lowest any report gives (`conservative`); the killed range is kep
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from .collector import while_paused
 from .eventplaces import dated_by_publication, place_keys, place_level, settings, translit_key  # noqa: F401
 from .eventsummary import GEO_COLUMNS, conservative, event_id, summarise  # noqa: F401 - part of this API
 from .schema import SCHEMAS, table_from_rows
@@ -306,29 +305,10 @@ def group(rows: Iterable[Mapping]) -> list[list[dict]]:
     return [out[k] for k in sorted(out)]
 
 
-@contextlib.contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector: the step allocates hundreds of thousands of small acyclic objects
-    (rows, reports, candidate lists), and each full collection rescans every one still alive, so with the collector
-    on the step's time grows faster than the corpus (4x the rows took 7-10x the time; paused, 2-3x). Reference
-    counting still frees everything; whatever cycles exist are collected when the collector resumes."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
+@while_paused  # collector.py: full collections would rescan every live summary
 def build(incidents: Iterable[pa.Table], documents: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     """The events table and the map incident_id -> event_id, from incident summaries (actor ids already the
     corpus-level ones) and the documents' source and published columns."""
-    with _collector_paused():
-        return _build(incidents, documents)
-
-
-def _build(incidents: Iterable[pa.Table], documents: Iterable[pa.Table]) -> tuple[pa.Table, dict[str, str]]:
     docs: dict[str, tuple] = {}
     for t in documents:
         for d, s, p in zip(*(t.column(c).to_pylist() for c in ("doc_id", "source", "published"))):
