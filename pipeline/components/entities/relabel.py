@@ -14,11 +14,12 @@ from .resources import Resources
 
 def registry_factions(res: Resources, doc: Doc, chosen: list[Choice]) -> None:
     """Registry names are factions whatever the model said, also with a possessive s that lost its apostrophe;
-    the s-less form must be a registry acronym or a longer name: "Anas" is a first name, not "ANA"s."""
+    the s-less form must be a registry acronym or a longer name: "Anas" is a first name, not "ANA"s; "Al-Qaedas"
+    is al-Qaeda's."""
     for c in chosen:
         if c.label in ("ORG", "PERSON", "PLACE") and c.n <= 6:
             w = doc[c.start:c.end].text
-            if norm_name(w) in res.canon or (c.n == 1 and w.endswith("s") and len(w) > 3
+            if norm_name(w) in res.canon or (w.endswith("s") and len(w) > 3 and doc[c.end - 1].is_alpha
                                              and (w[:-1].isupper() or len(w) > 5)
                                              and norm_name(w[:-1]) in res.canon):
                 c.label = "FACTION"
