@@ -165,7 +165,8 @@ def short_forms(groups: dict, find, union) -> None:
     """"Syrian Observatory" is the one "Syrian Observatory for Human Rights": a name of two or more words that
     begins exactly one longer name of its type in the corpus joins it (blocked by the first two words). Longest
     names first, so that a name joined to its own longer forms counts as one owner for the shorter ones. A name
-    an article gave its own acronym is whole ("United Nations (UN)" is no short "United Nations Security Council")."""
+    an article gave its own acronym is whole ("United Nations (UN)" is no short "United Nations Security Council").
+    Of several longer names, a prominent one takes it (`_prominent_full_form`)."""
     by_head: dict[tuple, list] = defaultdict(list)
     for k in groups:
         ws = k[1].split()
@@ -177,9 +178,20 @@ def short_forms(groups: dict, find, union) -> None:
             continue
         if (ini := _initials(groups[k].canonical())) and any(a.replace(".", "") == ini for a in groups[k].aliases):
             continue  # "United Nations (UN)": a name with its own acronym is a whole name, not a short form
-        owners = {find(o) for o in by_head.get((k[0], *ws[:2]), ()) if o != k and o[1].startswith(k[1] + " ")}
-        if len(owners) == 1:
-            union(next(iter(owners)), k)
+        owners = sorted({find(o) for o in by_head.get((k[0], *ws[:2]), ()) if o != k and o[1].startswith(k[1] + " ")},
+                        key=lambda o: (-len(groups[o].docs), o))
+        if len(owners) == 1 or owners and _prominent_full_form(groups, owners, k):
+            union(owners[0], k)
+
+
+def _prominent_full_form(groups: dict, owners: list, k: tuple) -> bool:
+    """Of several longer names, the one the corpus uses in PROMINENCE times the documents of any other and of the
+    short form: "Syrian Observatory" (10 articles) is the "Syrian Observatory for Human Rights" of 372, not the
+    "Syrian Observatory for Human Rights and Reuters" of one. A short form used about as much as its longer names
+    ("U.N." beside "UN Security Council", "United Nations" beside "United Nations Security Council") is a name of
+    its own."""
+    top, second = len(groups[owners[0]].docs), len(groups[owners[1]].docs)
+    return top >= PROMINENCE * max(second, len(groups[k].docs))
 
 
 def possessives(groups: dict, guards: Guards) -> None:

@@ -133,6 +133,21 @@ def test_short_form_with_two_longer_forms_that_are_one_actor():
     assert ids.get("d3", "org:syrian observatory") == ids.get("d1", "org:syrian observatory for human rights")
 
 
+def test_short_form_of_several_longer_names_joins_only_a_prominent_one():
+    # FA-KES: "Syrian Observatory" stayed apart because glued "... and Reuters", "... Rami Abdel Rahman" were longer
+    # names too
+    rows = [_row(f"s{i}", "org", "Syrian Observatory for Human Rights", 3) for i in range(8)]
+    rows += [_row("g1", "org", "Syrian Observatory for Human Rights and Reuters", 1),
+             _row("g2", "org", "Syrian Observatory for Human Rights Rami Abdel Rahman", 1),
+             _row("x1", "org", "Syrian Observatory", 2),
+             # "U.N." is used about as much as its longer names: a name of its own
+             *[_row(f"u{i}", "org", "U.N. Security Council", 2) for i in range(4)],
+             _row("h1", "org", "U.N. Human Rights Council", 1), *[_row(f"n{i}", "org", "U.N.", 1) for i in range(3)]]
+    _, ids = _link(rows)
+    assert ids.get("x1", "org:syrian observatory") == "org:syrian-observatory-for-human-rights"
+    assert ids.get("n0", "org:u.n.") != ids.get("u0", "org:u.n. security council")
+
+
 def test_led_alliance_and_romanised_places_share_one_id():
     rows = [_row("d1", "faction", "US-led coalition", 4), _row("d2", "faction", "US-led international coalition", 2),
             _row("d3", "faction", "US-led anti-terror coalition", 1),
