@@ -13,7 +13,8 @@ still describes one actor. A cluster never holds
 - two gazetteer places: "Damascus" and "Latakia" ("Idlib" and "Idlib province" are one: the admin noun is dropped);
 - a generic side and a named actor: every content word of "rebels", "the militants", "Syrian rebels" is a generic
   side word or a demonym, so such a name never joins "Free Syrian Army" or "Islamic State" (ACLED keeps generic
-  sides generic).
+  sides generic); so is a pro-government militia named by what it is ("popular forces", "self-defense forces":
+  `Guards.militia`), never a state's forces.
 The check runs on the merged cluster, so a chain A~B, B~C never joins an A and a C that conflict.
 
 State forces (ACLED's "Military Forces of X"): a group name made only of state-force words ("regime", "army",
@@ -64,6 +65,7 @@ ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the
 REGION_KINDS = frozenset({"admin1", "region"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 TA_MARBUTA = re.compile(r"(?<=[^aeiou])[ae]h\b")
+MILITIA_HEADS = frozenset({"forces", "force", "units", "brigades", "committees"})  # a militia's body besides "fighters"
 INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
 
 
@@ -125,6 +127,7 @@ class Guards:
     region_prefixes: frozenset = field(default_factory=lambda: lexicon.words("region_prefixes", KINDS))
     unit_heads: frozenset = field(default_factory=lambda: lexicon.words("state_unit_heads", KINDS))
     designators: frozenset = field(default_factory=lambda: lexicon.words("place_designators_after", KINDS))
+    militia_words: frozenset = field(default_factory=lambda: lexicon.words("militia_words", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -244,6 +247,18 @@ class Guards:
             return None  # "the coalitions Air Force": an air force is some state's, which one the words must say
         return next(iter(nations)) if nations else doc_country
 
+    def militia(self, rest: list[str]) -> bool:
+        """The content words of a name (nationalities out, `words`) name an auxiliary force the population raises
+        on the government's side ("popular forces", "voluntary forces", "self-defense forces"; actor_kinds.json
+        `militia_words`): a militia word and otherwise only the heads of a body of armed men."""
+        text = f" {' '.join(rest)} "
+        hit = False
+        for w in self.militia_words:
+            if f" {w} " in text:
+                hit, text = True, text.replace(f" {w} ", " ")
+        others = set(text.split())
+        return hit and bool(others) and others <= self.generic_words | MILITIA_HEADS
+
     def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:
         """ISO-2 of the state whose own media the name is ("Syrian state TV", "Syrias government run TV",
         "Syrian National Television"; a bare "state television": `doc_country`), else None."""
@@ -289,7 +304,8 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     state = g.state_forces(label, text, "?") or _named_state(g, text, rest, nations)
     if state:
         return Sig(kinds=frozenset({"group"}), nations=frozenset(nations), state=frozenset({state}))
-    generic = bool(rest) and set(rest) <= g.generic_words and not reg
+    # a generic side: only generic words ("rebels", "Syrian rebels"), or a pro-government militia's ("popular forces")
+    generic = bool(rest) and (set(rest) <= g.generic_words or g.militia(rest)) and not reg
     if generic:
         nations = g.words(SPONSOR.sub(" ", text))[1]
     return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),

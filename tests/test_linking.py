@@ -321,3 +321,24 @@ def test_name_opening_with_an_acronym_joins_the_spelled_out_name():
     t, ids = _link(rows)
     assert ids.get("d1", "org:united nations security council") == ids.get("d2", "org:un security council")
     assert t.loc[ids.get("d2", "org:un"), "name"] == "United Nations"  # an org's "-s" is no possessive
+
+
+def test_pro_government_militias_are_one_generic_class():
+    # "popular forces", "voluntary forces", "self-defense forces", "popular fighters": auxiliary forces raised on the
+    # government's side (ACLED's pro-government political militias), one generic side, never the state's forces
+    rows = [_row("d1", "place", "Aleppo", 5, country="SY", lat=36.2, lon=37.16),
+            _row("d2", "place", "Homs", 5, country="SY", lat=34.73, lon=36.71),
+            _row("d1", "faction", "popular forces", 2), _row("d2", "faction", "voluntary forces", 1),
+            _row("d2", "faction", "self-defense forces", 1), _row("d1", "faction", "popular fighters", 1),
+            _row("d1", "faction", "Syrian army", 3), _row("d2", "faction", "Free Syrian Army", 2)]
+    actors, ids = _link(rows)
+    militia = ids.get("d1", "faction:popular forces")
+    assert {ids.get("d2", "faction:voluntary forces"), ids.get("d2", "faction:self-defense forces"),
+            ids.get("d1", "faction:popular fighters")} == {militia}
+    assert actors.loc[militia, "n_mentions"] == 5
+    assert militia not in (ids.get("d1", "faction:syrian army"), ids.get("d2", "faction:free syrian army"))
+
+
+def test_military_personnel_nouns_are_state_forces(guards):
+    assert guards.state_forces("FACTION", "Russian sappers", None) == "RU"
+    assert guards.state_forces("FACTION", "army forces", "SY") == "SY"
