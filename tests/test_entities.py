@@ -362,3 +362,8 @@ def test_surname_alone_after_the_full_name_is_the_person(nlp):
               "live in the eastern suburbs of Damascus where the incident occurred Sino told journalists on Thursday.")
     assert [(e.text, e._.actor_key) for e in doc.ents if e.label_ == "PERSON"] == [
         ("Mustafa Sino", "person:mustafa-sino"), ("Sino", "person:mustafa-sino")]
+
+
+def test_plural_admin_noun_after_coordinated_names(nlp):
+    doc = nlp("Members of ISIS executed three persons including two women in Raqqa and Deir Ezzor provinces.")
+    assert [e.text for e in doc.ents if e.label_ == "PLACE"] == ["Raqqa", "Deir Ezzor provinces"]

@@ -342,3 +342,24 @@ def test_pro_government_militias_are_one_generic_class():
 def test_military_personnel_nouns_are_state_forces(guards):
     assert guards.state_forces("FACTION", "Russian sappers", None) == "RU"
     assert guards.state_forces("FACTION", "army forces", "SY") == "SY"
+
+
+def test_place_designator_and_plural_admin_noun():
+    from pipeline.linkrules import place_skeleton
+    # "Salaheddin district" is the Salah al-Din of "Salah al-Din district" (a designator says what kind of place
+    # the bare name is); "Deir Ezzor provinces" (after "Raqqa and") is the governorate of "Deir el-Zour province"
+    assert place_skeleton("Salaheddin district") == place_skeleton("Salah al-Din") == "saladin"
+    assert place_skeleton("Deir Ezzor provinces") == place_skeleton("Deir el-Zour province") == "dayrzur/province"
+    assert place_skeleton("Deir Ezzor provinces") != place_skeleton("Deir Ezzor")
+
+
+def test_generic_side_with_the_head_of_a_body_of_armed_men(guards):
+    # "terrorist forces", "rebel forces": a generic side's word and a force head are that generic side (CORPUS.md:
+    # "terrorist forces" are generic:terrorists); "government forces" stay the state's, "Tiger Forces" a name
+    assert guards.signature("FACTION", "terrorist forces").generic
+    assert guards.signature("FACTION", "rebel forces").generic
+    assert not guards.signature("FACTION", "government forces").generic
+    assert not guards.signature("FACTION", "Tiger Forces").generic
+    rows = [_row("d1", "faction", "terrorists", 4), _row("d2", "faction", "terrorist forces", 1)]
+    _, ids = _link(rows)
+    assert ids.get("d2", "faction:terrorist forces") == ids.get("d1", "faction:terrorists")
