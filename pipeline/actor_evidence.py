@@ -66,13 +66,17 @@ def generic_classes(groups: dict, sets: GuardedUnionFind, guards: Guards, union,
     """Generic sides of one class are one actor, like ACLED's generic actors: "terrorists", "terrorist groups",
     "terrorist organizations"; "rebels", "Syrian rebels", "rebel groups". The class is the name's generic words
     in the singular, less the words that only say it is a group, and its nationality unless that is the country
-    its documents are about (ACLED's "Rebels (Syria)"; "Iranian militias" in Syria are a side of their own)."""
+    its documents are about (ACLED's "Rebels (Syria)"; "Iranian militias" in Syria are a side of their own).
+    Pro-government militias named by what they are ("popular forces", "voluntary forces", "self-defense forces")
+    are one class whatever their words (`linkrules.Guards.militia`)."""
     by_class: dict[tuple, list] = defaultdict(list)
     for k in sorted(groups):
         if k[0] not in ("faction", "org") or not sets.sig[k].generic:
             continue
-        words = frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-                          for w in guards.words(SPONSOR.sub(" ", groups[k].canonical()))[0]) - GROUP_FILLERS
+        rest = guards.words(SPONSOR.sub(" ", groups[k].canonical()))[0]
+        words = frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in rest) - GROUP_FILLERS
+        if guards.militia(rest):  # "popular forces", "voluntary forces", "self-defense forces": one class
+            words = frozenset({"pro-government militia"})
         ccs = Counter(doc_country[d] for d in groups[k].docs if d in doc_country)
         home = {ccs.most_common(1)[0][0]} if ccs else set()
         if words:  # "Syrian rebels" in Syrian news are its rebels; "Iranian militants" are another side

@@ -13,7 +13,8 @@ still describes one actor. A cluster never holds
 - two gazetteer places: "Damascus" and "Latakia" ("Idlib" and "Idlib province" are one: the admin noun is dropped);
 - a generic side and a named actor: every content word of "rebels", "the militants", "Syrian rebels" is a generic
   side word or a demonym, so such a name never joins "Free Syrian Army" or "Islamic State" (ACLED keeps generic
-  sides generic).
+  sides generic); so is a pro-government militia named by what it is ("popular forces", "self-defense forces":
+  `Guards.militia`), never a state's forces.
 The check runs on the merged cluster, so a chain A~B, B~C never joins an A and a C that conflict.
 
 State forces (ACLED's "Military Forces of X"): a group name made only of state-force words ("regime", "army",
@@ -57,14 +58,20 @@ SPONSOR = re.compile(r"[\w.]+-(?:backed|led|allied|supported|aligned)\b|\b(?:bac
 # doubled sun letter it assimilates to ("Deir Ezzor", "Salah Eddin"): romanisations write it in all these ways
 MID_ARTICLE = re.compile(r"(?<=\w)[\s-]+(?:[ae](?:l|sh|th|dh|[tdrzsn])[\s-]+|[ae](?=(tt|dd|rr|zz|ss|nn)\w))", re.I)
 FUSED_DIN = re.compile(r"(?<=\w{3})[aeu]dd+in\b", re.I)  # "Salaheddin", "Nureddin": the "ad-Din" of "Salah ad-Din"
-ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)$", re.I)
+ADMIN_TAIL = re.compile(r"\s+(province|governorate|countryside|district|region|city|town)s?$", re.I)
 # the governorate written before its name: "the province of Idlib", "countryside of Hama", "rural Damascus"
 REGION_OF = re.compile(r"^(?i:the\s+)?(?:(?P<rural>(?i:rural))\s+|(?P<noun>(?i:province|governorate|countryside))"
                        r"(?i:s?\s+of\s+))(?P<name>[A-Z].*)$")
-ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)$", re.I)  # the first-level region: one place
+# the first-level region: one place ("Raqqa and Deir Ezzor provinces": the plural after coordinated names)
+ADMIN1_TAIL = re.compile(r"\s+(province|governorate|countryside)s?$", re.I)
+# a noun after a place's name that only says what kind of place it is ("Salaheddin district", "Aleppo city"): the
+# bare name is that place (CORPUS.md; actor_kinds.json place_designators_after)
+DESIGNATORS = "|".join(sorted(lexicon.words("place_designators_after", KINDS)))
+DESIGNATOR_TAIL = re.compile(rf"\s+(?:{DESIGNATORS})$", re.I)
 REGION_KINDS = frozenset({"admin1", "region"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 TA_MARBUTA = re.compile(r"(?<=[^aeiou])[ae]h\b")
+MILITIA_HEADS = frozenset({"forces", "force", "units", "brigades", "committees"})  # a militia's body besides "fighters"
 INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
 
 
@@ -127,6 +134,7 @@ class Guards:
     unit_heads: frozenset = field(default_factory=lambda: lexicon.words("state_unit_heads", KINDS))
     designators: frozenset = field(default_factory=lambda: lexicon.words("place_designators_after", KINDS))
     ruler_titles: frozenset = field(default_factory=lambda: lexicon.words("ruler_titles", KINDS))
+    militia_words: frozenset = field(default_factory=lambda: lexicon.words("militia_words", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -248,6 +256,18 @@ class Guards:
             return None  # "the coalitions Air Force": an air force is some state's, which one the words must say
         return next(iter(nations)) if nations else doc_country
 
+    def militia(self, rest: list[str]) -> bool:
+        """The content words of a name (nationalities out, `words`) name an auxiliary force the population raises
+        on the government's side ("popular forces", "voluntary forces", "self-defense forces"; actor_kinds.json
+        `militia_words`): a militia word and otherwise only the heads of a body of armed men."""
+        text = f" {' '.join(rest)} "
+        hit = False
+        for w in self.militia_words:
+            if f" {w} " in text:
+                hit, text = True, text.replace(f" {w} ", " ")
+        others = set(text.split())
+        return hit and bool(others) and others <= self.generic_words | MILITIA_HEADS
+
     def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:
         """ISO-2 of the state whose own media the name is ("Syrian state TV", "Syrias government run TV",
         "Syrian National Television"; a bare "state television": `doc_country`), else None."""
@@ -293,7 +313,12 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     state = g.state_forces(label, text, "?") or _named_state(g, text, rest, nations)
     if state:
         return Sig(kinds=frozenset({"group"}), nations=frozenset(nations), state=frozenset({state}))
-    generic = bool(rest) and set(rest) <= g.generic_words and not reg
+    # a generic side: only generic words ("rebels", "Syrian rebels"), with at most the head of a body of armed men
+    # ("terrorist forces", "rebel forces" are the terrorists, the rebels), or a pro-government militia's ("popular
+    # forces")
+    generic = bool(set(rest) & g.generic_words) and set(rest) <= g.generic_words | MILITIA_HEADS \
+        or g.militia(rest)
+    generic = generic and not reg
     if generic:
         nations = g.words(SPONSOR.sub(" ", text))[1]
     return Sig(kinds=frozenset({"group"}), registries=frozenset({reg}) if reg else frozenset(),
@@ -335,9 +360,11 @@ def place_skeleton(name: str) -> str:
     "idlib province"'s skeleton; "Idlib" (maybe the city) keeps its own. The spelling choices of Arabic
     romanisation are folded too (`eventplaces.translit_key`: "Mayadeen" = "al-Mayadin"): a final "-ah" or "-eh"
     is the "-a" of the same ta marbuta ("al-Tabqah" = "Tabqa", "Hasakeh" = "Hasaka"), "o" the "u" it renders,
-    and an article inside the name is dropped however written (`MID_ARTICLE`: "Deir el-Zour" = "Deir Ezzor")."""
+    and an article inside the name is dropped however written (`MID_ARTICLE`: "Deir el-Zour" = "Deir Ezzor"). A
+    designator after the name ("Salaheddin district") is dropped: the bare name is that place."""
     m = ADMIN1_TAIL.search(name.strip())
-    base = FUSED_DIN.sub(" din", MID_ARTICLE.sub(" ", name.strip()[:m.start()] if m else name))
+    name = name.strip()[:m.start()] if m else DESIGNATOR_TAIL.sub("", name.strip())
+    base = FUSED_DIN.sub(" din", MID_ARTICLE.sub(" ", name))
     folded = TA_MARBUTA.sub("a", translit_key(base)).replace("o", "u")  # "Zor" = "Zour" = "Zur"
     return skeleton(folded) + ("/province" if m else "")
 

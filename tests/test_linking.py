@@ -336,3 +336,45 @@ def test_name_opening_with_an_acronym_joins_the_spelled_out_name():
     t, ids = _link(rows)
     assert ids.get("d1", "org:united nations security council") == ids.get("d2", "org:un security council")
     assert t.loc[ids.get("d2", "org:un"), "name"] == "United Nations"  # an org's "-s" is no possessive
+
+
+def test_pro_government_militias_are_one_generic_class():
+    # "popular forces", "voluntary forces", "self-defense forces", "popular fighters": auxiliary forces raised on the
+    # government's side (ACLED's pro-government political militias), one generic side, never the state's forces
+    rows = [_row("d1", "place", "Aleppo", 5, country="SY", lat=36.2, lon=37.16),
+            _row("d2", "place", "Homs", 5, country="SY", lat=34.73, lon=36.71),
+            _row("d1", "faction", "popular forces", 2), _row("d2", "faction", "voluntary forces", 1),
+            _row("d2", "faction", "self-defense forces", 1), _row("d1", "faction", "popular fighters", 1),
+            _row("d1", "faction", "Syrian army", 3), _row("d2", "faction", "Free Syrian Army", 2)]
+    actors, ids = _link(rows)
+    militia = ids.get("d1", "faction:popular forces")
+    assert {ids.get("d2", "faction:voluntary forces"), ids.get("d2", "faction:self-defense forces"),
+            ids.get("d1", "faction:popular fighters")} == {militia}
+    assert actors.loc[militia, "n_mentions"] == 5
+    assert militia not in (ids.get("d1", "faction:syrian army"), ids.get("d2", "faction:free syrian army"))
+
+
+def test_military_personnel_nouns_are_state_forces(guards):
+    assert guards.state_forces("FACTION", "Russian sappers", None) == "RU"
+    assert guards.state_forces("FACTION", "army forces", "SY") == "SY"
+
+
+def test_place_designator_and_plural_admin_noun():
+    from pipeline.linkrules import place_skeleton
+    # "Salaheddin district" is the Salah al-Din of "Salah al-Din district" (a designator says what kind of place
+    # the bare name is); "Deir Ezzor provinces" (after "Raqqa and") is the governorate of "Deir el-Zour province"
+    assert place_skeleton("Salaheddin district") == place_skeleton("Salah al-Din") == "saladin"
+    assert place_skeleton("Deir Ezzor provinces") == place_skeleton("Deir el-Zour province") == "dayrzur/province"
+    assert place_skeleton("Deir Ezzor provinces") != place_skeleton("Deir Ezzor")
+
+
+def test_generic_side_with_the_head_of_a_body_of_armed_men(guards):
+    # "terrorist forces", "rebel forces": a generic side's word and a force head are that generic side (CORPUS.md:
+    # "terrorist forces" are generic:terrorists); "government forces" stay the state's, "Tiger Forces" a name
+    assert guards.signature("FACTION", "terrorist forces").generic
+    assert guards.signature("FACTION", "rebel forces").generic
+    assert not guards.signature("FACTION", "government forces").generic
+    assert not guards.signature("FACTION", "Tiger Forces").generic
+    rows = [_row("d1", "faction", "terrorists", 4), _row("d2", "faction", "terrorist forces", 1)]
+    _, ids = _link(rows)
+    assert ids.get("d2", "faction:terrorist forces") == ids.get("d1", "faction:terrorists")

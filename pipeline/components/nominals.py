@@ -7,7 +7,9 @@ models/nominals.json) becomes a mention when it refers to a named actor of its c
   - apposition or title: "Daquq, a town ...", "the spokesman, Col. X", "commander Joseph Votel", "the town of X";
   - a definite description whose noun is part of the actor's name ("the coalition" -> "U.S.-led coalition") or
     was its title/role ("the general" -> "Gen. Joseph Votel");
-  - a definite generic ("the town", "the group") -> the nearest preceding actor of the class, a few sentences back.
+  - a definite generic ("the town", "the group") -> the nearest preceding actor of the class, a few sentences back;
+  - a group noun that modifies another ("coalition aircraft", or with the "s" of a possessive whose apostrophe the
+    source dropped, "the coalitions airstrike") -> the earlier group whose name holds it, never a generic's nearest.
 A description that refers to no named actor is dropped: nominal mentions never create actors. The span is the
 head with its left modifiers, up to the head ("commander" in "commander of U.S. Central Command"), so it never
 overlaps a name; the mention takes the antecedent's label and `actor_key`. Nominal mentions go to
@@ -116,6 +118,9 @@ class NominalLinker(Component):
         self.attribute_suffixes = frozenset(spec.get("attribute_suffixes", ()))
         self.compatible = {w: frozenset(lab for c in cs for lab in COMPAT[c]) for w, cs in self.classes.items()}
         self._ids = {self.vocab.strings.add(w): w for w in (*self.classes, *self.described_as, *self.peoples)}
+        # "the coalitions airstrike": a group noun with the "s" of a possessive whose apostrophe the source dropped
+        self._possessive_ids = {self.vocab.strings.add(w + "s"): w for w in self.classes
+                                if not w.endswith("s") and w + "s" not in self.classes}
         self.gaz = gazetteer.places()
         self._kind: dict[str, str | None] = {}
 
@@ -140,7 +145,7 @@ class NominalLinker(Component):
         if not len(doc):
             return doc
         lower = docindex.index(doc).lowers
-        hits = [i for i, h in enumerate(lower) if h in self._ids]
+        hits = [i for i, h in enumerate(lower) if h in self._ids or h in self._possessive_ids]
         if not hits:
             return doc
         actors = {a["key"]: a for a in (doc._.actor_clusters or [])}
@@ -149,7 +154,12 @@ class NominalLinker(Component):
         links: dict[str, int] = {}  # actor key -> descriptions linked to it: sitrep_actors adds them up
         new: list[Span] = []
         for i in hits:
-            sp, key = self._mention(d, doc[i], self._ids[lower[i]])
+            noun = self._ids.get(lower[i])
+            if noun is None:  # "coalitions" before the noun it owns ("coalitions Air Force") is "coalition"
+                if not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")):
+                    continue
+                noun = self._possessive_ids[lower[i]]
+            sp, key = self._mention(d, doc[i], noun, modifier=noun != self._ids.get(lower[i]))
             if sp is None:
                 continue
             if key in actors:
@@ -162,11 +172,21 @@ class NominalLinker(Component):
         doc.spans[SPAN_KEY] = [sp for sp in new if not in_ranges(furniture, sp.start_char)] if furniture else new
         return doc
 
-    def _mention(self, d: NominalDoc, tok: Token, noun: str) -> tuple[Span | None, str | None]:
+    def _mention(self, d: NominalDoc, tok: Token, noun: str,
+                 modifier: bool = False) -> tuple[Span | None, str | None]:
         """The nominal mention `tok` heads and its actor key: with its antecedent's label and actor, or a
-        description's label without an actor (key None); (None, None) when it is neither."""
-        if d.ent_at[tok.i] >= 0 or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+        description's label without an actor (key None); (None, None) when it is neither. A noun that modifies
+        another ("coalition aircraft", and `modifier`: the apostrophe-less possessive "the coalitions airstrike")
+        is a mention only of the group whose name holds it (`_owner`)."""
+        if d.ent_at[tok.i] >= 0 or tok.pos_ not in ("NOUN", "PROPN"):
             return None, None
+        if modifier or tok.dep_ in ("compound", "amod"):
+            ante = self._owner(d, tok, noun)
+            if ante is None:
+                return None, None
+            sp = Span(d.doc, tok.i, tok.i + 1, label=ante.label_)
+            sp._.actor_key = ante._.actor_key
+            return sp, ante._.actor_key
         span = self._span(d.doc, tok, d.ent_at)
         if span is None:
             return None, None
@@ -178,6 +198,21 @@ class NominalLinker(Component):
             return sp, ante._.actor_key
         label = self._description(d.doc, tok, noun, d.ents, d.ent_at)
         return (None if label is None else Span(d.doc, span[0], span[1], label=label)), None  # names no one
+
+    def _owner(self, d: NominalDoc, tok: Token, noun: str) -> Span | None:
+        """"coalition aircraft", "the coalitions Air Force" after "the US-led coalition": a group noun that says
+        whose the next noun is refers, like a definite description, to the earlier group whose name holds it
+        (newswire's bare noun modifier is the group named before: a noun modifier is singular and refers). Only a
+        name's own word, never the nearest group of a generic noun ("group", "militants"), and only groups: a
+        place word that modifies ("hospital staff") describes, it does not refer."""
+        if noun in self.generic or not set(self.classes.get(noun, ())) & {"FACTION", "ORG"}:
+            return None
+        k = bisect.bisect_left(d.starts, tok.i)
+        for e in reversed(d.named[:k]):
+            if e.label_ in ("FACTION", "ORG") and len(e) > 1 and self._refers(noun, e) \
+                    and any(_singular(t.lower_) == noun for t in e):
+                return e
+        return None
 
     def _description(self, doc: Doc, tok, noun: str, ents: list[Span], ent_at: list[int]) -> str | None:
         """The label of a description that refers to no named actor ("a hospital", "civilians", "a spokesman"), or

@@ -47,7 +47,9 @@ def curated(fac: Any) -> bool:
 
 def registry_matcher(vocab: Vocab, tokenizer: Tokenizer, facs: list) -> tuple[PhraseMatcher, set[str]]:
     """Registry names, exact case (acronyms) and title case; 2-3 letter acronyms are set apart: they only relabel
-    a model ORG."""
+    a model ORG. A longer acronym also matches with the "s" of a possessive whose apostrophe the source dropped
+    ("ISILs positions", common in scraped copy): the name is the mention (CORPUS.md), its possessive folded later
+    (`linkrules.Guards.possessive_base`)."""
     phrases = PhraseMatcher(vocab, attr="ORTH")
     short_acronyms: set[str] = set()
     seen: set[str] = set()
@@ -62,6 +64,8 @@ def registry_matcher(vocab: Vocab, tokenizer: Tokenizer, facs: list) -> tuple[Ph
                 short_acronyms.add(n)
                 continue
             docs.append(n)
+            if n.isupper() and n.isalpha() and len(n) >= 4:
+                docs.append(n + "s")  # "ISILs positions": a possessive whose apostrophe the source dropped
             if n[:1].islower() or n.lower().startswith("the "):
                 docs.append(n[:1].upper() + n[1:])
     phrases.add("FACTION", [tokenizer(n) for n in sorted(set(docs))])

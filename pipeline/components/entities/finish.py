@@ -21,11 +21,13 @@ REGION_NOUNS = frozenset({"province", "provinces", "governorate", "countryside"}
 
 def extend_admin(doc: Doc, sel: Selection) -> None:
     """"Idlib province" is the name of the province, not the city; so are "the province of Idlib" and "rural
-    Damascus" (the governorate, CORPUS.md: `linkrules.REGION_OF` reads them as "Idlib province")."""
+    Damascus" (the governorate, CORPUS.md: `linkrules.REGION_OF` reads them as "Idlib province"), and the last of
+    "Raqqa and Deir Ezzor provinces"."""
     for c in sel.chosen:
         if c.label != "PLACE":
             continue
-        if c.end < len(doc) and doc[c.end].lower_ in ADMIN_NOUNS and not sel.taken[c.end]:
+        if c.end < len(doc) and (doc[c.end].lower_ in ADMIN_NOUNS or doc[c.end].lower_[:-1] in ADMIN_NOUNS
+                                 and doc[c.end].tag_ == "NNS") and not sel.taken[c.end]:
             c.end += 1
         elif c.start >= 2 and doc[c.start - 1].lower_ == "of" and doc[c.start - 2].lower_ in REGION_NOUNS \
                 and not sel.taken[c.start - 2]:

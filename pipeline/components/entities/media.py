@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ... import docindex, lexicon
+from ...gazetteer import place_key
 from .factions import expand
 from .words import CALENDAR
 
@@ -20,6 +21,8 @@ OUTLET_NOUNS = frozenset({"station", "channel", "network"})
 TV_WORDS = frozenset({"tv", "television"})
 DEMONYMS = frozenset(lexicon.load(KINDS)["demonyms"])
 HEADS = frozenset(lexicon.load(MEDIA_FILE)["heads"])
+REPORTERS = frozenset(lexicon.load(MEDIA_FILE)["reporter_nouns"])
+ADDRESS_VERBS = frozenset(lexicon.load(MEDIA_FILE)["address_verbs"])
 
 
 def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
@@ -111,4 +114,28 @@ def outlet_names(doc: Doc, countries: set[str]) -> list[Span]:
             k += 1
         if k < i and any(tok.is_alpha and tok.lower_ != "al" for tok in doc[k:i]):
             out.append(Span(doc, k, i + 1, label="ORG", kb_id=MEDIA_KB))  # "Orient TV": the word is in the name
+    return out
+
+
+def _acronym(text: str, country_keys: frozenset[str]) -> bool:
+    """An organisation's acronym ("SANA", "AFP", and "SANAs" with a dropped possessive apostrophe), not a
+    country's ("US", "UK": gazetteer keys of countries)."""
+    bare = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
+    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and place_key(bare) not in country_keys
+
+
+def reporting_outlets(doc: Doc, country_keys: frozenset[str]) -> list[Span]:
+    """A news outlet named by its acronym where the words say it is one (models/state_media.json `reporter_nouns`,
+    `address_verbs`): "SANA reporter in Aleppo said", "SANAs reporter", "AFP's correspondent"; "told SANA that"
+    (the acronym alone as the addressee)."""
+    out = []
+    for i in _positions(doc, REPORTERS):
+        j = i - 1 - (i > 1 and doc[i - 1].text in POSSESSIVE)
+        if j >= 0 and _acronym(doc[j].text, country_keys):
+            out.append(Span(doc, j, j + 1, label="ORG", kb_id=MEDIA_KB))
+    for i in _positions(doc, ADDRESS_VERBS):
+        j = i + 1
+        if j < len(doc) and _acronym(doc[j].text, country_keys) and doc[j].dep_ == "dobj" \
+                and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            out.append(Span(doc, j, j + 1, label="ORG", kb_id=MEDIA_KB))
     return out

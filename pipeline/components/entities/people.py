@@ -92,3 +92,19 @@ def unnamed_people(res: Resources, doc: Doc, taken: list[bool], title: list[int]
         if _role_after(doc, e) or after_speech and (e >= n or doc[e].is_punct or doc[e].lower_ in ("a", "an")):
             out.append((i, e))
     return out
+
+
+def repeated_surnames(res: Resources, doc: Doc, chosen: list, taken: list[bool]) -> list[tuple[int, int]]:
+    """"member of the Kurdish National Council Mustafa Sino said ... Sino told journalists": news names a person in
+    full once and by the surname after (the aliases stage links the two). The last word of a chosen person's full
+    name, written alone where nobody else tagged it and not inside a longer capitalised run, is that person again;
+    a surname that is a strong gazetteer place or a country is left to the place rules."""
+    names = {doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.n >= 2
+             and doc[c.end - 1].is_title and len(doc[c.end - 1]) >= 3 and not doc[c.end - 1].is_stop}
+    names = {n for n in names if not res.gaz.is_strong(place_key(n)) and n.lower() not in res.country_names_lower}
+    if not names:
+        return []
+    n = len(doc)
+    return [(t.i, t.i + 1) for t in doc if t.text in names and not taken[t.i]
+            and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
+            and not (t.i + 1 < n and doc[t.i + 1].is_title)]

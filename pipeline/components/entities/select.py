@@ -7,9 +7,9 @@ from spacy.util import filter_spans
 
 from ... import gazetteer
 from .factions import match_windows, named_orgs, pattern_spans, short_acronym_spans
-from .media import MEDIA_KB, outlet_names, state_media_spans
+from .media import MEDIA_KB, outlet_names, reporting_outlets, state_media_spans
 from .model import Choice, ModelEnt, Selection
-from .people import unnamed_people
+from .people import repeated_surnames, unnamed_people
 from .places import in_name, place_cue, possessive_place
 from .relabel import defined_acronyms
 from .resources import Resources
@@ -17,13 +17,14 @@ from .resources import Resources
 
 def faction_candidates(res: Resources, doc: Doc, lower: list[int], model: list[ModelEnt]) -> list[Span]:
     """Faction patterns, organisation names, registry names, short registry acronyms the model tagged ORG, state
-    media."""
+    media, outlets named by their acronym beside a reporter or as the one told."""
     spans = pattern_spans(doc, match_windows(doc, res.matcher, res.anchor_ids, lower))
     spans.extend(named_orgs(doc, lower, res.head_ids))
     spans.extend(Span(doc, s, e, label="FACTION") for _, s, e in res.phrases(doc))
     spans.extend(short_acronym_spans(doc, model, res.short_acronyms))
     spans.extend(state_media_spans(doc, res.media, res.country_names, res.canon))
     spans.extend(outlet_names(doc, res.country_names))
+    spans.extend(reporting_outlets(doc, res.country_keys))
     return spans
 
 
@@ -99,8 +100,11 @@ def choose_places(res: Resources, doc: Doc, gaz_hits: dict[tuple[int, int], str]
 
 
 def choose_rest(res: Resources, doc: Doc, title: list[int], sel: Selection) -> None:
-    """Acronyms defined in brackets after a chosen organisation, and people the model missed."""
+    """Acronyms defined in brackets after a chosen organisation, people the model missed, and the surnames of people
+    named in full, written alone."""
     for s, e, lab in defined_acronyms(doc, sel.chosen, sel.taken):
         sel.add(Choice(s, e, lab))
     for s, e in unnamed_people(res, doc, sel.taken, title):
+        sel.add(Choice(s, e, "PERSON"))
+    for s, e in repeated_surnames(res, doc, sel.chosen, sel.taken):
         sel.add(Choice(s, e, "PERSON"))
