@@ -373,3 +373,14 @@ def test_participle_on_an_artifact_speaks_for_its_maker(nlp, text, content, ment
     s, m = text.index(content), text.index(mention)
     assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["speaker_end_char"], q["cue"]) for q in qs] \
         == [(s, s + len(content), m, m + len(mention), cue)]
+
+
+def test_relative_pronoun_is_the_source_mention(nlp):
+    """PolNeAR "Relative pronouns": "X, which denied A": the source span is "which" alone (no coreference in the
+    span); the speaker's name is still X's."""
+    text = "The inquiry named Barclays, which has strongly denied any role in the scandal."
+    qs = quotes(nlp, text)
+    m = text.index("which")
+    assert [(q["text"], q["cue"], q["speaker"], q["speaker_start_char"], q["speaker_end_char"]) for q in qs] == \
+        [("any role in the scandal", "denied", "Barclays", m, m + len("which"))]
+

@@ -13,6 +13,7 @@ BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
 # a plural noun cannot be the antecedent of a singular personal pronoun
 PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 SINGULAR_PERSONAL = {"he", "she"}
+RELATIVE_PRONOUNS = {"who", "which"}
 
 
 def _according_object(v: Token, second: str) -> Token | None:
@@ -54,8 +55,11 @@ def subject(cues: Cues, v: Token) -> Token | None:
     for c in v.children:
         if c.dep_ in SUBJECT_DEPS:
             if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                # "X, who said ...": the relative pronoun is the mention, X the speaker (see speakers.resolve)
-                return c if c.lower_ == "who" else v.head
+                # "X, who said ..." / "X, which denied ...": the relative pronoun is the mention, X the speaker
+                # (speakers.resolve). PolNeAR guidelines, "Relative pronouns": the source is "which" or "who"
+                # alone; adding its antecedent would be coreference resolution, which the source span never does.
+                # "that" is also a complementiser the parser can take for the pronoun: its antecedent stands
+                return c if c.lower_ in RELATIVE_PRONOUNS else v.head
             if c.ent_type_ in VALUE_ENTS:
                 return None
             return c
