@@ -373,3 +373,31 @@ def test_participle_on_an_artifact_speaks_for_its_maker(nlp, text, content, ment
     s, m = text.index(content), text.index(mention)
     assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["speaker_end_char"], q["cue"]) for q in qs] \
         == [(s, s + len(content), m, m + len(mention), cue)]
+
+
+def test_relative_pronoun_is_the_source_mention(nlp):
+    """PolNeAR "Relative pronouns": "X, which denied A": the source span is "which" alone (no coreference in the
+    span); the speaker's name is still X's."""
+    text = "The inquiry named Barclays, which has strongly denied any role in the scandal."
+    qs = quotes(nlp, text)
+    m = text.index("which")
+    assert [(q["text"], q["cue"], q["speaker"], q["speaker_start_char"], q["speaker_end_char"]) for q in qs] == \
+        [("any role in the scandal", "denied", "Barclays", m, m + len("which"))]
+
+
+
+def test_free_relative_with_the_same_pronoun_outside(nlp):
+    """"It is denouncing what it calls “…”": the outer subject, the same pronoun, is the source of the outer
+    attribution the free relative is the content of (the nested one is not annotated)."""
+    text = "The union is defending its strike. It is denouncing what it calls “a campaign of lies.”"
+    q = [q for q in quotes(nlp, text) if q["kind"] == "direct"]
+    m = text.index("It is")
+    assert [(q["text"], q["speaker_start_char"], q["speaker_end_char"]) for q in q] == \
+        [("a campaign of lies.", m, m + 2)]
+
+
+def test_artifact_in_a_series_speaks_for_its_maker(nlp):
+    """"X unleashed a series of tweets criticizing A": the tweets are X's artifact through "a series of"."""
+    text = "The minister unleashed a series of tweets criticizing the central bank."
+    assert [(q["text"], q["cue"], q["speaker_start_char"], q["speaker_end_char"]) for q in quotes(nlp, text)] == \
+        [("the central bank", "criticizing", 0, len("The minister"))]

@@ -123,6 +123,8 @@ class IndirectSpeech:
         a noun of `source_nouns` (a person, a body, a report); "the liberation" or "new emissions rules" cannot."""
         if subj is None:
             return False
+        if subj.tag_ == "WDT" and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
+            return self.can_speak(subj.head.head)  # "X, which denied A": X must be able to hold it
         if subj.pos_ in ("PRON", "PROPN") or subj.tag_ in ("PRP", "WP") or subj.ent_type_ in SPEAKER_ENTS:
             return True
         if any(c.dep_ == "appos" and c.ent_type_ in SPEAKER_ENTS for c in subj.children):

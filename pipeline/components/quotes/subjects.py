@@ -13,6 +13,7 @@ BAD_SUBJ_TAGS = {"WP", "WDT", "EX", "DT"}
 # a plural noun cannot be the antecedent of a singular personal pronoun
 PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 SINGULAR_PERSONAL = {"he", "she"}
+RELATIVE_PRONOUNS = {"who", "which"}
 
 
 def _according_object(v: Token, second: str) -> Token | None:
@@ -54,8 +55,11 @@ def subject(cues: Cues, v: Token) -> Token | None:
     for c in v.children:
         if c.dep_ in SUBJECT_DEPS:
             if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                # "X, who said ...": the relative pronoun is the mention, X the speaker (see speakers.resolve)
-                return c if c.lower_ == "who" else v.head
+                # "X, who said ..." / "X, which denied ...": the relative pronoun is the mention, X the speaker
+                # (speakers.resolve). PolNeAR guidelines, "Relative pronouns": the source is "which" or "who"
+                # alone; adding its antecedent would be coreference resolution, which the source span never does.
+                # "that" is also a complementiser the parser can take for the pronoun: its antecedent stands
+                return c if c.lower_ in RELATIVE_PRONOUNS else v.head
             if c.ent_type_ in VALUE_ENTS:
                 return None
             return c
@@ -111,9 +115,10 @@ def adjacent_subject(ctx: DocContext, v: Token, lo: int, hi: int, from_left: boo
     return None
 
 
-def outer_subject(cues: Cues, v: Token, singular: bool = False) -> Token | None:
+def outer_subject(cues: Cues, v: Token, singular: bool = False, same: str | None = None) -> Token | None:
     """The nearest non-pronoun subject of a verb above `v` in the same sentence; `singular`: not a plural noun
-    (the antecedent of "he" or "she" agrees in number with it)."""
+    (the antecedent of "he" or "she" agrees in number with it); `same`: a pronoun of that very form is taken too
+    ("It is denouncing what it calls “…”": the outer "It")."""
     h = v
     for _ in range(6):
         if h.head.i == h.i:
@@ -121,6 +126,8 @@ def outer_subject(cues: Cues, v: Token, singular: bool = False) -> Token | None:
         h = h.head
         if h.pos_ in ("VERB", "AUX"):
             subj = subject(cues, h)
+            if subj is not None and subj.tag_ in PRONOUN_TAGS and same is not None and subj.lower_ == same:
+                return subj
             if subj is not None and subj.tag_ not in PRONOUN_TAGS and subj.tag_ not in BAD_SUBJ_TAGS and \
                     not (singular and subj.tag_ in PLURAL_NOUN_TAGS):
                 return subj
@@ -129,9 +136,11 @@ def outer_subject(cues: Cues, v: Token, singular: bool = False) -> Token | None:
 
 def free_relative(cues: Cues, v: Token, subj: Token, inside: list[bool]) -> Token:
     """"X condemned what he called “…”": the pronoun stands for the sentence's own subject, the nearest one
-    above that agrees with it in number ("X urged Americans to see what he called “…”": X)."""
+    above that agrees with it in number ("X urged Americans to see what he called “…”": X), or the same pronoun
+    as the outer subject ("It is denouncing what it calls “…”"). The guidelines annotate the outer attribution,
+    whose content the free relative is, not the one nested in it."""
     if subj.tag_ in PRONOUN_TAGS and any(c.tag_ in ("WP", "WDT") for c in v.children):
-        outer = outer_subject(cues, v, singular=subj.lower_ in SINGULAR_PERSONAL)
+        outer = outer_subject(cues, v, singular=subj.lower_ in SINGULAR_PERSONAL, same=subj.lower_)
         if outer is not None and not inside[outer.i]:
             return outer
     return subj
@@ -159,6 +168,9 @@ def _artifact_agent(cues: Cues, n: Token) -> Token | None:
     if n.pos_ != "NOUN" or n.ent_type_ or n.lower_ in cues.person_nouns or n.dep_ not in ("dobj", "pobj") or \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in n.children):
         return None  # "footage of X saying A": X speaks
+    while n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ == "NOUN" and \
+            n.head.head.dep_ in ("dobj", "pobj"):
+        n = n.head.head  # "X unleashed a series of tweets criticizing A": the series is the artifact X made
     h = n.head.head if n.dep_ == "pobj" else n.head
     if h.pos_ not in ("VERB", "AUX"):
         return None
