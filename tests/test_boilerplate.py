@@ -37,6 +37,11 @@ CASES = [
      "Hassan Ridha (sayedridha) September 5 2016 Regime media reported the attack.",
      ["Published July 4 2015",
       "Bab Tadmor Homs - SANA pic.twitter.com/wAOZTx Hassan Ridha (sayedridha) September 5 2016"]),
+    # FA-KES: a photo credit "AGENCY/Photographer" inside flattened text, not "Reuters/AFP" after a verb; an
+    # embedded video's title ends in its site suffix
+    ("Victims lie in Duma August 21 2013. REUTERS/Bassam Khabieh Assads officials denied it. Troops told "
+     "Reuters/AFP that the road was cut. Air strikes on Atareb kill dozens of civilians - YouTube Air strikes "
+     "were in a de-escalation zone.", ["REUTERS/Bassam Khabieh", "- YouTube"]),
     # a sign-off after a dash at the end of a line; "Read more" with its link text
     ("Government forces retook the village, the army said. - REUTERS\nRead more: Aleppo battle rages",
      ["- REUTERS", "Read more: Aleppo battle rages"]),

@@ -392,3 +392,11 @@ def test_surname_alone_after_the_full_name_is_the_person(nlp):
 def test_plural_admin_noun_after_coordinated_names(nlp):
     doc = nlp("Members of ISIS executed three persons including two women in Raqqa and Deir Ezzor provinces.")
     assert [e.text for e in doc.ents if e.label_ == "PLACE"] == ["Raqqa", "Deir Ezzor provinces"]
+
+
+def test_a_platform_is_an_organisation_and_a_name_before_furniture_is_voted_alone(nlp):
+    # FA-KES: "Twitter" was a person in 14 articles; "Syrias Aleppo - YouTube" made the person "Aleppo - YouTube"
+    doc = nlp("Alloush said on Twitter that the pilot was captured. Russian jets drop cluster bombs in Syrias "
+              "Aleppo - YouTube Russian warplanes struck the city.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text in ("Twitter", "Aleppo")] == [("Twitter", "ORG"),
+                                                                                         ("Aleppo", "PLACE")]

@@ -29,10 +29,13 @@ guesses, so they never count):
 4. Dateline: at a unit boundary, at most 6 capitalised words, commas and a bracketed group, with an all-caps word
    or the bracket, then a dash: "DAMASCUS (Reuters) -", "Aleppo SANA-". Only the dateline is furniture, the
    sentence after the dash is text.
-5. Sign-off: a dash and one to three capitalised words at the end of a line ("... in March 2011.-AFP").
+5. Sign-off: a dash and one to three capitalised words at the end of a line ("... in March 2011.-AFP"); a dash
+   and a platform's name (models/boilerplate.json `platforms`), the site suffix of an embedded video's title
+   ("Air strikes on Atareb kill dozens of civilians - YouTube"), anywhere.
 6. Agency byline: an agency name (with the credit nouns before it: "Monitor AFP") between two units: with no
    credit noun, not after a verb, preposition or lower-case word ("told AFP", "according to AFP" are text);
-   followed by a capitalised word that opens the next sentence or by a line end.
+   followed by a capitalised word that opens the next sentence or by a line end. A photo credit: the agency
+   name, a slash and at most two capitalised words ("REUTERS/Bassam Khabieh", "REUTERS/Stringer"), anywhere.
 7. Embedded post: a link token ("pic.twitter.com/...") with the clause-less text before it back to a unit
    boundary, and the author, "(handle)" and date after it.
 8. Tail: the words after a line's last sentence-final mark, when the line has one, they hold no clause and are at

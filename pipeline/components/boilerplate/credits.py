@@ -94,22 +94,36 @@ def _place_words_before(p: Page, d: int) -> tuple[int, bool] | None:
 
 
 def signoff(p: Page, d: int) -> tuple[int, int] | None:
-    """Rule 5: "-AFP" at a line end."""
+    """Rule 5: "-AFP" at a line end; " - YouTube", a platform's site suffix after an embedded video's title,
+    wherever it stands."""
     doc = p.doc
     end = p.line_end(d)
     k = d + 1
     while k < end and doc[k].text in DASHES:
         k += 1
+    if k < end and doc[k].lower_ in p.fw.platforms and doc[k].text[:1].isupper() and doc[d].whitespace_:
+        return d, k + 1
     if not 1 <= end - k <= 3 or not all(cap(doc[x]) and doc[x].is_alpha for x in range(k, end)):
         return None
     return d, end
 
 
+MAX_CREDIT_NAME = 2  # a photographer's first and last name, or "Stringer", "Getty Images", "File"
+
+
 def agency(p: Page, i: int) -> tuple[int, int] | None:
-    """Rule 6: "Monitor AFP" between two sentences."""
+    """Rule 6: "Monitor AFP" between two sentences; a photo credit "REUTERS/Bassam Khabieh" (the agency, a slash
+    and at most MAX_CREDIT_NAME capitalised words) wherever it stands."""
     doc = p.doc
     end = p.line_end(i)
     nxt = i + 1
+    if nxt + 1 < end and doc[nxt].text == "/" and not doc[i].whitespace_ and cap(doc[nxt + 1]) \
+            and doc[nxt + 1].lower_ not in p.fw.agencies:  # "Reuters/AFP" names two agencies
+        k = nxt + 1
+        while k < end and k - nxt <= MAX_CREDIT_NAME and cap(doc[k]) and doc[k].is_alpha and not doc[k].is_stop:
+            k += 1
+        if k > nxt + 1:
+            return i, k
     if nxt < end and not (doc[nxt].text[:1].isupper() and (doc[nxt].is_sent_start or doc[nxt].is_title)):
         return None
     s = i

@@ -36,6 +36,7 @@ class Furniture:
         self.first_words = {k[0] for k in self.label_kinds}
         self.credit_nouns = {w.lower() for w in lex["credit_nouns"]}
         self.agencies = {w.lower() for w in lex["agencies"]}
+        self.platforms = frozenset(w.lower() for w in lex.get("platforms", ()))
         credit_labels = {k[0] for k, kind in self.label_kinds.items() if kind == "credit"}
         self.credit_words = self.credit_nouns | self.agencies | credit_labels
         marks = tuple(lex["url_marks"])

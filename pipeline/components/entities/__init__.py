@@ -24,7 +24,7 @@ from .finish import cut_at_furniture, extend_admin, set_ents
 from .labels import model_entities
 from .model import VOTES_FILE, Flags, Selection
 from .places import gazetteer_spans
-from .relabel import lone_name_words, registry_factions, spelled_acronyms
+from .relabel import lone_name_words, platforms, registry_factions, spelled_acronyms
 from .resources import Resources
 from .select import choose_factions, choose_model, choose_places, choose_rest, faction_candidates
 from .states import foreign_states
@@ -66,9 +66,9 @@ class EntityTagger(Component):
         used_gaz = choose_model(res, doc, model, gaz_hits, sel)
         choose_places(res, doc, gaz_hits, used_gaz, sel)
         choose_rest(res, doc, flags.title, sel)
+        cut_at_furniture(doc, sel)  # before the vote: "Aleppo - YouTube" is voted as "Aleppo"
         self.repair(doc, sel)
         extend_admin(doc, sel)
-        cut_at_furniture(doc, sel)
         set_ents(res, doc, text, sel, keep_other)
 
     def repair(self, doc: Doc, sel: Selection) -> None:
@@ -76,6 +76,7 @@ class EntityTagger(Component):
         vote_labels(self.res, doc, sel.chosen)
         registry_factions(self.res, doc, sel.chosen)
         spelled_acronyms(doc, sel.chosen)
+        platforms(doc, sel.chosen)
         lone_name_words(self.res, doc, sel.chosen)
         foreign_states(self.res, doc, sel.chosen)
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from ... import lexicon
 from ...text import norm_name
 from .model import Choice
 from .resources import Resources
@@ -23,6 +24,17 @@ def registry_factions(res: Resources, doc: Doc, chosen: list[Choice]) -> None:
                                              and (w[:-1].isupper() or len(w) > 5)
                                              and norm_name(w[:-1]) in res.canon):
                 c.label = "FACTION"
+
+
+PLATFORMS = frozenset(lexicon.load("boilerplate.json")["platforms"])
+
+
+def platforms(doc: Doc, chosen: list[Choice]) -> None:
+    """"said on Twitter", "posted on YouTube": a platform (models/boilerplate.json `platforms`) is an organisation,
+    never the person or place the model took it for."""
+    for c in chosen:
+        if c.n == 1 and doc[c.start].lower_ in PLATFORMS:
+            c.label = "ORG"
 
 
 def spelled_acronyms(doc: Doc, chosen: list[Choice]) -> None:
