@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 
 from ... import docindex, lexicon
 from ...gazetteer import place_key
-from .factions import expand
+from .factions import expand, match_windows
 from .words import CALENDAR
 
 MEDIA_FILE = "state_media.json"
@@ -72,7 +72,9 @@ def state_media_spans(doc: Doc, matcher: Matcher, countries: set[str], known: di
     out: list[Span] = []
     if not _positions(doc, HEADS):
         return out
-    for _, s, e in matcher(doc):
+    heads = {doc.vocab.strings[w] for w in HEADS}  # every pattern ends in a head: match only around the heads
+    found = match_windows(doc, matcher, heads, docindex.index(doc).lowers)
+    for _, s, e in sorted(found, key=lambda m: (m[1] - m[2], m[1])):  # the whole-Doc matcher's order: longest first
         if _named_after(doc, e):
             continue
         if doc[s].lower_ in DEMONYMS:

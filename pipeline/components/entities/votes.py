@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from spacy.attrs import IS_ALPHA, IS_UPPER
 from spacy.tokens import Doc
 
 from ...gazetteer import place_key
@@ -84,8 +85,11 @@ def _mention_votes(res: Resources, doc: Doc, cs: list[Choice], known_place: bool
 
 def mixed_case(doc: Doc) -> bool:
     """Most words of the text's opening are not in capitals (the text is not wire copy in capitals)."""
-    head = [t for t in doc[:300] if t.is_alpha]
-    return sum(1 for t in head if not t.is_upper) > 0.5 * len(head)
+    if not len(doc):
+        return False
+    flags = doc[:300].to_array([IS_ALPHA, IS_UPPER])  # one array read, no Token objects
+    alpha = flags[:, 0] == 1
+    return int((alpha & (flags[:, 1] == 0)).sum()) > 0.5 * int(alpha.sum())
 
 
 def caps_acronym(res: Resources, doc: Doc, cs: list[Choice]) -> bool:
