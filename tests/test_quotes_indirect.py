@@ -401,3 +401,20 @@ def test_artifact_in_a_series_speaks_for_its_maker(nlp):
     text = "The minister unleashed a series of tweets criticizing the central bank."
     assert [(q["text"], q["cue"], q["speaker_start_char"], q["speaker_end_char"]) for q in quotes(nlp, text)] == \
         [("the central bank", "criticizing", 0, len("The minister"))]
+
+
+@pytest.mark.parametrize("text, content, mention, cue", [
+    ("He claimed vast wealth.", "vast wealth", "He", "claimed"),
+    ("The senator stressed her support of the raid.", "her support of the raid", "The senator", "stressed"),
+])
+def test_a_person_saying_a_noun_object(nlp, text, content, mention, cue):
+    """A verb of saying with a noun object and no clause: a person says that object (the content)."""
+    s, m = text.index(content), text.index(mention)
+    assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["speaker_end_char"], q["cue"])
+            for q in quotes(nlp, text)] == [(s, s + len(content), m, m + len(mention), cue)]
+
+
+@pytest.mark.parametrize("text", ["The newspaper reported the blast.", "They maintain a presence in the town."])
+def test_a_body_reporting_an_event_is_no_quote(nlp, text):
+    """An outlet or a body (or "they") with a noun object reports an event or does something: no quote row."""
+    assert quotes(nlp, text) == []
