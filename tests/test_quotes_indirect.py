@@ -418,3 +418,14 @@ def test_a_person_saying_a_noun_object(nlp, text, content, mention, cue):
 def test_a_body_reporting_an_event_is_no_quote(nlp, text):
     """An outlet or a body (or "they") with a noun object reports an event or does something: no quote row."""
     assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The minister admitted using the emergency fund.", "using the emergency fund", "admitted"),
+    ("The envoy suggested reopening the border crossing.", "reopening the border crossing", "suggested"),
+])
+def test_gerund_complement_of_a_verb_of_saying(nlp, text, content, cue):
+    """"admitted using A", "suggested reopening A": the gerund clause is the reported proposition."""
+    s = text.index(content)
+    assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["cue"]) for q in quotes(nlp, text)] == \
+        [(s, s + len(content), 0, cue)]

@@ -212,6 +212,15 @@ class IndirectSpeech:
             a = min(a, obj.left_edge.i)
         return self.trim(v.doc, a, comp.right_edge.i + 1)
 
+    def gerund_content(self, v: Token) -> tuple[int, int] | None:
+        """A gerund complement of a verb of saying or thinking reports the act as a proposition ("suggested
+        looking at A", "denied taking A", "recalled seeing A"): the gerund clause after the cue."""
+        comp = next((c for c in v.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and
+                     not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if comp is None:
+            return None
+        return self.trim(v.doc, comp.left_edge.i, comp.right_edge.i + 1)
+
     def object_content(self, v: Token) -> tuple[int, int] | None:
         """The direct object with what the cue says of it ("denied the allegations", "called the charges
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
@@ -394,6 +403,8 @@ class IndirectSpeech:
             return None  # an action verb ("will deny X a safe haven") unless a source holds the attitude
         if span is None and lw in self.infinitive:
             span = self.infinitive_content(v)
+        if span is None and lw in self.clause:
+            span = self.gerund_content(v)
         if span is None:
             span = self.prep_content(v)  # its own linking prepositions, and "about" for every cue
         if span is None and lw in self.object and not self.by_means(v):
