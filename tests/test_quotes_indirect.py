@@ -349,8 +349,10 @@ def test_free_relative_pronoun_agrees_in_number(nlp):
     """"what he called “…”": "he" stands for the nearest subject above that is not a plural noun."""
     text = "The general urged his soldiers to ignore what he called “enemy lies.”"
     qs = quotes(nlp, text)
+    # the outer report, whose content holds the quote and its cue, has its own row (test_direct_quote_nested_...)
     assert [(q["text"], q["cue"], q["speaker_start_char"], q["speaker_end_char"]) for q in qs] == \
-        [("enemy lies.", "called", 0, len("The general"))]
+        [("his soldiers to ignore what he called “enemy lies.", "urged", 0, len("The general")),
+         ("enemy lies.", "called", 0, len("The general"))]
 
 
 def test_marks_before_an_adverbial_cue_with_its_own_clause(nlp):
@@ -401,3 +403,49 @@ def test_artifact_in_a_series_speaks_for_its_maker(nlp):
     text = "The minister unleashed a series of tweets criticizing the central bank."
     assert [(q["text"], q["cue"], q["speaker_start_char"], q["speaker_end_char"]) for q in quotes(nlp, text)] == \
         [("the central bank", "criticizing", 0, len("The minister"))]
+
+
+@pytest.mark.parametrize("text, content, mention, cue", [
+    ("He claimed vast wealth.", "vast wealth", "He", "claimed"),
+    ("The senator stressed her support of the raid.", "her support of the raid", "The senator", "stressed"),
+])
+def test_a_person_saying_a_noun_object(nlp, text, content, mention, cue):
+    """A verb of saying with a noun object and no clause: a person says that object (the content)."""
+    s, m = text.index(content), text.index(mention)
+    assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["speaker_end_char"], q["cue"])
+            for q in quotes(nlp, text)] == [(s, s + len(content), m, m + len(mention), cue)]
+
+
+@pytest.mark.parametrize("text", ["The newspaper reported the blast.", "They maintain a presence in the town."])
+def test_a_body_reporting_an_event_is_no_quote(nlp, text):
+    """An outlet or a body (or "they") with a noun object reports an event or does something: no quote row."""
+    assert quotes(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The minister admitted using the emergency fund.", "using the emergency fund", "admitted"),
+    ("The envoy suggested reopening the border crossing.", "reopening the border crossing", "suggested"),
+])
+def test_gerund_complement_of_a_verb_of_saying(nlp, text, content, cue):
+    """"admitted using A", "suggested reopening A": the gerund clause is the reported proposition."""
+    s = text.index(content)
+    assert [(q["start_char"], q["end_char"], q["speaker_start_char"], q["cue"]) for q in quotes(nlp, text)] == \
+        [(s, s + len(content), 0, cue)]
+
+
+def test_direct_quote_nested_in_a_report(nlp):
+    """"X said Y was “right” when he said “…”": the quote's cue stands inside X's content, so X's report is kept
+    (the guidelines annotate the outer attribution) and the nested quote keeps its own row."""
+    text = ("The general said the minister was “absolutely right” when he said on Monday that "
+            "“the army has been weakened.”")
+    qs = quotes(nlp, text)
+    assert [(q["kind"], q["start_char"], q["speaker_start_char"]) for q in qs] == \
+        [("mixed", text.index("the minister"), 0), ("direct", text.index("the army"), text.index("he said"))]
+
+
+def test_direct_quote_in_a_coordinated_clause_is_not_nested(nlp):
+    """"She said A, and when pressed, X replied “…”": the reply is its own attribution, not inside her content."""
+    text = ("She said fathers would not be eligible for the leave, and when pressed on why the plan leaves out dads, "
+            "the mother of three replied, “It is meant to benefit mothers.”")
+    assert [(q["kind"], q["text"]) for q in quotes(nlp, text)] == \
+        [("indirect", "why the plan leaves out dads"), ("direct", "It is meant to benefit mothers.")]

@@ -13,7 +13,8 @@ not annotated (the outer one is).
 
 Here, following that definition: the content is the cue's propositional complement only (never the cue, the
 source or the addressee): a clausal complement (ccomp), a to-infinitive (xcomp), a direct object or the object of
-a linking preposition, for the verb classes of `models/quote_cues.json` that take such a complement; the rest of
+a linking preposition, for the verb classes of `models/quote_cues.json` that take such a complement (and
+the noun object of a verb of saying when a person says it: "he claimed vast wealth"); the rest of
 the sentence around a parenthetical cue ("A, X said, B") or "according to X"; the that-clause of a reporting
 noun. The source is the cue's subject (speaker resolution is the extractor's).
 
@@ -78,6 +79,10 @@ class IndirectSpeech:
         self.according = according
         self.label_sources = frozenset(cues.get("label_sources", ()))
         self.first = frozenset(cues.get("first_person", ()))
+        self.persons = plurals(cues.get("person_nouns", ()))
+        self.personal_pronouns = frozenset(cues.get("male_pronouns", ())) | frozenset(cues.get("female_pronouns", ())) \
+            | self.first
+        self.bodies = plurals(cues.get("description_kinds", ()))  # "network", "newspaper": no agent nouns
         self.acts = frozenset(cues.get("speech_act_verbs", ()))
         self.attitudes = Attitudes(cues.get("attitude_adjectives", {}), inflect(cues.get("linking_verbs", ())))
         self.sources = plurals(cues["source_nouns"]) | plurals(cues.get("person_nouns", ())) | \
@@ -207,6 +212,15 @@ class IndirectSpeech:
             a = min(a, obj.left_edge.i)
         return self.trim(v.doc, a, comp.right_edge.i + 1)
 
+    def gerund_content(self, v: Token) -> tuple[int, int] | None:
+        """A gerund complement of a verb of saying or thinking reports the act as a proposition ("suggested
+        looking at A", "denied taking A", "recalled seeing A"): the gerund clause after the cue."""
+        comp = next((c for c in v.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and
+                     not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if comp is None:
+            return None
+        return self.trim(v.doc, comp.left_edge.i, comp.right_edge.i + 1)
+
     def object_content(self, v: Token) -> tuple[int, int] | None:
         """The direct object with what the cue says of it ("denied the allegations", "called the charges
         unsubstantiated", "attacked X for A", "endorsed X for president"); a time or place phrase, or a comma,
@@ -237,6 +251,29 @@ class IndirectSpeech:
         if subj is None or not any(c.dep_ == "agent" for c in v.rights) or subj.pos_ == "PRON":
             return None
         return self.trim(v.doc, subj.left_edge.i, subj.right_edge.i + 1)
+
+    def personal(self, subj: Token | None) -> bool:
+        """A person speaks: a person's name, "he", "she", "I", "we" ("it" and "they" are as often bodies), a person
+        noun or a noun of agent that is not a body's ("newspaper"); "X, who ..." through its antecedent."""
+        if subj is None:
+            return False
+        if subj.tag_ in ("WDT", "WP") and subj.head.dep_ == "relcl" and subj.head.head is not subj.head:
+            subj = subj.head.head
+        if subj.ent_type_:
+            return subj.ent_type_ == "PERSON"
+        if subj.tag_ == "PRP":
+            return subj.lower_ in self.personal_pronouns
+        return subj.lower_ in self.persons or self.agent_noun(subj) and subj.lower_ not in self.bodies
+
+    def topic_object(self, v: Token) -> bool:
+        """A verb of saying with a noun object and no clause says that object ("claimed vast wealth", "stressed
+        her support of the raid", "has said his piece"), when a person says it: the guidelines' sentient source
+        voicing a thing; the object is not the addressee (a person, a pronoun, a name: "told reporters"). A body
+        or an outlet that "reported the blast" or "claimed the attacks" reports an event, which is an incident
+        with its source (sitrep_incidents), not a proposition."""
+        obj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+        return obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_ and \
+            obj.lower_ not in self.sources and not self.agent_noun(obj)
 
     @staticmethod
     def by_means(v: Token) -> bool:
@@ -366,10 +403,14 @@ class IndirectSpeech:
             return None  # an action verb ("will deny X a safe haven") unless a source holds the attitude
         if span is None and lw in self.infinitive:
             span = self.infinitive_content(v)
+        if span is None and lw in self.clause:
+            span = self.gerund_content(v)
         if span is None:
             span = self.prep_content(v)  # its own linking prepositions, and "about" for every cue
         if span is None and lw in self.object and not self.by_means(v):
             span = self.object_content(v)
+        if span is None and lw in self.trailing and self.personal(subj) and self.topic_object(v):
+            span = self.object_content(v)  # "claimed vast wealth", "stressed her support of the raid"
         if span is None and lw in self.clause:
             span = self.passive_content(v)  # "the issue was first reported by The Post"
         if span is not None:

@@ -19,6 +19,24 @@ def named(doc, r: Report) -> bool:
         r.cue.pos_ != "NOUN"  # "its support for Damascus": a noun with a bare name names the policy, an act
 
 
+def nested_cue(r: Report, c: int | None) -> bool:
+    """The cue token `c` of a direct quote stands inside the content of `r`: below its cue in the parse, not in a
+    clause coordinated with the content ("she said A, and when pressed, X replied “…”" is two attributions), or on
+    either side of a parenthetical cue."""
+    if c is None or not r.start <= c < r.end or r.gap and r.gap[0] <= c < r.gap[1]:
+        return False
+    if r.gap:
+        return True  # "A, X said, B": the parenthetical cue governs both sides, whatever the parse hangs on it
+    t = r.cue.doc[c]
+    for _ in range(12):
+        if t.i == r.cue.i:
+            return True
+        if t.dep_ == "conj" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def verb_group(ctx: DocContext, v) -> str:
     """The cue as reported; a negated or modal verb cue with its verb group, as the guidelines mark it ("did
     not say", "would argue", "has never claimed"): the auxiliaries and the negation before the verb."""
@@ -32,7 +50,10 @@ def verb_group(ctx: DocContext, v) -> str:
 def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[Report]:
     """The reported attributions of the Doc, outermost first and split at parenthetical cues, in text order."""
     doc, cues = ctx.doc, ctx.cues
-    taken = [(s.start, s.end) for s in segs if s.kind == "direct"]
+    # a direct quote blocks a report over it, unless its own cue stands inside that report's content: then the
+    # quote is nested in the report ("X said Y was “right” when he said “…”"), and the guidelines annotate the
+    # outer attribution (the quote keeps its row)
+    taken = [(s.start, s.end, s.attr.cue_i if s.attr is not None else None) for s in segs if s.kind == "direct"]
     found = []
     for i in (i for i, h in enumerate(ctx.lowers) if h in cues.reporting_ids):
         if i in used_cues or ctx.inside[i]:
@@ -41,7 +62,7 @@ def reports(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -> list[R
         if r is None or r.end - r.start < cues.min_indirect_tokens and not named(doc, r):
             continue
         cs, ce = doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])
-        if not any(x < ce and cs < y for x, y in taken):
+        if not any(x < ce and cs < y and not nested_cue(r, c) for x, y, c in taken):
             found.append(r)
     ind = cues.indirect
     found += label_reports(doc, ctx.paras, ctx.tok_range, ind.label_sources, ind.concessive, ctx.inside,
@@ -64,8 +85,10 @@ def reported_quotes(ctx: DocContext, segs: list[Segment], used_cues: set[int]) -
         frags = [s for s in segs if s.kind is None and cs <= s.open and s.close <= ce + 1]
         for s in frags:
             s.kind = "fragment"
-        ce2 = max([ce] + [s.close + 1 for s in frags if s.closed and s.close + 1 <= len(text)])
-        if frags and text[ce2 - 1] in "\"\u201d":
+        # a whole quote nested in the content (its own row stays) also makes the content part quoted
+        marked = frags + [s for s in segs if s.kind == "direct" and cs <= s.open and s.close <= ce + 1]
+        ce2 = max([ce] + [s.close + 1 for s in marked if s.closed and s.close + 1 <= len(text)])
+        if marked and text[ce2 - 1] in "\"\u201d":
             ce2 -= 1  # content ends with the fragment: leave its closing mark out
-        out.append(Candidate(attr, cs, ce2, "mixed" if frags else "indirect", para=ctx.ix.paragraph_of(cs)))
+        out.append(Candidate(attr, cs, ce2, "mixed" if marked else "indirect", para=ctx.ix.paragraph_of(cs)))
     return out
