@@ -69,3 +69,21 @@ def test_an_additive_word_reports_a_further_event(nlp):
     text = ("Daesh said three of its fighters carried out an attack on a police station in Midan on Monday. "
             "In a statement distributed on Tuesday the group said its fighters also fired shots in the station.")
     assert len(run(nlp, text)) == 2
+
+
+def test_an_event_noun_in_a_running_total_sentence_is_no_event(nlp):
+    text = ("According to a report published on Wednesday coalition strikes targeting mainly IS-held areas in "
+            "eastern Syria have killed 649 civilians since September 2014.")
+    assert run(nlp, text) == []
+
+
+def test_destruction_after_a_strike_is_that_strike(nlp):
+    text = ("Coalition aircraft destroyed 14 ISIL tanks near Palmyra on Monday. "
+            "The equipment was destroyed in the vicinity of the airfield near Palmyra.")
+    (inc,) = run(nlp, text)
+    assert (inc["sub_event_type"], inc["location"]) == ("Air/drone strike", "Palmyra")
+
+
+def test_a_relative_clause_on_the_event_word_can_make_it_habitual(nlp):
+    text = "Afterwards I heard gunfire which usually happens to get people to move out of the way, she said."
+    assert run(nlp, text) == []

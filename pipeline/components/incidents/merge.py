@@ -48,12 +48,13 @@ def subsume(kept: list[Mention]) -> list[Mention]:
 def _effect_of_event(m: Mention, kept: list[Mention]) -> bool:
     """A generic verb whose subject is another event of the sentence ("Monday's raid on the convoy destroyed 18
     vehicles", 'the strike destroyed the school'): the destruction is what that event did, not an event of its
-    own (ACLED Codebook 2023, Looting/property destruction: coded only outside other forms of violence)."""
+    own (ACLED Codebook 2023, Looting/property destruction: coded only outside other forms of violence); so is a
+    relative clause on the event noun ('the offensive - which has destroyed hospitals -')."""
     t = m.trigger
     if not m.generic or t.pos_ not in ("VERB", "AUX"):
         return False
     others = {k.trigger.i for k in kept if k is not m and not k.generic}
-    return t.dep_ == "acl" and t.head.i in others or any(
+    return t.dep_ in ("acl", "relcl") and t.head.i in others or any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in others for c in t.children)
 
 
@@ -200,10 +201,29 @@ def _toll_target(out: list[Incident], m: Mention) -> Incident | None:
     return out[-1] if fits and fits[-1] is out[-1] else None
 
 
+def _damage_of(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
+    """A destruction no side is named for ('The equipment was destroyed in the vicinity of the airfield', 'nearby
+    cars, houses and buildings were all destroyed') after a violent event at a compatible place, on its day: what
+    that event destroyed (ACLED Codebook 2023, Looting/property destruction: coded only when it is not part of
+    another form of political violence)."""
+    if m.sub != DESTRUCTION or not m.generic or m.actor1 is not None or not out:
+        return None
+    inc = out[-1]
+    if family(types, inc.sub) != "political violence" or m.explicit and m.date_value != inc.date:
+        return None
+    return inc if _within(_place(inc), m.place, countries) else None
+
+
+DESTRUCTION = "Looting/property destruction"
+
+
 def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
     """The earlier incident `m` restates, if any."""
     if m.casualty_only and out:
         return _toll_target(out, m)
+    damaged = _damage_of(out, m, countries, types)
+    if damaged is not None:
+        return damaged
     back = _antecedent(out, m, countries, types)
     if back is not None:
         return back

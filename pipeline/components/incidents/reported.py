@@ -236,8 +236,9 @@ def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
             return "negated"  # 'no casualties' is a toll of zero, not a denial of the event
         if _hypothetical(cues, x, trigger):
             return "hypothetical"
-        if in_clause and _habitual(cues, x):
-            return "habitual"
+        if in_clause and _habitual(cues, x) or x is trigger and any(
+                c.dep_ == "relcl" and _habitual(cues, c) for c in x.children):
+            return "habitual"  # also a relative clause on the event word ('gunfire which usually happens')
         if x is trigger and _describes(x, cue_toks):
             return "describes a thing"
         if x.i == clause_head.i:
