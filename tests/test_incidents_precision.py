@@ -87,3 +87,15 @@ def test_destruction_after_a_strike_is_that_strike(nlp):
 def test_a_relative_clause_on_the_event_word_can_make_it_habitual(nlp):
     text = "Afterwards I heard gunfire which usually happens to get people to move out of the way, she said."
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "But US-led coalition strikes have also claimed hundreds of civilian lives in parts of Syria.",
+])
+def test_a_toll_of_a_mere_magnitude_without_a_date_is_an_overview(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_a_crowd_of_a_magnitude_is_still_a_protest(nlp):
+    (inc,) = run(nlp, "Hundreds of protesters rallied in Kiev on Sunday.")
+    assert inc["event_type"] == "Protests"

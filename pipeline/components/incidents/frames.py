@@ -139,7 +139,7 @@ def _past_before(sent: Span, i: int) -> bool:
 def sentence_unreported(sc: SentenceContext, scues: list[Cue]) -> bool:
     """A sentence a keyword combination would type: is its main clause, or one of its event words, no reported
     event?"""
-    return unreported(sc, sc.sent.root) or any(
+    return unreported(sc, sc.sent.root) or _magnitude_toll(sc, sc.sent.root, scues) or any(
         c.kind in EVENT_KINDS and unreported(sc, c.root, c.kind == "casualty") for c in scues)
 
 
@@ -189,6 +189,8 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     if unreported(sc, pick.root, pick.kind == "casualty"):
         return None
     ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
+    if _magnitude_toll(sc, doc[h], ccues):
+        return None
     words = _own_words(doc[h], ctoks) if pick.span.start <= h < pick.span.end else ctoks
     if sc.ctx.lex.background.search(" ".join(t.text for t in words).lower()) is not None:
         return None  # its own words, not a nested clause's
@@ -216,6 +218,20 @@ def clause_frames(sc: SentenceContext, scues: list[Cue]) -> list[Frame]:
     if frames and _running_total(sc, scues):
         frames = [f for f in frames if f.mention.trigger.pos_ in ("VERB", "AUX")]
     return frames
+
+
+def _magnitude_toll(sc: SentenceContext, head, cues: list[Cue]) -> bool:
+    """Is the clause's toll only an order of magnitude ('US-led coalition strikes have also claimed hundreds of
+    civilian lives in parts of Syria', 'Air raids kill thousands'), in a sentence without a date? An overview of
+    many events, not the count of one (ACLED codes a specific figure; models/event_types.json magnitude_words)."""
+    lex = sc.ctx.lex
+    if head.lower_ not in lex.claim and not any(c.kind == "casualty" and c.span.start <= head.i < c.span.end
+                                                for c in cues):
+        return False  # a toll's verb; 'hundreds of protesters rallied' counts a crowd, not victims
+    if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.reported.magnitudes for c in head.children):
+        return False
+    s0, s1 = sc.sent.start_char, sc.sent.end_char
+    return not any(s0 <= d.start < s1 for d in sc.ctx.date_mentions)
 
 
 def _running_total(sc: SentenceContext, scues: list[Cue]) -> bool:

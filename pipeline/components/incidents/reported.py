@@ -49,6 +49,7 @@ class ReportedCues:
         self.period_preps = frozenset(data["period_preps"])
         self.period_units = frozenset(data["period_units"])
         self.aggregate_units = frozenset(data.get("aggregate_units", ()))
+        self.magnitudes = frozenset(data.get("magnitude_words", ()))
         self.period_mods = frozenset(data["period_mods"])
         self.negative = frozenset(data["negative_words"])
         self.uncertain = frozenset(data["uncertain_marks"])
