@@ -99,3 +99,9 @@ def test_a_toll_of_a_mere_magnitude_without_a_date_is_an_overview(nlp, text):
 def test_a_crowd_of_a_magnitude_is_still_a_protest(nlp):
     (inc,) = run(nlp, "Hundreds of protesters rallied in Kiev on Sunday.")
     assert inc["event_type"] == "Protests"
+
+
+def test_a_desired_agreement_is_no_agreement(nlp):
+    text = ("As a result, residents of Daraa have little faith in the regime and its desire to implement "
+            "reconciliation agreements in the southern province.")
+    assert run(nlp, text) == []
