@@ -72,7 +72,7 @@ class IncidentExtractor(Component):
                          cue_toks=triggers.cue_tokens(cues), canon={a["key"]: a["name"] for a in actors},
                          geo={a["key"]: a for a in actors},
                          published=extensions.context_value(doc, "published"), stage=self.name,
-                         anaphor_toks=triggers.anaphor_tokens(cues))
+                         anaphor_toks=triggers.anaphor_tokens(cues), act_toks=triggers.act_tokens(cues))
         ctx.date_mentions = when.date_mentions(ctx)
         return ctx
 

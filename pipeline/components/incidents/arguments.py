@@ -13,7 +13,11 @@ ACTOR_LABELS = {"PERSON", "FACTION", "ORG"}
 NOMINAL = ("NOUN", "PROPN")
 
 
-def _entity_actor(ctx: DocContext, ent) -> Actor:
+def _entity_actor(ctx: DocContext, ent) -> Actor | None:
+    """The entity's actor; none for a name whose head is an act: it names the event ('Damascus Ambush', 'Syria
+    Stronghold Kill' in a title-case headline), not a side (ACLED: an actor is a named group or person)."""
+    if ent.root.i in ctx.act_toks:
+        return None
     key = ent._.actor_key
     return Actor(ctx.canon.get(key) or ent.text, key)
 

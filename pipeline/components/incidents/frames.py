@@ -10,7 +10,7 @@ from ... import lexicon
 from ...syntax import clause_heads, is_irrealis
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 from .places import chains, place_tokens
-from .reported import why_not_reported
+from .reported import aggregate, present_habit, why_not_reported
 
 CLAUSE_DEPS = {"ROOT", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"}
 MODALS = {"could", "would", "might", "may", "will", "shall", "should", "'ll", "wo", "ca", "must"}
@@ -41,7 +41,7 @@ def is_headline(sent: Span) -> bool:
     page's time stamp before it ('Tuesday 4 Apr 2017', sitrep_paragraphs) is no sentence of the article."""
     if sent.start != 0 and not all(_stamp_word(t) for t in sent.doc[:sent.start]):
         return False
-    if _title_line(sent):
+    if _title_line(sent) or _title_case(sent):
         return True
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBZ", "VBP", "VBN") or root.lower_ in SAME_FORM:
@@ -49,6 +49,18 @@ def is_headline(sent: Span) -> bool:
     # a lead run into the headline ('... kills two at the Opera House AFP Sunday A mortar attack killed two people')
     # brings its past tense or auxiliaries: then the sentence is also the lead
     return not any(t.tag_ == "VBD" or t.dep_ in ("aux", "auxpass") for t in sent)
+
+
+TITLE_SHARE = 0.6  # most words capitalised: title case; a sentence capitalises its first word and its names
+
+
+def _title_case(sent: Span) -> bool:
+    """A title in title case, whatever its parse ('02-09-2013 Syrian Army Kills 40 al-Nusra Front Members in
+    Damascus Ambush'): title case capitalises the content words, a sentence only its first word and its names; the
+    tagger reads such a title's verb as a name, so its grammar cannot be read."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]  # function words stay lower in title case
+    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= TITLE_SHARE * len(words) \
+        and not any(t.tag_ == "VBD" for t in sent)
 
 
 def _stamp_word(t) -> bool:
@@ -106,15 +118,28 @@ def irrealis(ctx: DocContext, tok) -> bool:
 
 
 def unreported(sc: SentenceContext, tok, casualty: bool = False) -> bool:
-    """Is the event word `tok` irrealis or no reported event (reported.py)?"""
-    return irrealis(sc.ctx, tok) or why_not_reported(sc.ctx.lex.reported, tok, sc.heads[tok.i],
-                                                     sc.ctx.cue_toks, casualty) is not None
+    """Is the event word `tok` irrealis or no reported event (reported.py), or in a simple-present clause after a
+    past tense (`present_habit`, `_past_before`)?"""
+    lex = sc.ctx.lex
+    return irrealis(sc.ctx, tok) or why_not_reported(lex.reported, tok, sc.heads[tok.i],
+                                                     sc.ctx.cue_toks, casualty) is not None \
+        or present_habit(tok, sc.heads[tok.i], lex.reporting, SAME_FORM, sc.ctx.cue_toks) \
+        and _past_before(sc.sent, min(tok.i, sc.heads[tok.i].i))
+
+
+def _past_before(sent: Span, i: int) -> bool:
+    """Has the sentence reported in a past tense or with an auxiliary before token `i` (the event word or the head
+    of its clause, whichever comes first: 'He added,
+    "al-Qaida remains committed to ..."')? Then its simple present is a habit or a state. A sentence in headline
+    grammar (no past tense, no auxiliary: 'Mob lynches Muslim man accused of cow smuggling') is a headline wherever
+    it stands (snippets and page copy run headlines into the text, before the story), its present the event's."""
+    return any(t.tag_ == "VBD" or t.dep_ in ("aux", "auxpass") and t.tag_ != "TO" for t in sent.doc[sent.start:i])
 
 
 def sentence_unreported(sc: SentenceContext, scues: list[Cue]) -> bool:
     """A sentence a keyword combination would type: is its main clause, or one of its event words, no reported
     event?"""
-    return unreported(sc, sc.sent.root) or any(
+    return unreported(sc, sc.sent.root) or _magnitude_toll(sc, sc.sent.root, scues) or any(
         c.kind in EVENT_KINDS and unreported(sc, c.root, c.kind == "casualty") for c in scues)
 
 
@@ -164,6 +189,8 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     if unreported(sc, pick.root, pick.kind == "casualty"):
         return None
     ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
+    if _magnitude_toll(sc, doc[h], ccues):
+        return None
     words = _own_words(doc[h], ctoks) if pick.span.start <= h < pick.span.end else ctoks
     if sc.ctx.lex.background.search(" ".join(t.text for t in words).lower()) is not None:
         return None  # its own words, not a nested clause's
@@ -173,15 +200,42 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
                 casualty_only=not real, anaphoric=anaphor, weapon=pick.kind == "weapon",
                 blast=bool(pick.group.get("effect")),
                 generic=bool(pick.group.get("generic") or pick.group.get("effect")) or pick.kind == "casualty",
-                definite=definite(pick.root), priority=pick.group["priority"])
+                definite=definite(pick.root), priority=pick.group["priority"],
+                aggregate=aggregate(sc.ctx.lex.reported, doc[h]))
     return Frame(m, pick, ctoks)
 
 
 def clause_frames(sc: SentenceContext, scues: list[Cue]) -> list[Frame]:
-    """One frame per clause of the sentence that reports an event, in the order of its first cue."""
+    """One frame per clause of the sentence that reports an event, in the order of its first cue. In a sentence
+    whose toll is a running total ('coalition strikes targeting IS-held areas have killed 649 civilians since
+    September 2014'), an event noun is what the total sums, wherever the parse hangs it (ACLED Codebook 2023:
+    cumulative totals are not events); an event verb reports an act of its own."""
     clauses: dict[int, list[Cue]] = {}
     for c in scues:
         clauses.setdefault(sc.heads[c.root.i].i, []).append(c)
     anaphor = any(c.kind == "anaphor" for c in scues)
-    frames = (_frame(sc, h, ccues, anaphor) for h, ccues in clauses.items())
-    return [f for f in frames if f is not None]
+    frames = [f for f in (_frame(sc, h, ccues, anaphor) for h, ccues in clauses.items()) if f is not None]
+    if frames and _running_total(sc, scues):
+        frames = [f for f in frames if f.mention.trigger.pos_ in ("VERB", "AUX")]
+    return frames
+
+
+def _magnitude_toll(sc: SentenceContext, head, cues: list[Cue]) -> bool:
+    """Is the clause's toll only an order of magnitude ('US-led coalition strikes have also claimed hundreds of
+    civilian lives in parts of Syria', 'Air raids kill thousands'), in a sentence without a date? An overview of
+    many events, not the count of one (ACLED codes a specific figure; models/event_types.json magnitude_words)."""
+    lex = sc.ctx.lex
+    if head.lower_ not in lex.claim and not any(c.kind == "casualty" and c.span.start <= head.i < c.span.end
+                                                for c in cues):
+        return False  # a toll's verb; 'hundreds of protesters rallied' counts a crowd, not victims
+    if not any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in lex.reported.magnitudes for c in head.children):
+        return False
+    s0, s1 = sc.sent.start_char, sc.sent.end_char
+    return not any(s0 <= d.start < s1 for d in sc.ctx.date_mentions)
+
+
+def _running_total(sc: SentenceContext, scues: list[Cue]) -> bool:
+    """Is a casualty word of the sentence a running total or a period's toll (reported.py)?"""
+    return any(c.kind == "casualty" and why_not_reported(sc.ctx.lex.reported, c.root, sc.heads[c.root.i],
+                                                         sc.ctx.cue_toks, True) == "running total or period"
+               for c in scues)

@@ -67,6 +67,8 @@ class Lexicon:
         self.hypothetical = set(lex["hypothetical_heads"])
         self.claim = set(lex["claim_verbs"])
         self.attrib = set(lex["attribution_verbs"])
+        # verbs of saying, claiming and attributing: in the present they report, their object is the event
+        self.reporting = frozenset(lexicon.words("speech_verbs") | self.claim | self.attrib)
         self.designators = set(lex["place_designators"])
         self.place_preps = set(lex["place_preps"])
         self.particles = set(lex["name_particles"])

@@ -48,12 +48,13 @@ def subsume(kept: list[Mention]) -> list[Mention]:
 def _effect_of_event(m: Mention, kept: list[Mention]) -> bool:
     """A generic verb whose subject is another event of the sentence ("Monday's raid on the convoy destroyed 18
     vehicles", 'the strike destroyed the school'): the destruction is what that event did, not an event of its
-    own (ACLED Codebook 2023, Looting/property destruction: coded only outside other forms of violence)."""
+    own (ACLED Codebook 2023, Looting/property destruction: coded only outside other forms of violence); so is a
+    relative clause on the event noun ('the offensive - which has destroyed hospitals -')."""
     t = m.trigger
     if not m.generic or t.pos_ not in ("VERB", "AUX"):
         return False
     others = {k.trigger.i for k in kept if k is not m and not k.generic}
-    return t.dep_ == "acl" and t.head.i in others or any(
+    return t.dep_ in ("acl", "relcl") and t.head.i in others or any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i in others for c in t.children)
 
 
@@ -200,17 +201,40 @@ def _toll_target(out: list[Incident], m: Mention) -> Incident | None:
     return out[-1] if fits and fits[-1] is out[-1] else None
 
 
+def _damage_of(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
+    """A destruction no side is named for ('The equipment was destroyed in the vicinity of the airfield', 'nearby
+    cars, houses and buildings were all destroyed') after a violent event at a compatible place, on its day: what
+    that event destroyed (ACLED Codebook 2023, Looting/property destruction: coded only when it is not part of
+    another form of political violence)."""
+    if m.sub != DESTRUCTION or not m.generic or m.actor1 is not None or not out:
+        return None
+    inc = out[-1]
+    if family(types, inc.sub) != "political violence" or m.explicit and m.date_value != inc.date:
+        return None
+    return inc if _within(_place(inc), m.place, countries) else None
+
+
+DESTRUCTION = "Looting/property destruction"
+
+
 def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> Incident | None:
     """The earlier incident `m` restates, if any."""
     if m.casualty_only and out:
         return _toll_target(out, m)
+    damaged = _damage_of(out, m, countries, types)
+    if damaged is not None:
+        return damaged
     back = _antecedent(out, m, countries, types)
     if back is not None:
         return back
     date, loc = m.date_value, m.place.location if m.place else None
     for inc in reversed(out):  # another type's report of the event: the same (known) day at a compatible place
-        if date is not None and inc.date == date and inc.sub != m.sub and _restates(inc, m, types) and _within(
+        if date is not None and inc.date == date and inc.sub != m.sub and not _further(m) and _restates(
+                inc, m, types) and _within(
                 next((x.place for x in inc.mentions if x.place), None), m.place, countries):
+            return inc
+    for inc in reversed(out):  # the same side acting on the same day at a compatible place: one event
+        if _one_event(inc, m, countries, types):
             return inc
     for n, inc in enumerate(reversed(out)):
         if inc.sub != m.sub or inc.date != date:
@@ -223,6 +247,40 @@ def _target(out: list[Incident], m: Mention, countries: dict, types: dict) -> In
                 and fold(inc.loc) not in countries):
             return inc  # "two killed by a mortar round that hit the Opera House": the toll of that event
     return None
+
+
+def _one_event(inc: Incident, m: Mention, countries: dict, types: dict) -> bool:
+    """Does `m`, undated in its sentence, carry on the report of the event `inc`: no other side named acting ('Daesh
+    said three of its fighters carried out an attack on a Damascus police station on Monday' ... 'two of the
+    fighters fired shots in the station'), of one event type (a generic report: of any violent one; air strikes
+    beside a battle are an event of their own), on the narrative's day and at a compatible place, with no toll
+    but the event's own, and no additive word ('also', 'another': `_further`)? ACLED Codebook 2023: a violent
+    event is one pair of actors at one place on one day, whatever acts it comprises (strategic developments are
+    distinct acts). Two reports of one sentence that `per_sentence` kept apart stay two."""
+    if m.explicit or m.headline or m.date_value is None or inc.date != m.date_value or _further(m):
+        return False  # a report dated on its own ('on Wednesday') is its own; the headline joins in _join_leads
+    if all(x.headline for x in inc.mentions):
+        return False
+    if not family(types, inc.sub) == family(types, m.sub) == "political violence" or any(
+            x.sent.start == m.sent.start for x in inc.mentions):
+        return False
+    if not m.generic and types.get(inc.sub) != types.get(m.sub):
+        return False
+    same = m.actor1 is None or any(x.actor1 and (x.actor1.key and x.actor1.key == m.actor1.key or fold(
+        x.actor1[0]) == fold(m.actor1[0])) for x in inc.mentions)
+    tolls = {x.killed for x in inc.mentions if x.killed is not None}
+    return same and (m.killed is None or tolls <= {m.killed}) and _within(_place(inc), m.place, countries)
+
+
+ADDITIVE = frozenset({"also", "too", "another", "further", "separately", "elsewhere", "meanwhile"})
+
+
+def _further(m: Mention) -> bool:
+    """'The air force also killed at least 10 people', 'in another attack': an additive word on the event's clause
+    reports a further event, not more of the last one."""
+    t = m.trigger
+    scope = [t, t.head] if t.pos_ not in ("VERB", "AUX") else [t]
+    return any(c.lower_ in ADDITIVE for x in scope for c in x.children if c.dep_ in ("advmod", "det", "amod"))
 
 
 def _join_leads(out: list[Incident], countries: dict, types: dict) -> None:
@@ -327,12 +385,25 @@ def settle(inc: Incident, focus: Place | None) -> None:
             inc.injured = m.injured + (inc.injured or 0) if m.additive else restated(inc.injured, m.injured, same)
 
 
+def _without_sums(mentions: list[Mention], countries: dict, types: dict) -> list[Mention]:
+    """The mentions without the tolls over several days (`Mention.aggregate`: 'nearly 50 killed over the past two
+    days') whose days the article reports as events of the same family at a compatible place: ACLED codes each
+    day's event, so the sum is a restatement of them, not a row (and not their most conservative figure)."""
+    sums = [m for m in mentions if m.aggregate]
+    if not sums:
+        return mentions
+    days = [m for m in mentions if not m.aggregate and not m.casualty_only and not m.headline]
+    drop = {id(s) for s in sums if any(family(types, d.sub) == family(types, s.sub) and _within(
+        d.place, s.place, countries) for d in days)}
+    return [m for m in mentions if id(m) not in drop]
+
+
 def merge(mentions: list[Mention], countries: dict, types: dict | None = None) -> list[Incident]:
     """Mentions of one event into one incident, in the order of their first mention. `types`: sub-event type ->
     event type."""
     out: list[Incident] = []
     types = types or {}
-    for m in mentions:
+    for m in _without_sums(mentions, countries, types):
         target = _target(out, m, countries, types)
         if target is None:
             out.append(Incident(m.sub, m.date_value, m.place.location if m.place else None, [m]))

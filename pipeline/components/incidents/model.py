@@ -93,6 +93,7 @@ class Mention:
     generic: bool = False          # typed by a generic word ('attack', 'killed', 'explosion'), not a specific act
     headline: bool = False         # in the article's headline ('Suicide bomber kills 4 in Qardaha')
     definite: bool = False         # a definite event noun refers back ('the bombardment', "Monday's raid")
+    aggregate: bool = False        # a toll over several days ('over the past two days'): the sum of daily events
     casualty_sides: bool = False   # the sides were read from the casualties ('129 loyalists and 116 rebels')
     priority: int = 0              # the typing cue's priority in the lexicon (a specific act over a generic one)
     cues: list = field(default_factory=list)
@@ -137,6 +138,7 @@ class DocContext:
     published: str | None = None
     stage: str = "sitrep_incidents"
     anaphor_toks: set[int] = field(default_factory=set)  # inside an anaphor ('the attack'): never a side
+    act_toks: set[int] = field(default_factory=set)      # inside an event or casualty cue (triggers.act_tokens)
 
     def ent(self, i: int) -> Span | None:
         """The entity covering token `i`, of any label (DATE, CARDINAL ... too)."""

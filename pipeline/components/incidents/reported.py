@@ -48,6 +48,8 @@ class ReportedCues:
         self.recent = frozenset(data["recent_starts"])
         self.period_preps = frozenset(data["period_preps"])
         self.period_units = frozenset(data["period_units"])
+        self.aggregate_units = frozenset(data.get("aggregate_units", ()))
+        self.magnitudes = frozenset(data.get("magnitude_words", ()))
         self.period_mods = frozenset(data["period_mods"])
         self.negative = frozenset(data["negative_words"])
         self.uncertain = frozenset(data["uncertain_marks"])
@@ -118,19 +120,29 @@ def _inside_since(cues: ReportedCues, x: Token) -> bool:
     return x.dep_ == "pobj" and x.head.lower_ in cues.cumulative
 
 
-def _period(cues: ReportedCues, x: Token) -> bool:
-    """A span of time attached to `x`: 'for two years', 'in the past year', 'over the last months'."""
+def _period(cues: ReportedCues, x: Token, units: Collection[str] | None = None) -> bool:
+    """A span of time attached to `x`: 'for two years', 'in the past year', 'over the last months' (`units`: the
+    period words, by default `period_units`)."""
+    units = cues.period_units if units is None else units
     for c in x.children:
         if c.dep_ != "prep" or c.lower_ not in cues.period_preps:
             continue
         o = next((p for p in c.children if p.dep_ == "pobj"), None)
-        if o is None or o.lower_ not in cues.period_units:
+        if o is None or o.lower_ not in units:
             continue
         mods = {t.lower_ for t in o.children}
         many = o.tag_ == "NNS" or any(t.like_num for t in o.children)
         if many or mods & cues.period_mods:
             return True
     return False
+
+
+def aggregate(cues: ReportedCues, clause_head: Token) -> bool:
+    """Does the clause report a span of several days or weeks ('air strikes have killed nearly 50 people over the
+    past two days')? ACLED codes one event per day (Codebook 2023, 'Events'), so its toll sums the days' events:
+    merge.py keeps it only when the article reports none of them."""
+    return bool(cues.aggregate_units) and any(_period(cues, v, cues.aggregate_units)
+                                              for v in _coordinated(clause_head))
 
 
 def _negative(cues: ReportedCues, x: Token) -> bool:
@@ -178,6 +190,36 @@ def _describes(x: Token, cue_toks: Collection[int]) -> bool:
         and x.head.i not in cue_toks and x.head.i > x.i
 
 
+PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "ccomp", "oprd"})
+
+
+def present_habit(trigger: Token, clause_head: Token, reporting: Collection[str], same_form: Collection[str],
+                  cue_toks: Collection[int] = ()) -> bool:
+    """Is the event word's clause in the simple present ('Air raids kill thousands' as a subheading, 'al-Qaida
+    remains committed to carrying out attacks', 'SDF forces continue to liberate territory')? News reports an
+    occurrence in a past or a perfect or progressive tense; outside the headline the simple present states a
+    habit, a disposition or a general truth of the side that acts, not "a single, specific occurrence" (ACLED
+    Codebook 2023, 'Events'), and a subheading's event is the one its section reports. A verb complement
+    ('continue to liberate') takes the tense of the verb it completes. Not a verb of reporting or perceiving whose
+    object is the event ('the monitor reports clashes'), nor a verb whose past is its present form ('rockets hit
+    the town': `same_form`). The caller (frames.unreported) asks for a past tense before it in the sentence."""
+    v = clause_head
+    while v.dep_ == "xcomp" and v.head.i != v.i:
+        v = v.head
+    if v.tag_ not in PRESENT_SIMPLE or v.pos_ != "VERB" or v.lower_ in reporting or v.lower_ in same_form:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False  # 'does not attack', 'do fight': emphasis or negation, read elsewhere
+    if v.i in cue_toks and not any(c.dep_ == "dobj" for c in v.children) and any(
+            c.dep_ in SUBJECT_DEPS and c.i in cue_toks for c in v.children):
+        return False  # event nouns in a row, the last read as a verb ('Tags ... coalition air raids strikes')
+    # the event word as the subject is talked about ('the alleged rapes have no factual grounds', 'the attack remains
+    # the deadliest'): a present property of an event presupposes it; the object of a verb of perceiving or
+    # reporting is the event seen or reported
+    return not (trigger.head.i == v.i and trigger.dep_ in OBJECT_DEPS | SUBJECT_DEPS)
+
+
 def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
                      cue_toks: Collection[int] = (), casualty: bool = False) -> str | None:
     """Why the event word `trigger` (in the clause headed by `clause_head`) is no reported event, or None. A
@@ -195,8 +237,9 @@ def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
             return "negated"  # 'no casualties' is a toll of zero, not a denial of the event
         if _hypothetical(cues, x, trigger):
             return "hypothetical"
-        if in_clause and _habitual(cues, x):
-            return "habitual"
+        if in_clause and _habitual(cues, x) or x is trigger and any(
+                c.dep_ == "relcl" and _habitual(cues, c) for c in x.children):
+            return "habitual"  # also a relative clause on the event word ('gunfire which usually happens')
         if x is trigger and _describes(x, cue_toks):
             return "describes a thing"
         if x.i == clause_head.i:

@@ -66,3 +66,9 @@ def anaphor_tokens(cues: list[Cue]) -> set[int]:
 def cue_tokens(cues: list[Cue]) -> set[int]:
     """Tokens inside a cue other than an anaphor ('the attack'): an event word is never an actor or a place."""
     return {i for c in cues if c.kind != "anaphor" for i in range(c.span.start, c.span.end)}
+
+
+def act_tokens(cues: list[Cue]) -> set[int]:
+    """Tokens inside an event or casualty cue (an act: 'ambush', 'kill'), not a weapon ('Coalition aircraft' is a
+    side that carries one)."""
+    return {i for c in cues if c.kind in ("event", "casualty") for i in range(c.span.start, c.span.end)}

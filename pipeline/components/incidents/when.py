@@ -70,18 +70,24 @@ def fill_date(ctx: DocContext, m: Mention, sent: Span) -> None:
 
 def dates_statement(sent: Span, start: int) -> bool:
     """The date at char `start` modifies a verb of saying after it ("the organisation said Tuesday", "said on
-    Thursday"): it dates the statement, not the event (ACLED Codebook 2023: an event is dated by the day it
-    happened; the day it was reported is only the fallback, as the publication date is)."""
+    Thursday") or a statement noun, directly or through the participle describing it ("in a statement distributed
+    on a Daesh channel on Tuesday"): it dates the statement, not the event (ACLED Codebook 2023: an event is dated
+    by the day it happened; the day it was reported is only the fallback, as the publication date is)."""
     tok = sent.doc[docindex.index(sent.doc).token_at(start)]
     while tok.dep_ in ("compound", "nummod", "amod", "det") and tok.head is not tok:
         tok = tok.head  # "last Tuesday", "2 Jul": the date phrase's head
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else tok.head
     # only after the verb: in "... east of Homs Saturday the monitor said" the parser hangs the day on "said",
     # but it stands in the reported clause, before the speaker
-    return tok.dep_ in ("npadvmod", "pobj", "tmod") and head.lower_ in SPEECH_VERBS and tok.i > head.i
+    if tok.dep_ in ("npadvmod", "pobj", "tmod") and head.lower_ in SPEECH_VERBS and tok.i > head.i:
+        return True
+    # "in a statement distributed ... on Tuesday", "a report published on Wednesday": the date of the document
+    return tok.dep_ in ("npadvmod", "pobj", "tmod") and (head.lower_ in STATEMENT_NOUNS or head.dep_ == "acl"
+                                                          and head.head.lower_ in STATEMENT_NOUNS)
 
 
 SPEECH_VERBS = lexicon.words("speech_verbs")
+STATEMENT_NOUNS = lexicon.words("statement_nouns", "quote_cues.json")  # a statement, report, video, communique
 
 
 # the phrase words between "since" and the date it dates: "since the outbreak of the war in 2011"
