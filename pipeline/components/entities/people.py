@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ... import docindex
 from ...gazetteer import place_key
 from .resources import Resources
 from .words import (
@@ -105,6 +106,7 @@ def repeated_surnames(res: Resources, doc: Doc, chosen: list, taken: list[bool])
     if not names:
         return []
     n = len(doc)
-    return [(t.i, t.i + 1) for t in doc if t.text in names and not taken[t.i]
-            and not (t.i > 0 and doc[t.i - 1].is_title and not doc[t.i - 1].is_sent_start)
-            and not (t.i + 1 < n and doc[t.i + 1].is_title)]
+    at = docindex.index(doc).positions({doc.vocab.strings[w.lower()] for w in names})  # the Doc's array, no Tokens
+    return [(i, i + 1) for i in at if doc[i].text in names and not taken[i]
+            and not (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start)
+            and not (i + 1 < n and doc[i + 1].is_title)]
