@@ -13,8 +13,10 @@ group, two nationalities, two places, a generic side and a named one, two kinds)
 - an acronym ("UN", "U.N.") joins the one actor that some document linked it to by its own evidence, and a
   name that opens with it joins the one that opens with what it stands for ("UN Security Council");
 - a short form that begins exactly one longer name of its type ("Syrian Observatory") joins it;
-- generic sides of one class are one actor ("terrorists", "terrorist groups", "rebel fighters" = "rebels"), never a
-  named one; a foreign nationality makes another class ("Iranian militants"), the home country's does not;
+- generic sides of one class are one actor ("terrorists", "terrorist groups", "terrorist forces", "rebel fighters" =
+  "rebels"), never a named one; a foreign nationality makes another class ("Iranian militants"), the home country's
+  does not; pro-government militias named by what they are ("popular forces", "voluntary forces", "self-defense
+  forces") are one class (`linkrules.Guards.militia`);
 - a country acting is one actor across documents, whatever names it ("Russia", "Moscow", "Russias");
 - one gazetteer place under two spellings ("Kefraya", "Kafraya": one candidate, the same coordinates) is one;
 - a registry name with a generic head is the registry actor ("ISIS terrorists", "Hezbollah fighters");

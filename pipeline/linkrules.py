@@ -71,7 +71,9 @@ DESIGNATOR_TAIL = re.compile(rf"\s+(?:{DESIGNATORS})$", re.I)
 REGION_KINDS = frozenset({"admin1", "region"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 TA_MARBUTA = re.compile(r"(?<=[^aeiou])[ae]h\b")
-MILITIA_HEADS = frozenset({"forces", "force", "units", "brigades", "committees"})  # a militia's body besides "fighters"
+# the body of armed men a militia or a generic side is ("popular fighters", "terrorist forces")
+MILITIA_HEADS = frozenset({"forces", "force", "units", "brigades", "committees", "fighters", "militia", "militias",
+                           "militiamen", "men"})
 INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
 
 
@@ -259,14 +261,15 @@ class Guards:
     def militia(self, rest: list[str]) -> bool:
         """The content words of a name (nationalities out, `words`) name an auxiliary force the population raises
         on the government's side ("popular forces", "voluntary forces", "self-defense forces"; actor_kinds.json
-        `militia_words`): a militia word and otherwise only the heads of a body of armed men."""
+        `militia_words`): a militia word and otherwise only the heads of a body of armed men ("a volunteer group"
+        may be a rescue service)."""
         text = f" {' '.join(rest)} "
         hit = False
         for w in self.militia_words:
             if f" {w} " in text:
                 hit, text = True, text.replace(f" {w} ", " ")
         others = set(text.split())
-        return hit and bool(others) and others <= self.generic_words | MILITIA_HEADS
+        return hit and bool(others) and others <= MILITIA_HEADS  # "a volunteer group" may be a rescue service
 
     def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:
         """ISO-2 of the state whose own media the name is ("Syrian state TV", "Syrias government run TV",

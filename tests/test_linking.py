@@ -378,3 +378,9 @@ def test_generic_side_with_the_head_of_a_body_of_armed_men(guards):
     rows = [_row("d1", "faction", "terrorists", 4), _row("d2", "faction", "terrorist forces", 1)]
     _, ids = _link(rows)
     assert ids.get("d2", "faction:terrorist forces") == ids.get("d1", "faction:terrorists")
+
+
+def test_militia_needs_the_head_of_a_body_of_armed_men(guards):
+    assert guards.militia(["popular", "fighters"]) and guards.militia(["self", "defense", "forces"])
+    assert not guards.militia(["volunteer", "group"])  # "a volunteer group" may be a rescue service
+    assert not guards.militia(["popular", "resistance", "committees"])  # a named group's words

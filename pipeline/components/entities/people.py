@@ -106,7 +106,7 @@ def repeated_surnames(res: Resources, doc: Doc, chosen: list, taken: list[bool])
     if not names:
         return []
     n = len(doc)
-    where = docindex.index(doc).positions({doc.vocab.strings.add(w.lower()) for w in names})  # no Token per word
-    return [(i, i + 1) for i in where if doc[i].text in names and not taken[i]
+    at = docindex.index(doc).positions({doc.vocab.strings[w.lower()] for w in names})  # the Doc's array, no Tokens
+    return [(i, i + 1) for i in at if doc[i].text in names and not taken[i]
             and not (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start)
             and not (i + 1 < n and doc[i + 1].is_title)]
