@@ -255,7 +255,7 @@ def _clause_subject(v: Token, perpetrate: set, r: Roles | None = None) -> tuple[
     subj, passive = (r.subj, r.passive) if r is not None else (subject_of(v), False)
     passive = passive or any(c.dep_ == "auxpass" for c in v.children)
     for _ in range(4):
-        if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl", "acomp") or v.head is v:
+        if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl", "acomp") or v.head.i == v.i:
             break  # 'were able to kill': through the adjective too
         v = v.head
         subj = subject_of(v)

@@ -113,7 +113,7 @@ def in_origin_phrase(ctx: DocContext, tok: Token) -> bool:
         if tok.dep_ == "prep" and (tok.lower_ in r["origin_preps"] or (
                 tok.lower_ == "of" and tok.head.lower_ in r["origin_particles"])):
             return prev.pos_ == "PROPN" or is_designator(ctx, prev)
-        if tok.dep_ not in ORIGIN_CHAIN or tok.head is tok:
+        if tok.dep_ not in ORIGIN_CHAIN or tok.head.i == tok.i:
             return False
         prev, tok = tok, tok.head
     return False
@@ -130,7 +130,7 @@ def in_group_name(ctx: DocContext, tok: Token) -> bool:
     or the group's area of operation, not the place of the event."""
     if country_word(ctx, tok) is None:
         return False
-    while tok.dep_ == "conj" and tok.head is not tok:  # "... in Iraq and Syria": Syria too
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "... in Iraq and Syria": Syria too
         tok = tok.head
     prep = tok.head
     return tok.dep_ == "pobj" and prep.dep_ == "prep" and (

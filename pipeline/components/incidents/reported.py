@@ -243,11 +243,11 @@ def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
         if x is trigger and _describes(x, cue_toks):
             return "describes a thing"
         if x.i == clause_head.i:
-            if x.dep_ == "conj" and x.head is not x:
+            if x.dep_ == "conj" and x.head.i != x.i:
                 clause_head = x.head
             else:
                 in_clause = False
-        if x.head is x:
+        if x.head.i == x.i:  # a root is its own head (a new Token object on each access: never `is`)
             break
         x = x.head
     return None

@@ -74,7 +74,7 @@ def dates_statement(sent: Span, start: int) -> bool:
     on a Daesh channel on Tuesday"): it dates the statement, not the event (ACLED Codebook 2023: an event is dated
     by the day it happened; the day it was reported is only the fallback, as the publication date is)."""
     tok = sent.doc[docindex.index(sent.doc).token_at(start)]
-    while tok.dep_ in ("compound", "nummod", "amod", "det") and tok.head is not tok:
+    while tok.dep_ in ("compound", "nummod", "amod", "det") and tok.head.i != tok.i:
         tok = tok.head  # "last Tuesday", "2 Jul": the date phrase's head
     head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else tok.head
     # only after the verb: in "... east of Homs Saturday the monitor said" the parser hangs the day on "said",
@@ -101,7 +101,7 @@ def in_since_phrase(sent: Span, start: int) -> bool:
     for _ in range(8):
         if tok.lower_ == "since" and tok.dep_ == "prep":
             return True
-        if tok.dep_ not in SINCE_CHAIN or tok.head is tok:
+        if tok.dep_ not in SINCE_CHAIN or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
