@@ -9,6 +9,11 @@ the next sentence).
 `doc.ents` differs from the entities it was built on (a stage that edits `doc.ents` needs no bookkeeping), the
 text, offsets, paragraphs and sentences are kept. One index is cached per process (the Doc being processed), so
 memory does not grow with the batch and nothing is stored on the Doc (nothing to serialise between processes).
+
+`DocIndex.parse` gives the parse as plain lists (heads, labels, children), read once per Doc with `Doc.to_array`:
+a walk up or down the tree over these makes no `Token` objects (each `doc[i]`, `.head` or `.children` step makes
+one, which is what made the clause and ancestor walks of the incidents stage slow). It is read on first use, by a
+stage after the parser; no stage changes the parse afterwards.
 """
 from __future__ import annotations
 
@@ -18,7 +23,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import IDX, LOWER
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LOWER, POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 from .schema import LABEL_TYPE
@@ -75,6 +82,37 @@ class EntityIndex:
         return cls(ents, at, dict(by_label), any_at, every)
 
 
+class ParseArrays:
+    """The parse of a Doc as lists indexed by token: `heads[i]` the head's index (the root is its own head),
+    `deps[i]`, `pos[i]`, `tags[i]`, `lower[i]` the strings `Token.dep_`, `.pos_`, `.tag_`, `.lower_` give, and
+    `children.get(i, ())` the indices of the tokens whose head is `i`, in text order (`Token.children`)."""
+
+    __slots__ = ("heads", "deps", "pos", "tags", "lower", "children")
+
+    def __init__(self, doc: Doc):
+        n = len(doc)
+        strings = doc.vocab.strings
+        arr = doc.to_array([HEAD, DEP, POS, TAG, LOWER]) if n else numpy.zeros((0, 5), dtype="uint64")
+        # HEAD is the offset to the head, stored unsigned: read it back as a signed number
+        self.heads = (arr[:, 0].astype("int64") + numpy.arange(n)).tolist()
+        self.deps = _names(arr[:, 1], strings.__getitem__)
+        self.pos = _names(arr[:, 2], POS_NAMES.__getitem__)
+        self.tags = _names(arr[:, 3], strings.__getitem__)
+        self.lower = _names(arr[:, 4], strings.__getitem__)
+        children: dict[int, list[int]] = {}  # only the tokens that have children: fewer objects to make
+        for i, h in enumerate(self.heads):
+            if h != i:
+                children.setdefault(h, []).append(i)
+        self.children = children
+
+
+def _names(column, name) -> list[str]:
+    """The strings of a column of ids, each distinct id looked up once."""
+    ids, where = numpy.unique(column, return_inverse=True)
+    names = [name(int(x)) for x in ids]
+    return [names[k] for k in where.tolist()]
+
+
 class DocIndex:
     """Read-only facts of one Doc; see the module docstring. Build with `index(doc)`."""
 
@@ -96,6 +134,11 @@ class DocIndex:
     def lowers(self) -> list[int]:
         """The hash of each token's lower-cased form: one array read for every stage, no Token objects made."""
         return self.doc.to_array(LOWER).tolist() if len(self.doc) else []
+
+    @cached_property
+    def parse(self) -> ParseArrays:
+        """The parse as lists (`ParseArrays`): read on first use, after the parser."""
+        return ParseArrays(self.doc)
 
     def positions(self, ids: set[int] | frozenset[int]) -> list[int]:
         """The tokens whose lower-cased form's hash is in `ids` (`vocab.strings[word]` gives a word's hash)."""
@@ -162,6 +205,11 @@ class DocIndex:
     def sentence_of(self, i: int) -> Span:
         """The sentence holding token `i` (a newline token: the sentence before it)."""
         return self.sentences[max(0, bisect.bisect_right(self._sent_starts, i) - 1)]
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the Doc's text kept by the index (`Span.text` joins its tokens' texts anew)."""
+    return index(span.doc).text[span.start_char:span.end_char]
 
 
 _LAST: list = [None, None]  # [doc, index]: the Doc being processed and its index (one per process)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from . import docindex
 from .text import SUBJECT_DEPS
 
 VERB_POS = ("VERB", "AUX")
@@ -25,39 +26,53 @@ def subject_of(head: Token, deps: Collection[str] = SUBJECT_DEPS) -> Token | Non
 
 
 def clause_heads(sent: Span, clause_deps: Collection[str]) -> dict[int, Token]:
+    """The head of the clause each token of `sent` is in (`clause_head_ids`), as tokens."""
+    doc = sent.doc
+    return {i: doc[h] for i, h in clause_head_ids(sent, clause_deps).items()}
+
+
+def clause_head_ids(sent: Span, clause_deps: Collection[str]) -> dict[int, int]:
     """The head of the clause each token of `sent` is in: the first token on the way up the tree that is a clausal
     dependent (`clause_deps`), a verb conjunct or the root. One memoised pass: the tokens a walk passes share its
-    answer, so each is worked out once. Keys are token indices in the Doc."""
-    doc, memo = sent.doc, {}
-    for t in sent:
+    answer, so each is worked out once. Keys and values are token indices in the Doc; the walk reads the parse
+    arrays (`docindex.ParseArrays`), no Token objects."""
+    p = docindex.index(sent.doc).parse
+    heads, deps, pos = p.heads, p.deps, p.pos
+    memo: dict[int, int] = {}
+    for t in range(sent.start, sent.end):
         path, x = [], t
         for _ in range(40):
-            if x.i in memo:
-                x = memo[x.i]
+            if x in memo:
+                x = memo[x]
                 break
-            if x.dep_ in clause_deps or x.head.i == x.i or (x.dep_ == "conj" and x.pos_ in VERB_POS):
+            dep = deps[x]
+            if dep in clause_deps or heads[x] == x or (dep == "conj" and pos[x] in VERB_POS):
                 break
-            path.append(x.i)
-            x = x.head
-        memo[x.i] = memo.get(x.i, x)
+            path.append(x)
+            x = heads[x]
+        memo[x] = memo.get(x, x)
         for i in path:
             memo[i] = x
-    return {t.i: memo.get(t.i, doc[t.i]) for t in sent}
+    return {i: memo.get(i, i) for i in range(sent.start, sent.end)}
 
 
 def is_irrealis(tok: Token, marks: Collection[str], hypothetical: Collection[str] = (), depth: int = 12) -> bool:
     """Is `tok` negated, under a modal or conditional mark (`marks`: 'could', 'if' ...), or governed by a
-    hypothetical head (`hypothetical`: 'threatened (to attack)')? Walks up at most `depth` heads."""
-    x = tok
+    hypothetical head (`hypothetical`: 'threatened (to attack)')? Walks up at most `depth` heads (over the parse
+    arrays, `docindex.ParseArrays`)."""
+    p = docindex.index(tok.doc).parse
+    heads, deps, lower, children = p.heads, p.deps, p.lower, p.children
+    x = start = tok.i
     for _ in range(depth):
-        for c in x.children:
-            if c.dep_ == "neg" or (c.dep_ in ("aux", "mark") and c.lower_ in marks):
+        for c in children.get(x, ()):
+            dep = deps[c]
+            if dep == "neg" or (dep in ("aux", "mark") and lower[c] in marks):
                 return True
-        if x is not tok and x.lower_ in hypothetical:
+        if x != start and lower[x] in hypothetical:
             return True
-        if x.head is x:
+        if heads[x] == x:
             break
-        x = x.head
+        x = heads[x]
     return False
 
 

@@ -44,8 +44,9 @@ class IncidentExtractor(Component):
         doc._.incidents = []
         lex, ix = self.lex, docindex.index(doc)
         cues = triggers.find_cues(doc, lex)
-        combo_of = {s.start: triggers.combo(lex, triggers.undated(s))
-                    if triggers.may_combo(lex, ix.text[s.start_char:s.end_char]) else None for s in ix.sentences}
+        may = triggers.may_combo(lex, [ix.text[s.start_char:s.end_char] for s in ix.sentences])
+        combo_of = {s.start: triggers.combo(lex, triggers.undated(s)) if ok else None
+                    for s, ok in zip(ix.sentences, may)}
         combo_sents = [s for s in ix.sentences if combo_of[s.start] is not None]
         if not cues and not combo_sents:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ... import docindex
 from ...text import SUBJECT_DEPS, fold
 from .lexicon import Lexicon
 from .model import Frame, Incident, Mention, Place
@@ -88,7 +89,7 @@ def row(lex: Lexicon, inc: Incident, geo: dict) -> dict:
         "lat": g.get("lat"), "lon": g.get("lon"),
         "actor1": a1[0], "actor1_id": a1[1], "actor2": a2[0], "actor2_id": a2[1],
         "killed": inc.killed, "injured": inc.injured,
-        "evidence": m.sent.text, "start_char": start, "end_char": max(m.end_char, start + 1),
+        "evidence": docindex.span_text(m.sent), "start_char": start, "end_char": max(m.end_char, start + 1),
     }
 
 

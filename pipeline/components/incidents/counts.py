@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from ... import docindex
 from ... import numbers as _numbers
 from ...syntax import VERB_POS, conj_heads, negated
 from ...text import VALUE_ENTS
@@ -29,9 +30,10 @@ def smaller(a: int | None, b: int | None) -> int | None:
 
 def counted_nouns(sent: Span) -> frozenset[str]:
     """The nouns a number counts in a sentence, singular ('Four officers were killed' -> {'officer'}; the pipeline
-    has no lemmatizer): who a figure is a figure of."""
-    return frozenset(_singular(t.lower_) for t in sent if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in
-                     VALUE_ENTS and any(
+    has no lemmatizer): who a figure is a figure of. The nouns with a child are picked from the parse arrays."""
+    doc, p = sent.doc, docindex.index(sent.doc).parse
+    nouns = (doc[i] for i in range(sent.start, sent.end) if p.pos[i] in ("NOUN", "PROPN") and i in p.children)
+    return frozenset(_singular(t.lower_) for t in nouns if t.ent_type_ not in VALUE_ENTS and any(
         c.dep_ == "nummod" or c.like_num and c.dep_ in ("quantmod", "amod", "compound") for c in t.children))
 
 
@@ -50,7 +52,7 @@ def restated(a: int | None, b: int | None, same_victims: bool) -> int | None:
 def number_counts(ctx: DocContext, sent: Span) -> tuple[int | None, int | None]:
     """(killed, injured) the number reader finds; a number parser bug leaves them empty and is reported."""
     try:
-        c = _numbers.find_casualties(sent.text)
+        c = _numbers.find_casualties(docindex.span_text(sent))
     except Exception as e:  # noqa: BLE001 - a number parser bug leaves the counts empty, reported
         note_problem(sent.doc, ctx.stage, e, "the casualty counts of one sentence are left empty")
         return None, None
@@ -69,9 +71,12 @@ def _one_victim(h) -> bool:
 def victims(sent: Span, verbs: set[str]) -> int | None:
     """Victims named one by one ("shot and killed Nabi, a civilian"; "Himmat and an assailant were killed"): the
     count the number reader cannot give because no number is written."""
-    best = None
-    for t in sent:
-        if t.lower_ not in verbs or t.pos_ not in VERB_POS or negated(t):
+    best, doc, p = None, sent.doc, docindex.index(sent.doc).parse
+    for i in range(sent.start, sent.end):
+        if p.lower[i] not in verbs or p.pos[i] not in VERB_POS:
+            continue
+        t = doc[i]
+        if negated(t):
             continue
         pats = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         if not pats:
@@ -90,4 +95,4 @@ def sentence_counts(ctx: DocContext, sent: Span) -> tuple[int | None, int | None
     k, inj = number_counts(ctx, sent)
     k = larger(k, victims(sent, ctx.lex.kill_verbs))
     inj = larger(inj, victims(sent, ctx.lex.injure_verbs))
-    return k, inj, bool(ADDITIVE.search(sent.text))
+    return k, inj, bool(ADDITIVE.search(docindex.span_text(sent)))

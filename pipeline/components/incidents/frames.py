@@ -7,7 +7,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from ... import lexicon
-from ...syntax import clause_heads, is_irrealis
+from ...syntax import clause_head_ids, is_irrealis
 from .model import Cue, DocContext, Frame, Mention, SentenceContext
 from .places import chains, place_tokens
 from .reported import aggregate, present_habit, why_not_reported
@@ -31,7 +31,7 @@ def by_sentence(ctx: DocContext, cues: list[Cue], combo_sents: list[Span]) -> li
 
 def sentence_context(ctx: DocContext, sent: Span) -> SentenceContext:
     found = chains(ctx, sent)
-    return SentenceContext(ctx, sent, found, place_tokens(ctx, sent, found), clause_heads(sent, CLAUSE_DEPS))
+    return SentenceContext(ctx, sent, found, place_tokens(ctx, sent, found), clause_head_ids(sent, CLAUSE_DEPS))
 
 
 def is_headline(sent: Span) -> bool:
@@ -123,8 +123,8 @@ def unreported(sc: SentenceContext, tok, casualty: bool = False) -> bool:
     lex = sc.ctx.lex
     return irrealis(sc.ctx, tok) or why_not_reported(lex.reported, tok, sc.heads[tok.i],
                                                      sc.ctx.cue_toks, casualty) is not None \
-        or present_habit(tok, sc.heads[tok.i], lex.reporting, SAME_FORM, sc.ctx.cue_toks) \
-        and _past_before(sc.sent, min(tok.i, sc.heads[tok.i].i))
+        or present_habit(tok, sc.sent.doc[sc.heads[tok.i]], lex.reporting, SAME_FORM, sc.ctx.cue_toks) \
+        and _past_before(sc.sent, min(tok.i, sc.heads[tok.i]))
 
 
 def _past_before(sent: Span, i: int) -> bool:
@@ -188,7 +188,8 @@ def _frame(sc: SentenceContext, h: int, ccues: list[Cue], anaphor: bool) -> Fram
     doc, sent = sc.sent.doc, sc.sent
     if unreported(sc, pick.root, pick.kind == "casualty"):
         return None
-    ctoks = [doc[i] for i in range(sent.start, sent.end) if sc.heads[i].i == h]
+    heads = sc.heads
+    ctoks = [doc[i] for i in range(sent.start, sent.end) if heads[i] == h]
     if _magnitude_toll(sc, doc[h], ccues):
         return None
     words = _own_words(doc[h], ctoks) if pick.span.start <= h < pick.span.end else ctoks
@@ -212,7 +213,7 @@ def clause_frames(sc: SentenceContext, scues: list[Cue]) -> list[Frame]:
     cumulative totals are not events); an event verb reports an act of its own."""
     clauses: dict[int, list[Cue]] = {}
     for c in scues:
-        clauses.setdefault(sc.heads[c.root.i].i, []).append(c)
+        clauses.setdefault(sc.heads[c.root.i], []).append(c)
     anaphor = any(c.kind == "anaphor" for c in scues)
     frames = [f for f in (_frame(sc, h, ccues, anaphor) for h, ccues in clauses.items()) if f is not None]
     if frames and _running_total(sc, scues):

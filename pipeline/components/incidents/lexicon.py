@@ -93,6 +93,8 @@ class Lexicon:
         self.combos = [Combo(c["sub"], c["priority"], set(c["overrides"]), [alternation(w) for w in c["when"]],
                              alternation(c["unless"]) if c.get("unless") else None)
                        for c in sorted(lex.get("combos", []), key=lambda c: -c["priority"])]
+        # the words of each combination pattern: one of them is in any text the pattern matches (`may_combo`)
+        self.combo_words = {alternation(w): tuple(w) for c in lex.get("combos", []) for w in c["when"]}
         self.combo_ignore = alternation(lex["combo_ignore"]) if lex.get("combo_ignore") else None
         cues = lex.get("background_date_cues")
         self.bg_dates = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:the\s+)?$") \

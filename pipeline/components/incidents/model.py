@@ -153,7 +153,7 @@ class SentenceContext:
     sent: Span
     chains: list[list[tuple[int, int]]]
     place_toks: set[int]
-    heads: dict[int, Token]
+    heads: dict[int, int]           # token index -> index of the head of its clause
 
 
 @dataclass

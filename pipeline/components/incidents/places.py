@@ -15,10 +15,10 @@ from .model import DocContext, Place, SentenceContext
 
 def chains(ctx: DocContext, sent: Span) -> list[list[tuple[int, int]]]:
     """Comma chains of place names after a place preposition, as token ranges [start, end)."""
-    doc, out, i = sent.doc, [], sent.start
+    out, i, lower = [], sent.start, ctx.ix.parse.lower
     while i < sent.end:
-        if doc[i].lower_ in ctx.lex.place_preps and i + 1 < sent.end:
-            chain = _chain_after(ctx, sent, i + 1 + (doc[i + 1].lower_ == "the"))
+        if lower[i] in ctx.lex.place_preps and i + 1 < sent.end:
+            chain = _chain_after(ctx, sent, i + 1 + (lower[i + 1] == "the"))
             if chain:
                 out.append(chain)
                 i = chain[-1][1]
@@ -338,7 +338,10 @@ def _from_demonym(ctx: DocContext, tokens: range) -> Place | None:
     """"a rebel-held Syrian town": a nationality adjective on a place noun names no place, but says the country."""
     from ...gazetteer import country_names
 
+    p = ctx.ix.parse
     for t in tokens:
+        if p.deps[t] != "amod" or p.lower[t] not in _demonym_country():
+            continue  # only a nationality adjective is made a token
         tok = ctx.doc[t]
         cc = _demonym_country().get(tok.lower_) if tok.dep_ == "amod" else None
         if cc and tok.head.lower_ in ctx.lex.designators and country_names().get(cc):

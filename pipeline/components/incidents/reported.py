@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from spacy.attrs import HEAD, LOWER
 from spacy.tokens import Token
 
+from ... import docindex
 from ...text import SUBJECT_DEPS
 
 VOWELS = frozenset("aeiou")
@@ -63,22 +63,24 @@ class ReportedCues:
         self._doc: list = [None, frozenset(), []]  # the Doc last seen, the roots of its trees with such a word
 
     def quiet_tree(self, trigger: Token) -> bool:
-        """No word any test reads is in the parse tree of `trigger`: it can only 'describe a thing'. One array
-        pass per Doc (the tree roots of the tokens with such a word), so the ancestor walk is skipped for most
-        triggers."""
+        """No word any test reads is in the parse tree of `trigger`: it can only 'describe a thing'. One pass per
+        Doc over the parse arrays (the tree roots of the tokens with such a word), so the ancestor walk is skipped
+        for most triggers."""
         doc = trigger.doc
         if self._doc[0] is not doc:
-            ids = {doc.vocab.strings[w] for w in self.any_word}
-            lowers = doc.to_array(LOWER).tolist()
-            heads = [i + int(h) for i, h in enumerate(doc.to_array(HEAD).astype("int64"))]  # offsets, signed
-            roots = [0] * len(doc)
-            for i in range(len(doc)):
-                j, steps = i, 0
-                while heads[j] != j and steps < len(doc):
-                    j, steps = heads[j], steps + 1
-                roots[i] = j
-            self._doc = [doc, frozenset(roots[i] for i, h in enumerate(lowers) if h in ids), roots]
-        return self._doc[2][trigger.i] not in self._doc[1]
+            p = docindex.index(doc).parse
+            self._doc = [doc, frozenset(_root(p.heads, i) for i, w in enumerate(p.lower) if w in self.any_word),
+                         p.heads]
+        return _root(self._doc[2], trigger.i) not in self._doc[1]
+
+
+def _root(heads: list[int], i: int) -> int:
+    """The root of the tree token `i` is in (`heads`: `ParseArrays.heads`)."""
+    for _ in range(len(heads)):
+        if heads[i] == i:
+            break
+        i = heads[i]
+    return i
 
 
 def _recent_start(cues: ReportedCues, prep: Token) -> bool:
@@ -220,9 +222,9 @@ def present_habit(trigger: Token, clause_head: Token, reporting: Collection[str]
     return not (trigger.head.i == v.i and trigger.dep_ in OBJECT_DEPS | SUBJECT_DEPS)
 
 
-def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
+def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: int,
                      cue_toks: Collection[int] = (), casualty: bool = False) -> str | None:
-    """Why the event word `trigger` (in the clause headed by `clause_head`) is no reported event, or None. A
+    """Why the event word `trigger` (in the clause headed by token `clause_head`) is no reported event, or None. A
     conjoined verb shares the frame of the verb it is conjoined to ('has killed ... and displaced millions since
     2011'). `cue_toks`: the tokens inside event cues; `casualty`: the trigger is a casualty word."""
     if cues.quiet_tree(trigger):
@@ -242,9 +244,9 @@ def why_not_reported(cues: ReportedCues, trigger: Token, clause_head: Token,
             return "habitual"  # also a relative clause on the event word ('gunfire which usually happens')
         if x is trigger and _describes(x, cue_toks):
             return "describes a thing"
-        if x.i == clause_head.i:
+        if x.i == clause_head:
             if x.dep_ == "conj" and x.head.i != x.i:
-                clause_head = x.head
+                clause_head = x.head.i
             else:
                 in_clause = False
         if x.head.i == x.i:  # a root is its own head (a new Token object on each access: never `is`)

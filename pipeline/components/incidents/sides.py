@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ... import gazetteer
+from ... import docindex, gazetteer
 from ...text import SUBJECT_DEPS, fold
 from .arguments import _Reader, actor, is_generic, state_forces
 from .model import Actor, DocContext, Incident, Mention, Place, SentenceContext
@@ -41,7 +41,12 @@ def _casualties(sc: SentenceContext, m: Mention) -> list[Token]:
     or object, the noun its participle modifies ('22 people killed'), 'the lives of' whom."""
     lex, found = sc.ctx.lex, []
     verbs = lex.kill_verbs | lex.injure_verbs | lex.sides.death_verbs
-    for v in sc.sent:
+    doc, p = sc.sent.doc, docindex.index(sc.sent.doc).parse
+    for i in range(sc.sent.start, sc.sent.end):  # only the words read below are made tokens
+        low = p.lower[i]
+        if low not in verbs and low not in ("lives", "life"):
+            continue
+        v = doc[i]
         if v.lower_ in ("lives", "life") and v.pos_ == "NOUN":  # 'claimed the lives of 129 loyalists and 116 rebels'
             found += [x for p in v.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
                       if x.dep_ == "pobj"]

@@ -39,11 +39,23 @@ def undated(sent: Span) -> str:
     return _MONTH_MARCH.sub(lambda m: " " * len(m.group(0)), "".join(parts))
 
 
-def may_combo(lex: Lexicon, text: str) -> bool:
-    """Could a combination hold in the sentence? Its words must all be in the raw text (blanking dates only takes
-    words away), so most sentences skip the per-token rewrite `undated` makes."""
-    low = text.lower()
-    return any(all(rx.search(low) for rx in c.when) for c in lex.combos)
+def may_combo(lex: Lexicon, texts: list[str]) -> list[bool]:
+    """Could a combination hold in each of the sentences `texts` (of one Doc)? Its words must all be in the raw
+    text (blanking dates only takes words away), so most sentences skip the per-token rewrite `undated` makes. A
+    pattern matches only a text holding one of its words as a substring: the combinations none of whose patterns
+    is ruled out for the whole Doc (a word in no sentence is in none of them joined) are the only ones searched,
+    and a sentence is searched for a pattern only when it holds one of the pattern's words."""
+    lows = [t.lower() for t in texts]
+    joined = "\n".join(lows)
+    words = lex.combo_words
+
+    def has(rx: re.Pattern, low: str) -> bool:
+        return any(w in low for w in words[rx]) and rx.search(low) is not None
+
+    combos = [c for c in lex.combos if all(any(w in joined for w in words[rx]) for rx in c.when)]
+    if not combos:
+        return [False] * len(lows)
+    return [any(all(has(rx, low) for rx in c.when) for c in combos) for low in lows]
 
 
 def combo(lex: Lexicon, text: str) -> tuple[str, set] | None:
