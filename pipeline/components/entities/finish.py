@@ -64,7 +64,9 @@ def junk(res: Resources, doc: Doc, text: str, start: int, end: int) -> bool:
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
     line = text[ls:le if le >= 0 else len(text)].strip()
-    return len(line.split()) <= res.max_junk_words and not line.endswith((".", "!", "?", '"', "”", ":"))
+    # at most max_junk_words + 1 words are split off: enough to tell a short line, without splitting a paragraph
+    return len(line.split(None, res.max_junk_words)) <= res.max_junk_words and not line.endswith(
+        (".", "!", "?", '"', "”", ":"))
 
 
 def _weekday(tok) -> bool:
