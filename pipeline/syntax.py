@@ -62,16 +62,18 @@ def is_irrealis(tok: Token, marks: Collection[str], hypothetical: Collection[str
     arrays, `docindex.ParseArrays`)."""
     p = docindex.index(tok.doc).parse
     heads, deps, lower, children = p.heads, p.deps, p.lower, p.children
-    x = start = tok.i
-    for _ in range(depth):
+    x = tok.i
+    for k in range(depth):
         for c in children.get(x, ()):
             dep = deps[c]
             if dep == "neg" or (dep in ("aux", "mark") and lower[c] in marks):
                 return True
-        if x != start and lower[x] in hypothetical:
+        if k > 0 and lower[x] in hypothetical:
             return True
         if heads[x] == x:
-            break
+            # as the Token walk did: `x.head is x` never held (a new Token on each access), so it stayed at the
+            # root and read it once more as a governing word, `tok` itself too when `tok` is the root
+            return k + 1 < depth and lower[x] in hypothetical
         x = heads[x]
     return False
 
