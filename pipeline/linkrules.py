@@ -71,9 +71,6 @@ DESIGNATOR_TAIL = re.compile(rf"\s+(?:{DESIGNATORS})$", re.I)
 REGION_KINDS = frozenset({"admin1", "region"})
 STATE_NAME = re.compile(r"(?:the\s+)?Military Forces of (.+)$", re.I)
 TA_MARBUTA = re.compile(r"(?<=[^aeiou])[ae]h\b")
-# the body of armed men a militia or a generic side is ("popular fighters", "terrorist forces")
-MILITIA_HEADS = frozenset({"forces", "force", "units", "brigades", "committees", "fighters", "militia", "militias",
-                           "militiamen", "men"})
 INITIAL_STOP = frozenset({"the", "of", "and", "for", "in", "a", "an", "al", "el", "-"})  # words an acronym skips
 
 
@@ -137,6 +134,7 @@ class Guards:
     designators: frozenset = field(default_factory=lambda: lexicon.words("place_designators_after", KINDS))
     ruler_titles: frozenset = field(default_factory=lambda: lexicon.words("ruler_titles", KINDS))
     militia_words: frozenset = field(default_factory=lambda: lexicon.words("militia_words", KINDS))
+    militia_heads: frozenset = field(default_factory=lambda: lexicon.words("militia_heads", KINDS))
 
     def __post_init__(self) -> None:
         self._cc: dict[str, str | None] = {}
@@ -269,7 +267,7 @@ class Guards:
             if f" {w} " in text:
                 hit, text = True, text.replace(f" {w} ", " ")
         others = set(text.split())
-        return hit and bool(others) and others <= MILITIA_HEADS  # "a volunteer group" may be a rescue service
+        return hit and bool(others) and others <= self.militia_heads  # "a volunteer group" may be a rescue service
 
     def state_media(self, label: str, text: str, doc_country: str | None) -> str | None:
         """ISO-2 of the state whose own media the name is ("Syrian state TV", "Syrias government run TV",
@@ -319,7 +317,7 @@ def _signature(g: Guards, label: str, text: str) -> Sig:
     # a generic side: only generic words ("rebels", "Syrian rebels"), with at most the head of a body of armed men
     # ("terrorist forces", "rebel forces" are the terrorists, the rebels), or a pro-government militia's ("popular
     # forces")
-    generic = bool(set(rest) & g.generic_words) and set(rest) <= g.generic_words | MILITIA_HEADS \
+    generic = bool(set(rest) & g.generic_words) and set(rest) <= g.generic_words | g.militia_heads \
         or g.militia(rest)
     generic = generic and not reg
     if generic:
