@@ -1,13 +1,13 @@
 """Build the spaCy pipeline once per process: the base model plus sitrep's registered components."""
 from __future__ import annotations
 
-import gc
 import os
 
 import spacy
 from spacy.language import Language
 
 from . import (
+    collector,
     components,  # noqa: F401  (registers the factories)
     extensions,
 )
@@ -80,8 +80,5 @@ def get_nlp(model: str | None = None) -> Language:
     key = resolve_model(model)
     if key not in _CACHE:
         _CACHE[key] = build_nlp(key)
-        # The pipeline lives as long as the process: its objects (model, lexicons, gazetteer) are moved out of the
-        # garbage collector's generations, so the collections made while documents are processed do not walk
-        # them again and again (and forked workers do not copy their pages by touching them).
-        gc.freeze()
+        collector.freeze()  # the pipeline lives as long as the process (collector.py)
     return _CACHE[key]

@@ -27,3 +27,7 @@ def test_actor_linking_runs_with_the_collector_paused(monkeypatch):
     monkeypatch.setattr(actors, "_collect", lambda *a: seen.append(gc.isenabled()) or real(*a))
     table, _ = actors.link([])
     assert seen == [False] and gc.isenabled() and table.num_rows == 0
+
+
+def test_the_built_pipeline_is_frozen_out_of_the_collector(nlp):
+    assert gc.get_freeze_count() > 0  # get_nlp froze what it built (the session's pipeline fixture built one)
