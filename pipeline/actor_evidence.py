@@ -18,17 +18,12 @@ from .linkrules import (
     place_skeleton,
     skeleton,
 )
-from .text import norm_name
+from .text import is_acronym, norm_name
 
 FUZZY_CUTOFF = 90
 GROUP_FILLERS = lexicon.words("group_fillers", "actor_kinds.json")  # "rebel fighters" are the rebels
 RULER_SHARE = 0.8  # "the Assad regime" is the state of the country this share of its documents are about
 PROMINENCE = 4  # a bare surname's referent is used in this many times the documents of any other with that surname
-
-
-def is_acronym(name: str) -> bool:
-    bare = name.replace(".", "")
-    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6
 
 
 def spellings(groups: dict, union, generic) -> None:

@@ -40,7 +40,7 @@ from .collector import while_paused
 from .gazetteer import factions, places
 from .linkrules import GuardedUnionFind, Guards
 from .schema import SCHEMAS, table_from_rows
-from .text import actor_key, norm_name
+from .text import actor_key, is_acronym, norm_name
 
 GEO_FIELDS = ("country", "admin1", "lat", "lon", "geonames_id")
 TYPE_LABEL = {"person": "PERSON", "place": "PLACE", "faction": "FACTION", "org": "ORG"}
@@ -107,7 +107,7 @@ class _Group:
         # then the name most documents use, then the longer, then A-Z
         # ("Donald Trump" over the apostrophe-less possessive "Donald Trumps" that more documents may use; a
         # group's "United Nations" is no possessive of the misspelt "United Nation")
-        return max(self.names, key=lambda n: (" " in n.strip() if self.type == "person" else not ev.is_acronym(n),
+        return max(self.names, key=lambda n: (" " in n.strip() if self.type == "person" else not is_acronym(n),
                                               not (self.type == "person" and n.endswith("s") and n[:-1] in self.names),
                                               self.names[n], len(n), [-ord(c) for c in n]))
 

@@ -14,6 +14,12 @@ VALUE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANT
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "become", "became", "becomes", "remains", "remained"})
 
 
+def is_acronym(name: str) -> bool:
+    """"UN", "U.N.", "SANA": two to six capital letters, dots aside."""
+    bare = name.replace(".", "")
+    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6
+
+
 def fold(s: str) -> str:
     """Lower-case ASCII-folded text with straight quotes: what comparisons use."""
     s = unicodedata.normalize("NFKD", s.translate(_QUOTES))

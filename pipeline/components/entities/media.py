@@ -10,6 +10,7 @@ from spacy.vocab import Vocab
 
 from ... import docindex, lexicon
 from ...gazetteer import place_key
+from ...text import is_acronym
 from .factions import expand, match_windows
 from .words import CALENDAR
 
@@ -123,7 +124,7 @@ def _acronym(text: str, country_keys: frozenset[str]) -> bool:
     """An organisation's acronym ("SANA", "AFP", and "SANAs" with a dropped possessive apostrophe), not a
     country's ("US", "UK": gazetteer keys of countries)."""
     bare = text[:-1] if text.endswith("s") and text[:-1].isupper() else text
-    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and place_key(bare) not in country_keys
+    return "." not in bare and is_acronym(bare) and place_key(bare) not in country_keys
 
 
 def reporting_outlets(doc: Doc, country_keys: frozenset[str]) -> list[Span]:
